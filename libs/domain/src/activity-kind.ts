@@ -1,0 +1,17 @@
+/** Activity kinds of the span-attribute contract (DESIGN §5, `greenops.activity.kind`). */
+export const ACTIVITY_KINDS = [
+  'render',
+  'workstation',
+  'ai.inference',
+  'transfer',
+  'storage',
+  'travel',
+  'onset.energy',
+  'accommodation',
+] as const;
+
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export function isActivityKind(value: unknown): value is ActivityKind {
+  return typeof value === 'string' && (ACTIVITY_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,4 @@
+// Public API of the methodology engine (pure functions, no framework, no I/O).
+// computeEmissions(activity, options?) -> EmissionResult; throws MethodologyInputError naming
+// the field and reason when an activity cannot be quantified.
+export {};
