@@ -1,0 +1,39 @@
+/** Read side the gateway needs (implemented by libs/persistence EmissionQueries). Tenant-scoped. */
+export interface EmissionsTotals {
+  energyKwh: number;
+  co2eG: number;
+  co2eMarketG: number;
+  operationalG: number;
+  embodiedG: number;
+  trainingG: number;
+  lowG: number;
+  highG: number;
+  activityCount: number;
+}
+
+export interface ArtifactRow {
+  id: string;
+  projectId: string;
+  kind: string | null;
+  status: string | null;
+  parentId: string | null;
+}
+
+export interface GatewayQueries {
+  projectTotals(tenant: string, projectId: string): Promise<EmissionsTotals | null>;
+  artifact(tenant: string, projectId: string, artifactId: string): Promise<ArtifactRow | null>;
+  artifactTotals(tenant: string, projectId: string, artifactId: string): Promise<EmissionsTotals>;
+  listArtifacts(
+    tenant: string,
+    projectId: string,
+    first: number,
+    after?: string,
+  ): Promise<{ nodes: ArtifactRow[]; hasNextPage: boolean; endCursor: string | null }>;
+}
+
+export interface ApiKeyResolver {
+  resolveTenant(key: string): Promise<string | null>;
+}
+
+export const GATEWAY_QUERIES = Symbol('GATEWAY_QUERIES');
+export const GATEWAY_API_KEYS = Symbol('GATEWAY_API_KEYS');

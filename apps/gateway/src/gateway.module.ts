@@ -1,0 +1,64 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { INestApplication } from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ArtifactResolver, ProjectResolver } from './graphql/emissions.resolver';
+import { DEFAULT_QUERY_COST_LIMITS, queryCostPlugin, type QueryCostLimits } from './graphql/query-cost.plugin';
+import { GATEWAY_API_KEYS, GATEWAY_QUERIES, type ApiKeyResolver, type GatewayQueries } from './gateway-queries.port';
+
+export interface GatewayOptions {
+  queries: GatewayQueries;
+  apiKeys: ApiKeyResolver;
+  costLimits?: QueryCostLimits;
+  /** Apollo landing page / introspection; on by default, off in production configs. */
+  introspection?: boolean;
+}
+
+@Module({})
+export class GatewayModule {
+  static register(options: GatewayOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          introspection: options.introspection ?? true,
+          playground: false,
+          plugins: [queryCostPlugin(options.costLimits ?? DEFAULT_QUERY_COST_LIMITS)],
+          context: ({ req }: { req: Request }) => ({ req }),
+          formatError: (formatted) => {
+            // Never leak stack traces to clients.
+            const { extensions, ...rest } = formatted;
+            const { stacktrace: _stacktrace, ...safe } = (extensions ?? {}) as Record<string, unknown>;
+            return { ...rest, extensions: safe };
+          },
+        }),
+      ],
+      providers: [
+        { provide: GATEWAY_QUERIES, useValue: options.queries },
+        { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
+        ApiKeyGuard,
+        ProjectResolver,
+        ArtifactResolver,
+      ],
+    };
+  }
+}
+
+/** A ready-to-listen gateway (GraphQL at /graphql, JSON bodies capped at 100 kB). */
+export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(GatewayModule.register(options), {
+    logger: ['error', 'warn'],
+    bodyParser: false,
+  });
+  const express = await import('express');
+  app.use(express.json({ limit: '100kb' }));
+  app.enableShutdownHooks();
+  return app;
+}

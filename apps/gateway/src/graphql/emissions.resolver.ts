@@ -1,0 +1,98 @@
+import { BadRequestException, Inject, UseGuards } from '@nestjs/common';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { Tenant, type GatewayContext } from '../auth/tenant-context';
+import { loadArtifactTotals } from './artifact-totals.loader';
+import { GATEWAY_QUERIES, type ArtifactRow, type GatewayQueries } from '../gateway-queries.port';
+import { Artifact } from './artifact.type';
+import { ArtifactConnection } from './artifact-connection.type';
+import { pageSize } from './cursor';
+import { Emissions } from './emissions.type';
+import { Project } from './project.type';
+
+const IDENTIFIER_MAX = 200;
+
+function checkId(field: string, value: string): string {
+  if (value.length === 0 || value.length > IDENTIFIER_MAX) {
+    throw new BadRequestException(`${field}: must be 1–${IDENTIFIER_MAX} characters`);
+  }
+  return value;
+}
+
+function toArtifact(row: ArtifactRow): Artifact {
+  return Object.assign(new Artifact(), row);
+}
+
+@Resolver(() => Project)
+@UseGuards(ApiKeyGuard)
+export class ProjectResolver {
+  constructor(@Inject(GATEWAY_QUERIES) private readonly queries: GatewayQueries) {}
+
+  @Query(() => Project, { nullable: true, description: "A project of the caller's tenant." })
+  async project(@Tenant() tenant: string, @Args('id', { type: () => ID }) id: string): Promise<Project | null> {
+    const totals = await this.queries.projectTotals(tenant, checkId('id', id));
+    if (!totals) return null;
+    return Object.assign(new Project(), { id, emissions: Emissions.from(totals) });
+  }
+
+  @ResolveField(() => ArtifactConnection, {
+    complexity: ({ args, childComplexity }) => 1 + Math.min(Number(args.first ?? 20), 100) * childComplexity,
+  })
+  async artifacts(
+    @Tenant() tenant: string,
+    @Parent() project: Project,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<ArtifactConnection> {
+    let size: number;
+    try {
+      size = pageSize(first);
+    } catch (error) {
+      throw new BadRequestException((error as Error).message);
+    }
+    const page = await this.queries.listArtifacts(tenant, project.id, size, after ?? undefined);
+    const nodes = page.nodes.map(toArtifact);
+    return {
+      nodes,
+      edges: nodes.map((node) => ({ cursor: Buffer.from(node.id, 'utf8').toString('base64url'), node })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    };
+  }
+}
+
+@Resolver(() => Artifact)
+@UseGuards(ApiKeyGuard)
+export class ArtifactResolver {
+  constructor(@Inject(GATEWAY_QUERIES) private readonly queries: GatewayQueries) {}
+
+  @Query(() => Artifact, { nullable: true, description: 'An artifact and the roll-up of everything that feeds into it.' })
+  async artifact(
+    @Tenant() tenant: string,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Artifact | null> {
+    const row = await this.queries.artifact(tenant, checkId('projectId', projectId), checkId('id', id));
+    return row ? toArtifact(row) : null;
+  }
+
+  @ResolveField(() => Emissions)
+  async emissions(
+    @Tenant() tenant: string,
+    @Context() context: GatewayContext,
+    @Parent() artifact: Artifact,
+  ): Promise<Emissions> {
+    return Emissions.from(
+      await loadArtifactTotals(context.req, this.queries, tenant, artifact.projectId, artifact.id),
+    );
+  }
+
+  @ResolveField(() => Int)
+  async activityCount(
+    @Tenant() tenant: string,
+    @Context() context: GatewayContext,
+    @Parent() artifact: Artifact,
+  ): Promise<number> {
+    return (await loadArtifactTotals(context.req, this.queries, tenant, artifact.projectId, artifact.id))
+      .activityCount;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './gateway-queries.port';
+export * from './gateway.module';
+export * from './graphql/query-cost.plugin';

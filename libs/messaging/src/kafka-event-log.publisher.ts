@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { EventLogUnavailableError, type EventLogPublisher, type PublishRecord } from './event-log.port';
+
+export interface KafkaPublisherOptions {
+  brokers: string[];
+  clientId?: string;
+  /** Upper bound for one publish, so an unreachable broker yields 503 quickly. */
+  timeoutMs?: number;
+}
+
+/**
+ * Kafka event log writer. Every `publish` is one Kafka transaction (idempotent, acks=all), so a
+ * request's accepted events and its DLQ records become visible together or not at all
+ * ("nothing half-written"); consumers read committed only.
+ */
+export class KafkaEventLogPublisher implements EventLogPublisher {
+  private readonly kafka: Kafka;
+  private producer: Producer | undefined;
+  private connecting: Promise<Producer> | undefined;
+  /** A transactional producer runs one transaction at a time; chain publishes. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: KafkaPublisherOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId ?? 'greenops-ingest',
+      brokers: options.brokers,
+      logLevel: logLevel.NOTHING,
+      connectionTimeout: 3000,
+      requestTimeout: 10000,
+      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+    });
+  }
+
+  publish(records: PublishRecord[]): Promise<void> {
+    if (records.length === 0) return Promise.resolve();
+    const run = this.tail.then(
+      () => this.publishNow(records),
+      () => this.publishNow(records),
+    );
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async publishNow(records: PublishRecord[]): Promise<void> {
+    const timeoutMs = this.options.timeoutMs ?? 15000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new EventLogUnavailableError(`Kafka did not acknowledge within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.transact(records), timeout]);
+    } catch (error) {
+      // A failed or timed-out transaction may leave the producer in an unknown state: recreate it.
+      await this.resetProducer();
+      if (error instanceof EventLogUnavailableError) throw error;
+      throw new EventLogUnavailableError(`Kafka publish failed: ${(error as Error).message}`, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async transact(records: PublishRecord[]): Promise<void> {
+    const producer = await this.connect();
+    const byTopic = new Map<string, Array<{ key: string; value: string }>>();
+    for (const record of records) {
+      const messages = byTopic.get(record.topic) ?? [];
+      messages.push({ key: record.key, value: JSON.stringify(record.value) });
+      byTopic.set(record.topic, messages);
+    }
+    const transaction = await producer.transaction();
+    try {
+      await transaction.sendBatch({
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private connect(): Promise<Producer> {
+    if (this.producer) return Promise.resolve(this.producer);
+    this.connecting ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        transactionalId: `greenops-ingest-${hostname()}-${process.pid}-${randomUUID()}`,
+        allowAutoTopicCreation: true,
+      });
+      try {
+        await producer.connect();
+      } catch (error) {
+        this.connecting = undefined;
+        await producer.disconnect().catch(() => undefined);
+        throw error;
+      }
+      this.producer = producer;
+      return producer;
+    })();
+    return this.connecting;
+  }
+
+  private async resetProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    this.connecting = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.tail.catch(() => undefined);
+    await this.resetProducer();
+  }
+}
