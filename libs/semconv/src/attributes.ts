@@ -1,0 +1,72 @@
+/**
+ * Span-attribute names of the GreenOps semantic conventions (DESIGN §5). The names are a
+ * public contract: users put them on spans, so never rename one, only add.
+ */
+export const ATTR = {
+  projectId: 'greenops.project.id',
+  activityKind: 'greenops.activity.kind',
+  /** Addition to DESIGN §5: overrides end − start (e.g. an instant span logging a shift). */
+  activityDurationS: 'greenops.activity.duration_s',
+
+  artifactId: 'greenops.artifact.id',
+  artifactParentId: 'greenops.artifact.parent.id',
+  artifactKind: 'greenops.artifact.kind',
+  artifactStatus: 'greenops.artifact.status',
+
+  energyKwh: 'greenops.energy.kwh',
+  intensityGPerKwh: 'greenops.carbon_intensity.g_per_kwh',
+  marketIntensityGPerKwh: 'greenops.carbon_intensity.market.g_per_kwh',
+  pue: 'greenops.pue',
+
+  cloudProvider: 'cloud.provider',
+  cloudRegion: 'cloud.region',
+  country: 'greenops.location.country',
+
+  hwModel: 'greenops.hw.model',
+  hwCount: 'greenops.hw.count',
+  hwPowerW: 'greenops.hw.power_w',
+  hwUtilization: 'greenops.hw.utilization',
+  hwEmbodiedKgCo2e: 'greenops.hw.embodied_kgco2e',
+  hwLifetimeH: 'greenops.hw.lifetime_h',
+
+  genAiRequestModel: 'gen_ai.request.model',
+  genAiInputTokens: 'gen_ai.usage.input_tokens',
+  genAiOutputTokens: 'gen_ai.usage.output_tokens',
+
+  aiModality: 'greenops.ai.modality',
+  aiVideoWidth: 'greenops.ai.video.width',
+  aiVideoHeight: 'greenops.ai.video.height',
+  aiVideoFrames: 'greenops.ai.video.frames',
+  aiVideoFps: 'greenops.ai.video.fps',
+  aiVideoDurationS: 'greenops.ai.video.duration_s',
+  aiDenoisingSteps: 'greenops.ai.denoising_steps',
+  aiImages: 'greenops.ai.images',
+  aiCredits: 'greenops.ai.credits',
+
+  transferBytes: 'greenops.transfer.bytes',
+
+  storageBytes: 'greenops.storage.bytes',
+  storageMedia: 'greenops.storage.media',
+  storageReplication: 'greenops.storage.replication',
+
+  travelMode: 'greenops.travel.mode',
+  travelDistanceKm: 'greenops.travel.distance_km',
+  travelPassengers: 'greenops.travel.passengers',
+  travelClass: 'greenops.travel.class',
+
+  fuelType: 'greenops.fuel.type',
+  fuelLitres: 'greenops.fuel.litres',
+
+  onsetSource: 'greenops.onset.source',
+  lightingType: 'greenops.lighting.type',
+
+  accommodationNights: 'greenops.accommodation.nights',
+} as const;
+
+export type AttributeName = (typeof ATTR)[keyof typeof ATTR];
+
+/** Enumerated attribute values (DESIGN §5). */
+export const AI_MODALITIES = ['text', 'image', 'video', 'upscale', 'audio'] as const;
+export const STORAGE_MEDIA = ['ssd', 'hdd', 'tape', 'object'] as const;
+export const TRAVEL_MODES = ['flight', 'car', 'van', 'rail', 'taxi', 'ferry'] as const;
+export const ONSET_SOURCES = ['grid', 'diesel_generator', 'hybrid_generator', 'battery'] as const;
