@@ -1,0 +1,20 @@
+// Jest globalTeardown for the integration and e2e tiers: stops the Kafka broker only if
+// global-setup.js started it (a broker given through the env or already running is kept).
+'use strict';
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const KAFKA_SCRIPT = path.join(__dirname, '..', 'kafka', 'kafka.sh');
+
+module.exports = async function globalTeardown() {
+  if (!globalThis.__GREENOPS_KAFKA_STARTED_BY_SETUP__) return;
+  globalThis.__GREENOPS_KAFKA_STARTED_BY_SETUP__ = false;
+  const result = spawnSync('bash', [KAFKA_SCRIPT, 'stop', '--port', '39092'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 60 * 1000,
+  });
+  if (result.status !== 0) {
+    process.stderr.write(`[global-teardown] stopping the Kafka broker failed:\n${result.stderr || ''}\n`);
+  }
+};
