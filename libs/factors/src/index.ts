@@ -1,1 +1,18 @@
-export {};
+// Versioned factor catalogues: every number with its unit, source and year (issue 3).
+export type { Factor, FactorSet, DeviceEntry } from './factor';
+export {
+  getFactor,
+  requireFactor,
+  factorsToRecord,
+  withOverrides,
+  validateFactor,
+  validateFactorSet,
+  normaliseDeviceModel,
+  findDevice,
+  type FactorIssue,
+} from './factor-set';
+export { DEFAULT_FACTOR_SET, DEFAULT_FACTOR_SET_VERSION } from './sets/default.factor-set';
+export { CARBON_TRUST_2026_FACTOR_SET } from './sets/carbon-trust-2026.factor-set';
+export { CLOUD_PROVIDER_PUE_FACTOR } from './data/pue.factors';
+export { ISO_ALPHA2_TO_ALPHA3 } from './data/iso-country-codes';
+export { FACTOR_SETS, factorSetByName } from './sets/registry';

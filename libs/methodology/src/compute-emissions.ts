@@ -1,0 +1,24 @@
+import type { Activity, EmissionResult } from '@greenops/domain';
+import { DEFAULT_FACTOR_SET } from '@greenops/factors';
+import { MethodologyInputError } from './errors';
+import { FactorTrail } from './factor-trail';
+import { renderEmissions } from './models/render.model';
+import type { ComputeOptions } from './options';
+
+/**
+ * Energy and CO2e of one activity (DESIGN §6). Pure: same activity + options → same result.
+ * Throws MethodologyInputError (field, reason) when the activity lacks what every tier needs.
+ */
+export function computeEmissions(activity: Activity, options: ComputeOptions = {}): EmissionResult {
+  const trail = new FactorTrail(options.factorSet ?? DEFAULT_FACTOR_SET);
+  if (!activity || typeof activity !== 'object' || !activity.measurements) {
+    throw new MethodologyInputError('measurements', 'activity has no measurements');
+  }
+  switch (activity.kind) {
+    case 'render':
+    case 'workstation':
+      return renderEmissions(activity, trail);
+    default:
+      throw new MethodologyInputError('greenops.activity.kind', `kind '${String(activity.kind)}' is not supported yet`);
+  }
+}
