@@ -11,8 +11,8 @@ const KAFKA_SCRIPT = path.join(__dirname, '..', 'kafka', 'kafka.sh');
 const KAFKA_PORT = '39092';
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-function runKafkaScript(command) {
-  const result = spawnSync('bash', [KAFKA_SCRIPT, command, '--port', KAFKA_PORT], {
+function runKafkaScript(command, extraArgs = []) {
+  const result = spawnSync('bash', [KAFKA_SCRIPT, command, '--port', KAFKA_PORT, ...extraArgs], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     // The first run resolves the broker jars with Maven.
@@ -28,7 +28,9 @@ function ensureKafka() {
   // A broker someone already runs on the port is reused and left running afterwards.
   const alreadyRunning = runKafkaScript('status').status === 0;
   const started = Date.now();
-  const result = runKafkaScript('start');
+  // A broker this run starts gets fresh storage: every test run begins with an empty log, so
+  // no events of an earlier run are replayed into this run's databases.
+  const result = runKafkaScript('start', alreadyRunning ? [] : ['--fresh']);
   if (result.status !== 0) {
     const reason = result.error ? result.error.message : `exit code ${result.status}`;
     throw new Error(

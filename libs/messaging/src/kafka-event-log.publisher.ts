@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { EventLogUnavailableError, type EventLogPublisher, type PublishRecord } from './event-log.port';
 
 export interface KafkaPublisherOptions {
@@ -92,6 +92,7 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
         maxInFlightRequests: 1,
         transactionalId: `greenops-ingest-${hostname()}-${process.pid}-${randomUUID()}`,
         allowAutoTopicCreation: true,
+        createPartitioner: Partitioners.DefaultPartitioner,
       });
       try {
         await producer.connect();
