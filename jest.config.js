@@ -36,7 +36,7 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,apps,tools}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tools/testing/global-setup.js',
       globalTeardown: '<rootDir>/tools/testing/global-teardown.js',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tools/testing/integration-timeout.js'],
     },
     {
       ...common,
@@ -44,7 +44,7 @@ module.exports = {
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tools/testing/global-setup.js',
       globalTeardown: '<rootDir>/tools/testing/global-teardown.js',
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/tools/testing/e2e-timeout.js'],
     },
   ],
 };

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { z } from 'zod';
+import { ConfigurationError, parseEnv, portField, postgresUrlField } from '@greenops/config';
+import { ApiKeyStore, EmissionQueries, openPostgres } from '@greenops/persistence';
+import { createGatewayApp } from './gateway.module';
+
+const envSchema = z.object({
+  GREENOPS_DATABASE_URL: postgresUrlField,
+  GREENOPS_GRAPHQL_PORT: portField(4000),
+  GREENOPS_HOST: z.string().default('127.0.0.1'),
+  GREENOPS_GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).default('true'),
+});
+
+async function main(): Promise<void> {
+  const env = parseEnv(envSchema);
+  const db = await openPostgres(env.GREENOPS_DATABASE_URL);
+  const app = await createGatewayApp({
+    queries: new EmissionQueries(db),
+    apiKeys: new ApiKeyStore(db),
+    introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
+  });
+  await app.listen(env.GREENOPS_GRAPHQL_PORT, env.GREENOPS_HOST);
+  console.log(`gateway: GraphQL at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/graphql`);
+  const stop = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigurationError ? error.message : error);
+  process.exit(error instanceof ConfigurationError ? 78 : 1);
+});

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { z } from 'zod';
+import { brokersField, byteSizeField, ConfigurationError, parseEnv, portField, postgresUrlField } from '@greenops/config';
+import { KafkaEventLogPublisher } from '@greenops/messaging';
+import { ApiKeyStore, openPostgres } from '@greenops/persistence';
+import { createIngestHttpApp } from './ingest.module';
+import { IngestService } from './ingest.service';
+import { startOtlpGrpcServer } from './otlp-grpc.server';
+
+const envSchema = z.object({
+  GREENOPS_KAFKA_BROKERS: brokersField,
+  GREENOPS_DATABASE_URL: postgresUrlField,
+  GREENOPS_HOST: z.string().default('127.0.0.1'),
+  GREENOPS_OTLP_HTTP_PORT: portField(4318),
+  GREENOPS_OTLP_GRPC_PORT: portField(4317),
+  GREENOPS_MAX_REQUEST_BYTES: byteSizeField(4 * 1024 * 1024),
+});
+
+/** Distributed mode: OTLP/HTTP + OTLP/gRPC receivers publishing to Kafka. Stateless; scale freely. */
+async function main(): Promise<void> {
+  const env = parseEnv(envSchema);
+  const db = await openPostgres(env.GREENOPS_DATABASE_URL, { poolSize: 4 });
+  const apiKeys = new ApiKeyStore(db);
+  const publisher = new KafkaEventLogPublisher({ brokers: env.GREENOPS_KAFKA_BROKERS });
+  const app = await createIngestHttpApp({ publisher, apiKeys, maxRequestBytes: env.GREENOPS_MAX_REQUEST_BYTES });
+  await app.listen(env.GREENOPS_OTLP_HTTP_PORT, env.GREENOPS_HOST);
+  const grpc = await startOtlpGrpcServer({
+    host: env.GREENOPS_HOST,
+    port: env.GREENOPS_OTLP_GRPC_PORT,
+    ingest: app.get(IngestService),
+    apiKeys,
+    maxRequestBytes: env.GREENOPS_MAX_REQUEST_BYTES,
+  });
+  console.log(`ingest: OTLP/HTTP at http://${env.GREENOPS_HOST}:${env.GREENOPS_OTLP_HTTP_PORT}/v1/traces`);
+  console.log(`ingest: OTLP/gRPC at http://${env.GREENOPS_HOST}:${grpc.port}`);
+  const stop = async () => {
+    await grpc.close();
+    await app.close();
+    await publisher.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigurationError ? error.message : error);
+  process.exit(error instanceof ConfigurationError ? 78 : 1);
+});

@@ -1,0 +1,109 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { TOPICS } from '@greenops/domain';
+import { createGatewayApp } from '@greenops/gateway';
+import { createIngestHttpApp, IngestService, startOtlpGrpcServer } from '@greenops/ingest';
+import { EmbeddedEventLogConsumer, EmbeddedEventLogPublisher } from '@greenops/messaging';
+import { ApiKeyStore, EmissionQueries, EmissionStore, EventLogTable, openEmbeddedTimescale } from '@greenops/persistence';
+import { EmissionsProjector } from '@greenops/projector';
+import type { EmbeddedConfig } from './embedded.config';
+import { generateApiKey } from './generate-api-key';
+
+export interface RunningPlatform {
+  apiKey: string;
+  apiKeyGenerated: boolean;
+  urls: { otlpHttp: string; otlpGrpc: string; graphql: string };
+  projector: EmissionsProjector;
+  stop(): Promise<void>;
+}
+
+const PROJECTOR_GROUP = 'greenops-projector';
+
+type Log = (line: string) => void;
+
+/**
+ * Embedded mode: ingest, projector and gateway in one process on embedded TimescaleDB, with the
+ * durable event-log table standing in for Kafka behind the same ports.
+ */
+export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = console.log): Promise<RunningPlatform> {
+  const started = Date.now();
+  log(`greenops: opening embedded TimescaleDB in ${config.GREENOPS_DATA_DIR} …`);
+  const db = await openEmbeddedTimescale({ dataDir: config.GREENOPS_DATA_DIR });
+  const closers: Array<() => Promise<void>> = [() => db.close()];
+  try {
+    const apiKeys = new ApiKeyStore(db);
+    await apiKeys.ensureTenant(config.GREENOPS_TENANT);
+    const apiKey = config.GREENOPS_API_KEY ?? generateApiKey();
+    await apiKeys.addKey(config.GREENOPS_TENANT, apiKey);
+
+    const logTable = new EventLogTable(db);
+    const publisher = new EmbeddedEventLogPublisher(logTable);
+    const store = new EmissionStore(db);
+    const projector = new EmissionsProjector(store, PROJECTOR_GROUP, {}, {
+      onSkipped: (s) => log(`greenops: projector skipped offset ${s.offset} (${s.eventId ?? 'no id'}): ${s.field}: ${s.reason}`),
+    });
+
+    const ingestApp = await createIngestHttpApp({ publisher, apiKeys, maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES });
+    await ingestApp.listen(config.GREENOPS_OTLP_HTTP_PORT, config.GREENOPS_HOST);
+    closers.unshift(() => ingestApp.close());
+
+    const grpc = await startOtlpGrpcServer({
+      host: config.GREENOPS_HOST,
+      port: config.GREENOPS_OTLP_GRPC_PORT,
+      ingest: ingestApp.get(IngestService),
+      apiKeys,
+      maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES,
+    });
+    closers.unshift(() => grpc.close());
+
+    const gatewayApp = await createGatewayApp({ queries: new EmissionQueries(db), apiKeys });
+    await gatewayApp.listen(config.GREENOPS_GRAPHQL_PORT, config.GREENOPS_HOST);
+    closers.unshift(() => gatewayApp.close());
+
+    const consumer = new EmbeddedEventLogConsumer({
+      table: logTable,
+      groupId: PROJECTOR_GROUP,
+      topic: TOPICS.activities,
+      positions: store,
+      onError: (error) => log(`greenops: projector batch failed, will retry: ${(error as Error).message}`),
+    });
+    await consumer.start(projector.handle);
+    closers.unshift(() => consumer.stop());
+
+    const host = config.GREENOPS_HOST;
+    const urls = {
+      otlpHttp: `http://${host}:${portOf(ingestApp)}/v1/traces`,
+      otlpGrpc: `http://${host}:${grpc.port}`,
+      graphql: `http://${host}:${portOf(gatewayApp)}/graphql`,
+    };
+    log(`greenops: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (embedded mode)`);
+    log(`  OTLP/HTTP  ${urls.otlpHttp}`);
+    log(`  OTLP/gRPC  ${urls.otlpGrpc}`);
+    log(`  GraphQL    ${urls.graphql}`);
+    log(
+      config.GREENOPS_API_KEY
+        ? `  API key    from GREENOPS_API_KEY (tenant "${config.GREENOPS_TENANT}")`
+        : `  API key    ${apiKey}   (generated for tenant "${config.GREENOPS_TENANT}"; set GREENOPS_API_KEY to choose your own)`,
+    );
+    return {
+      apiKey,
+      apiKeyGenerated: !config.GREENOPS_API_KEY,
+      urls,
+      projector,
+      stop: () => closeAll(closers),
+    };
+  } catch (error) {
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+function portOf(app: INestApplication): number {
+  return (app.getHttpServer().address() as AddressInfo).port;
+}
+
+async function closeAll(closers: Array<() => Promise<void>>): Promise<void> {
+  for (const close of closers) {
+    await close().catch((error: unknown) => console.error(`greenops: shutdown step failed: ${(error as Error).message}`));
+  }
+}

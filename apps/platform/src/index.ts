@@ -1,0 +1,3 @@
+export * from './embedded.config';
+export * from './embedded-platform';
+export * from './generate-api-key';

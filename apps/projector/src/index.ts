@@ -1,0 +1,3 @@
+export * from './activity-recorded.schema';
+export * from './projection-store.port';
+export * from './emissions.projector';

@@ -1,0 +1,247 @@
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { TOPICS, type RejectedSpan } from '@greenops/domain';
+import { ApiKeyStore, openPostgres, type DatabaseHandle } from '@greenops/persistence';
+import { createTestDatabase, kafkaBrokers, waitFor } from '@greenops/testing';
+import { freePort } from './support/free-port';
+import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
+import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
+import { OtelSender, type SpanSpec } from './support/otel-senders';
+import { otlpJsonRequest, postOtlpJson } from './support/otlp-json';
+import { EXPECTED, renderScenarioSpans, T0, untaggedRenderSpan } from './support/render-scenario';
+import { ServiceProcess } from './support/service-process';
+
+/**
+ * Distributed mode: ingest, projector and gateway as separate processes (built dist/), a real
+ * Kafka broker, a real PostgreSQL 15 database, spans sent by the official OTel JS exporters.
+ */
+describe('distributed mode (Kafka + PostgreSQL)', () => {
+  const run = randomBytes(4).toString('hex');
+  const tenantA = `studio-a-${run}`;
+  const tenantB = `studio-b-${run}`;
+  const keyA = `key-a-${randomBytes(24).toString('hex')}`;
+  const keyB = `key-b-${randomBytes(24).toString('hex')}`;
+  const group = `projector-e2e-${run}`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let db: DatabaseHandle;
+  let ingest: ServiceProcess;
+  let projector: ServiceProcess;
+  let gateway: ServiceProcess;
+  let httpUrl: string;
+  let grpcUrl: string;
+  let graphqlUrl: string;
+
+  const projectQuery = `query($id: ID!) { project(id: $id) { id emissions { ${EMISSIONS_FIELDS} } } }`;
+  const artifactQuery = `query($p: ID!, $id: ID!) { artifact(projectId: $p, id: $id) { id projectId kind status activityCount emissions { ${EMISSIONS_FIELDS} } } }`;
+
+  async function projectEmissions(key: string, id: string): Promise<EmissionsLike | null> {
+    const { body } = await graphql<{ project: { emissions: EmissionsLike } | null }>(graphqlUrl, key, projectQuery, { id });
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data?.project?.emissions ?? null;
+  }
+
+  async function factCount(tenant: string, projectId: string): Promise<number> {
+    const rows: Array<{ n: string }> = await db.dataSource.query(
+      'select count(*)::text as n from emission_facts where tenant_id = $1 and project_id = $2',
+      [tenant, projectId],
+    );
+    return Number(rows[0].n);
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase('e2e_dist');
+    db = await openPostgres(database.url);
+    const keys = new ApiKeyStore(db);
+    await keys.ensureTenant(tenantA);
+    await keys.addKey(tenantA, keyA);
+    await keys.ensureTenant(tenantB);
+    await keys.addKey(tenantB, keyB);
+
+    const [httpPort, grpcPort, graphqlPort] = [await freePort(), await freePort(), await freePort()];
+    const common = { GREENOPS_DATABASE_URL: database.url, GREENOPS_KAFKA_BROKERS: kafkaBrokers().join(',') };
+    ingest = ServiceProcess.built('ingest', 'dist/apps/ingest/src/main.js', {
+      ...common,
+      GREENOPS_OTLP_HTTP_PORT: String(httpPort),
+      GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+    });
+    projector = ServiceProcess.built('projector', 'dist/apps/projector/src/main.js', {
+      ...common,
+      GREENOPS_PROJECTOR_GROUP: group,
+    });
+    gateway = ServiceProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
+      GREENOPS_DATABASE_URL: database.url,
+      GREENOPS_GRAPHQL_PORT: String(graphqlPort),
+    });
+    await Promise.all([
+      ingest.start(/OTLP\/gRPC at/),
+      projector.start(/consuming/),
+      gateway.start(/GraphQL at/),
+    ]);
+    httpUrl = `http://127.0.0.1:${httpPort}/v1/traces`;
+    grpcUrl = `http://127.0.0.1:${grpcPort}`;
+    graphqlUrl = `http://127.0.0.1:${graphqlPort}/graphql`;
+  });
+
+  afterAll(async () => {
+    await Promise.all([ingest?.stop(), projector?.stop(), gateway?.stop()]);
+    await db?.close();
+    await database?.drop();
+  });
+
+  it('projects render spans sent over OTLP/HTTP protobuf and OTLP/gRPC to the CO2e worked by hand', async () => {
+    const http = OtelSender.httpProtobuf(httpUrl, keyA);
+    const grpc = OtelSender.grpc(grpcUrl, keyA);
+    await http.send(renderScenarioSpans('series-s01'));
+    await grpc.send([untaggedRenderSpan('series-s01')]);
+    await Promise.all([http.shutdown(), grpc.shutdown()]);
+
+    await waitFor(async () => (await factCount(tenantA, 'series-s01')) === 4, {
+      timeoutMs: 60000,
+      description: `4 facts for series-s01 (projector log:\n${projector.log})`,
+    });
+
+    expectEmissions((await projectEmissions(keyA, 'series-s01')) ?? undefined, EXPECTED.project);
+
+    const { body } = await graphql<{ artifact: { activityCount: number; kind: string; status: string; emissions: EmissionsLike } }>(
+      graphqlUrl, keyA, artifactQuery, { p: 'series-s01', id: 'sh010-v1' },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.artifact).toMatchObject({ kind: 'shot-version', status: 'rejected', activityCount: 1 });
+    expectEmissions(body.data?.artifact.emissions, EXPECTED.sh010v1);
+
+    // sh010 rolls up its two versions and its own comp; sc01 exists only as sh010's parent.
+    for (const id of ['sh010', 'sc01']) {
+      const rolled = await graphql<{ artifact: { activityCount: number; emissions: EmissionsLike } }>(
+        graphqlUrl, keyA, artifactQuery, { p: 'series-s01', id },
+      );
+      expect(rolled.body.data?.artifact.activityCount).toBe(EXPECTED.sh010.activityCount);
+      expectEmissions(rolled.body.data?.artifact.emissions, EXPECTED.sh010);
+    }
+  });
+
+  it('counts a re-sent batch once', async () => {
+    const sender = OtelSender.httpProtobuf(httpUrl, keyA);
+    const spans: SpanSpec[] = [0, 1, 2].map((i) => ({
+      name: `dup ${i}`,
+      startMs: T0 + i * 1000,
+      durationS: 60,
+      attributes: {
+        'greenops.project.id': 'dup-project',
+        'greenops.activity.kind': 'render',
+        'greenops.energy.kwh': 0.1,
+        'greenops.pue': 1,
+        'greenops.carbon_intensity.g_per_kwh': 300,
+      },
+    }));
+    await sender.send(spans);
+    await sender.resend(sender.finishedSpans()); // a collector retrying the same batch
+    await sender.resend(sender.finishedSpans());
+    // A marker sent after the duplicates: once it is projected, the duplicates were consumed too
+    // (same project key → same partition, in order).
+    await sender.send([{ ...spans[0], name: 'marker', attributes: { ...spans[0].attributes, 'greenops.energy.kwh': 1 } }]);
+    await sender.shutdown();
+    await waitFor(async () => (await factCount(tenantA, 'dup-project')) >= 4, { timeoutMs: 60000, description: 'marker fact' });
+    expect(await factCount(tenantA, 'dup-project')).toBe(4);
+    // 3 × 0.1 kWh × 300 g/kWh + 1 kWh × 300 g/kWh = 90 + 300 = 390 g
+    expectEmissions((await projectEmissions(keyA, 'dup-project')) ?? undefined, { energyKwh: 1.3, co2eG: 390 });
+  });
+
+  it('rejects a malformed span with its reason (OTLP partial success and DLQ) while its batch-mates land', async () => {
+    const good = {
+      name: 'good render',
+      startMs: T0,
+      durationS: 60,
+      attributes: {
+        'greenops.project.id': 'partial-project',
+        'greenops.activity.kind': 'render',
+        'greenops.energy.kwh': 2,
+        'greenops.pue': 1,
+        'greenops.carbon_intensity.g_per_kwh': 50,
+      },
+    };
+    const bad = { name: 'no project', startMs: T0, durationS: 60, attributes: { 'greenops.activity.kind': 'render' } };
+    const worse = { ...good, name: 'bad energy', attributes: { ...good.attributes, 'greenops.energy.kwh': 'lots' } };
+    const { body, ids } = otlpJsonRequest([good, bad, worse]);
+    const response = await postOtlpJson(httpUrl, keyA, body);
+    expect(response.status).toBe(200);
+    expect(Number(response.json.partialSuccess?.rejectedSpans)).toBe(2);
+    expect(response.json.partialSuccess?.errorMessage).toContain('greenops.project.id');
+    expect(response.json.partialSuccess?.errorMessage).toContain('greenops.energy.kwh');
+
+    await waitFor(async () => (await factCount(tenantA, 'partial-project')) === 1, { timeoutMs: 60000, description: 'good span projected' });
+    // 2 kWh × 50 g/kWh = 100 g
+    expectEmissions((await projectEmissions(keyA, 'partial-project')) ?? undefined, { energyKwh: 2, co2eG: 100 });
+
+    // The reasons are on the dead-letter topic.
+    const kafka = new Kafka({ clientId: 'e2e-dlq', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({ groupId: `dlq-reader-${run}` });
+    const rejected: RejectedSpan[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: TOPICS.activitiesDlq, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const value = JSON.parse(message.value?.toString('utf8') ?? '{}') as RejectedSpan;
+        if (value.tenant === tenantA) rejected.push(value);
+      },
+    });
+    try {
+      await waitFor(async () => rejected.length >= 2, { timeoutMs: 30000, description: 'two DLQ records' });
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(rejected.find((r) => r.spanId === ids[1].spanId)).toMatchObject({ field: 'greenops.project.id' });
+    expect(rejected.find((r) => r.spanId === ids[2].spanId)).toMatchObject({ field: 'greenops.energy.kwh' });
+  });
+
+  it('answers 401 without a valid key, on ingest and GraphQL', async () => {
+    const { body } = otlpJsonRequest([]);
+    expect((await postOtlpJson(httpUrl, null, body)).status).toBe(401);
+    expect((await postOtlpJson(httpUrl, 'not-a-key', body)).status).toBe(401);
+    const anonymous = await graphql(graphqlUrl, null, '{ project(id: "series-s01") { id } }');
+    expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("never shows one tenant's data to another", async () => {
+    expect(await projectEmissions(keyB, 'series-s01')).toBeNull();
+    const { body } = await graphql<{ artifact: unknown }>(graphqlUrl, keyB, artifactQuery, { p: 'series-s01', id: 'sh010' });
+    expect(body.data?.artifact).toBeNull();
+    // Tenant B sending the same project id gets its own, separate totals.
+    const sender = OtelSender.httpProtobuf(httpUrl, keyB);
+    await sender.send([untaggedRenderSpan('series-s01')]);
+    await sender.shutdown();
+    await waitFor(async () => (await factCount(tenantB, 'series-s01')) === 1, { timeoutMs: 60000, description: 'tenant B fact' });
+    expectEmissions((await projectEmissions(keyB, 'series-s01')) ?? undefined, { co2eG: 100, energyKwh: 1 });
+    expectEmissions((await projectEmissions(keyA, 'series-s01')) ?? undefined, EXPECTED.project);
+  });
+
+  it('loses nothing and counts nothing twice when the projector is killed mid-stream', async () => {
+    const spanCount = 400;
+    const spans: SpanSpec[] = Array.from({ length: spanCount }, (_, i) => ({
+      name: `frame batch ${i}`,
+      startMs: T0 + i * 1000,
+      durationS: 10,
+      attributes: {
+        'greenops.project.id': 'crash-project',
+        'greenops.activity.kind': 'render',
+        'greenops.energy.kwh': 0.01,
+        'greenops.pue': 1,
+        'greenops.carbon_intensity.g_per_kwh': 100,
+      },
+    }));
+    const sender = OtelSender.httpProtobuf(httpUrl, keyA);
+    for (let i = 0; i < spanCount; i += 50) await sender.send(spans.slice(i, i + 50));
+    await sender.shutdown();
+
+    await waitFor(async () => (await factCount(tenantA, 'crash-project')) > 0, { timeoutMs: 60000, intervalMs: 20, description: 'first facts' });
+    await projector.kill(); // SIGKILL: no graceful shutdown, offsets possibly not committed to Kafka
+    const afterKill = await factCount(tenantA, 'crash-project');
+    await projector.start(/consuming/);
+    await waitFor(async () => (await factCount(tenantA, 'crash-project')) >= spanCount, {
+      timeoutMs: 90000,
+      description: `all ${spanCount} facts after restart (had ${afterKill} at kill)`,
+    });
+    expect(await factCount(tenantA, 'crash-project')).toBe(spanCount);
+    // 400 × 0.01 kWh = 4 kWh; × 100 g/kWh = 400 g
+    expectEmissions((await projectEmissions(keyA, 'crash-project')) ?? undefined, { energyKwh: 4, co2eG: 400, co2eMarketG: 400 });
+  });
+});

@@ -1,0 +1,1 @@
+jest.setTimeout(240000); // e2e tier: services started as processes

@@ -1,0 +1,1 @@
+jest.setTimeout(120000); // integration tier: real broker and databases
