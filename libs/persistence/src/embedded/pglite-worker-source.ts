@@ -1,0 +1,41 @@
+/**
+ * Source of the worker thread that hosts PGlite + TimescaleDB and its socket server.
+ *
+ * Why a worker: PGlite loads its WASM runtime with dynamic `import()`, which Jest's module
+ * sandbox refuses without --experimental-vm-modules; a worker runs in plain Node. It also
+ * keeps the single-threaded WASM query work off the services' event loop.
+ * Why a string (eval worker): no separate .js file to locate or copy into a build output.
+ * Module paths arrive resolved in workerData, so resolution is the caller's, not the eval's.
+ */
+export const PGLITE_WORKER_SOURCE = `
+'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+let db;
+let server;
+async function start() {
+  const { PGlite } = require(workerData.pglitePath);
+  const { timescaledb } = require(workerData.timescalePath);
+  const { PGLiteSocketServer } = require(workerData.socketPath);
+  db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { timescaledb } });
+  // One client connection at a time (pglite-socket serialises a single session).
+  server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  await server.start();
+  return Number(server.getServerConn().split(':').pop());
+}
+async function stop() {
+  if (server) await server.stop();
+  if (db && !db.closed) await db.close();
+}
+parentPort.on('message', (msg) => {
+  if (msg && msg.type === 'close') {
+    stop().then(
+      () => parentPort.postMessage({ type: 'closed' }),
+      (e) => parentPort.postMessage({ type: 'closed', error: String((e && e.stack) || e) }),
+    );
+  }
+});
+start().then(
+  (port) => parentPort.postMessage({ type: 'ready', port }),
+  (e) => stop().catch(() => undefined).then(() => parentPort.postMessage({ type: 'failed', error: String((e && e.stack) || e) })),
+);
+`;

@@ -1,0 +1,105 @@
+import type { ConsumerPositionSource } from '@greenops/messaging';
+import { mergeArtifactUpserts, type ArtifactRow, type ArtifactUpsert } from './artifact-merge';
+import type { DatabaseHandle } from './database-handle';
+import { emissionFactParams, toEmissionFactColumns, type EmissionFactInput } from './emission-fact-columns';
+import { INSERT_FACTS_TIMESCALE, INSERT_FACTS_WITH_ROLLUP } from './emission-fact-sql';
+import { requireText } from './input-checks';
+import { mergeOffsets, type ConsumerOffsetInput } from './offset-merge';
+import { CURRENT_PROJECTION_VERSION } from './projection-version';
+
+export interface EmissionBatch {
+  facts: EmissionFactInput[];
+  artifacts: ArtifactUpsert[];
+  offsets: ConsumerOffsetInput[];
+}
+
+/**
+ * Later information fills or replaces kind/status/parent (by event time); nulls never erase
+ * a known value; a mention as someone's parent never moves updated_at.
+ */
+const UPSERT_ARTIFACTS = `
+  insert into artifacts as a (tenant_id, project_id, artifact_id, parent_id, kind, status, first_seen_at, updated_at)
+  select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                       $7::timestamptz[], $8::timestamptz[])
+  on conflict (tenant_id, project_id, artifact_id) do update set
+    parent_id = case when excluded.parent_id is not null
+                      and (a.parent_id is null or excluded.updated_at >= a.updated_at)
+                     then excluded.parent_id else a.parent_id end,
+    kind = case when excluded.kind is not null and (a.kind is null or excluded.updated_at >= a.updated_at)
+                then excluded.kind else a.kind end,
+    status = case when excluded.status is not null and (a.status is null or excluded.updated_at >= a.updated_at)
+                  then excluded.status else a.status end,
+    first_seen_at = least(a.first_seen_at, excluded.first_seen_at),
+    updated_at = case when coalesce(excluded.parent_id, excluded.kind, excluded.status) is not null
+                      then greatest(a.updated_at, excluded.updated_at) else a.updated_at end`;
+
+const UPSERT_OFFSETS = `
+  insert into consumer_offsets (consumer_group, topic, partition, next_offset, updated_at)
+  select g, t, p, o, now() from unnest($1::text[], $2::text[], $3::int[], $4::bigint[]) as x(g, t, p, o)
+  on conflict (consumer_group, topic, partition) do update set
+    next_offset = excluded.next_offset, updated_at = excluded.updated_at`;
+
+const SELECT_OFFSETS = `
+  select partition, next_offset::text as next_offset
+    from consumer_offsets where consumer_group = $1 and topic = $2`;
+
+/** Projector's write side: facts, artifacts, rollup and consumed offsets in one transaction. */
+export class EmissionStore implements ConsumerPositionSource {
+  constructor(private readonly db: DatabaseHandle) {}
+
+  /**
+   * ONE transaction: insert facts (ON CONFLICT DO NOTHING), upsert artifacts (parents
+   * included), maintain the plain-PG rollup for newly inserted facts only, upsert offsets.
+   * Returns the number of facts newly inserted. Invalid input throws PersistenceInputError
+   * before anything is written.
+   */
+  async commitBatch(batch: EmissionBatch): Promise<{ insertedFacts: number }> {
+    const facts = toEmissionFactColumns(batch.facts);
+    const artifacts = mergeArtifactUpserts(batch.artifacts);
+    const offsets = mergeOffsets(batch.offsets);
+    const insertFacts = this.db.capabilities.timescale ? INSERT_FACTS_TIMESCALE : INSERT_FACTS_WITH_ROLLUP;
+
+    return this.db.dataSource.transaction(async (tx) => {
+      let insertedFacts = 0;
+      if (facts.eventId.length > 0) {
+        const rows: Array<{ inserted: number }> = await tx.query(
+          insertFacts,
+          emissionFactParams(facts, CURRENT_PROJECTION_VERSION),
+        );
+        insertedFacts = rows[0]?.inserted ?? 0;
+      }
+      if (artifacts.length > 0) await tx.query(UPSERT_ARTIFACTS, artifactParams(artifacts));
+      if (offsets.length > 0) {
+        await tx.query(UPSERT_OFFSETS, [
+          offsets.map((o) => o.group),
+          offsets.map((o) => o.topic),
+          offsets.map((o) => o.partition),
+          offsets.map((o) => o.nextOffset),
+        ]);
+      }
+      return { insertedFacts };
+    });
+  }
+
+  /** Resume positions per partition (ConsumerPositionSource of @greenops/messaging). */
+  async nextOffsets(group: string, topic: string): Promise<Map<number, string>> {
+    const rows: Array<{ partition: number; next_offset: string }> = await this.db.dataSource.query(SELECT_OFFSETS, [
+      requireText('group', group),
+      requireText('topic', topic),
+    ]);
+    return new Map(rows.map((r) => [r.partition, r.next_offset]));
+  }
+}
+
+function artifactParams(rows: ArtifactRow[]): unknown[] {
+  return [
+    rows.map((r) => r.tenant),
+    rows.map((r) => r.projectId),
+    rows.map((r) => r.artifactId),
+    rows.map((r) => r.parentId),
+    rows.map((r) => r.kind),
+    rows.map((r) => r.status),
+    rows.map((r) => new Date(r.firstSeenAtMs).toISOString()),
+    rows.map((r) => new Date(r.updatedAtMs).toISOString()),
+  ];
+}
