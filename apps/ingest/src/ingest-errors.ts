@@ -1,0 +1,36 @@
+/**
+ * Errors the OTLP receivers map to HTTP statuses and gRPC codes (see otlp-error-mapping.ts).
+ * EventLogUnavailableError (libs/messaging) is the fifth: 503 / UNAVAILABLE.
+ */
+
+/** The request body is not a structurally valid ExportTraceServiceRequest: 400 / INVALID_ARGUMENT. */
+export class OtlpDecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OtlpDecodeError';
+  }
+}
+
+/** Content-Type or Content-Encoding the receiver does not speak: 415. */
+export class UnsupportedMediaTypeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+/** Body over the configured limit, compressed or decompressed: 413 / RESOURCE_EXHAUSTED. */
+export class PayloadTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`request body exceeds the limit of ${limitBytes} bytes`);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/** Missing or unknown API key: 401 / UNAUTHENTICATED. */
+export class UnauthenticatedError extends Error {
+  constructor(message = 'a valid API key is required (Authorization: Bearer <key> or x-api-key: <key>)') {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}

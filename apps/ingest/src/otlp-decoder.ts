@@ -1,0 +1,184 @@
+import type { AttributeScalar, AttributeValue, Attributes, OtlpSpan } from '@greenops/semconv';
+import { OtlpDecodeError } from './ingest-errors';
+import { otlpProtobufTypes } from './otlp-protobuf-types';
+
+/** Spans of one OTLP ResourceSpans (scopes flattened), with that resource's attributes. */
+export interface DecodedResourceSpans {
+  resourceAttributes: Attributes;
+  spans: OtlpSpan[];
+}
+
+type Obj = Record<string, unknown>;
+
+function fail(path: string, message: string): never {
+  throw new OtlpDecodeError(`${path}: ${message}`);
+}
+
+/** proto3 JSON accepts lowerCamelCase and the original snake_case field names. */
+function field(o: Obj, camel: string, snake?: string): unknown {
+  const v = o[camel];
+  return v === undefined && snake !== undefined ? o[snake] : v;
+}
+
+function asObject(v: unknown, path: string): Obj | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v) || v instanceof Uint8Array) fail(path, 'must be an object');
+  return v as Obj;
+}
+
+function asArray(v: unknown, path: string): unknown[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) fail(path, 'must be an array');
+  return v;
+}
+
+function asString(v: unknown, path: string): string {
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'string') fail(path, 'must be a string');
+  return v;
+}
+
+/** Ids are bytes in protobuf (→ hex here) and hex strings in OTLP/JSON; validated per span later. */
+function asId(v: unknown, path: string): string {
+  if (v === undefined || v === null) return '';
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+  if (typeof v === 'string') return v;
+  return fail(path, 'must be a hex string');
+}
+
+/** fixed64 / uint64: decimal string (JSON, protobuf with longs: String) or a JS number. */
+function asUnixNano(v: unknown, path: string): bigint {
+  if (v === undefined || v === null) return 0n;
+  if (typeof v === 'string' && /^\d{1,20}$/.test(v)) return BigInt(v);
+  // JSON numbers lose precision past 2^53 (≈ 256 ns at today's epoch): tolerable for a duration.
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return BigInt(v);
+  return fail(path, 'must be an unsigned 64-bit integer (decimal string or number)');
+}
+
+function setAttribute(target: Attributes, key: string, value: AttributeValue): void {
+  // defineProperty: a "__proto__" key stays a plain data property.
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function scalarFromAnyValue(o: Obj, path: string): AttributeScalar | undefined {
+  const s = field(o, 'stringValue', 'string_value');
+  if (s !== undefined && s !== null) {
+    if (typeof s !== 'string') fail(`${path}.stringValue`, 'must be a string');
+    return s;
+  }
+  const b = field(o, 'boolValue', 'bool_value');
+  if (b !== undefined && b !== null) {
+    if (typeof b !== 'boolean') fail(`${path}.boolValue`, 'must be a boolean');
+    return b;
+  }
+  const i = field(o, 'intValue', 'int_value');
+  if (i !== undefined && i !== null) {
+    if (typeof i === 'number' && Number.isInteger(i)) return i;
+    if (typeof i === 'string' && /^-?\d{1,20}$/.test(i)) return Number(i);
+    fail(`${path}.intValue`, 'must be a 64-bit integer (decimal string or number)');
+  }
+  const d = field(o, 'doubleValue', 'double_value');
+  if (d !== undefined && d !== null) {
+    if (typeof d === 'number') return d;
+    // proto3 JSON spells non-finite doubles as strings; numbers may be quoted too.
+    if (typeof d === 'string' && d.trim() !== '' && !Number.isNaN(Number(d)) ) return Number(d);
+    if (d === 'NaN') return Number.NaN;
+    fail(`${path}.doubleValue`, 'must be a number');
+  }
+  return undefined;
+}
+
+/** OTLP AnyValue → attribute value; kvlist, bytes, nested arrays and empty values are dropped. */
+function attributeValue(v: unknown, path: string): AttributeValue | undefined {
+  const o = asObject(v, path);
+  if (o === undefined) return undefined;
+  const scalar = scalarFromAnyValue(o, path);
+  if (scalar !== undefined) return scalar;
+  const arr = asObject(field(o, 'arrayValue', 'array_value'), `${path}.arrayValue`);
+  if (arr === undefined) return undefined;
+  const out: AttributeScalar[] = [];
+  asArray(arr['values'], `${path}.arrayValue.values`).forEach((item, i) => {
+    const itemPath = `${path}.arrayValue.values[${i}]`;
+    const itemObj = asObject(item, itemPath);
+    const s = itemObj === undefined ? undefined : scalarFromAnyValue(itemObj, itemPath);
+    if (s !== undefined) out.push(s);
+  });
+  return out;
+}
+
+function attributes(v: unknown, path: string): Attributes {
+  const out: Attributes = {};
+  asArray(v, path).forEach((kv, i) => {
+    const kvPath = `${path}[${i}]`;
+    const o = asObject(kv, kvPath);
+    if (o === undefined) return;
+    const key = asString(o['key'], `${kvPath}.key`);
+    const value = attributeValue(o['value'], `${kvPath}.value`);
+    if (key !== '' && value !== undefined) setAttribute(out, key, value);
+  });
+  return out;
+}
+
+function span(v: unknown, path: string): OtlpSpan | undefined {
+  const o = asObject(v, path);
+  if (o === undefined) return undefined;
+  return {
+    traceId: asId(field(o, 'traceId', 'trace_id'), `${path}.traceId`),
+    spanId: asId(field(o, 'spanId', 'span_id'), `${path}.spanId`),
+    name: asString(o['name'], `${path}.name`),
+    startTimeUnixNano: asUnixNano(field(o, 'startTimeUnixNano', 'start_time_unix_nano'), `${path}.startTimeUnixNano`),
+    endTimeUnixNano: asUnixNano(field(o, 'endTimeUnixNano', 'end_time_unix_nano'), `${path}.endTimeUnixNano`),
+    attributes: attributes(o['attributes'], `${path}.attributes`),
+  };
+}
+
+/**
+ * Walks an ExportTraceServiceRequest given as a plain object: parsed OTLP/JSON, or a decoded
+ * protobuf message converted with longs as strings and bytes as Buffers (protobufjs toObject,
+ * @grpc/proto-loader). Structural errors throw OtlpDecodeError naming the path.
+ */
+export function resourceSpansFromObject(request: unknown): DecodedResourceSpans[] {
+  const root = asObject(request, 'request');
+  if (root === undefined) fail('request', 'must be an ExportTraceServiceRequest object');
+  return asArray(field(root, 'resourceSpans', 'resource_spans'), 'resourceSpans').flatMap((rs, i) => {
+    const rsPath = `resourceSpans[${i}]`;
+    const rsObj = asObject(rs, rsPath);
+    if (rsObj === undefined) return [];
+    const resource = asObject(rsObj['resource'], `${rsPath}.resource`);
+    const resourceAttributes = resource ? attributes(resource['attributes'], `${rsPath}.resource.attributes`) : {};
+    const spans = asArray(field(rsObj, 'scopeSpans', 'scope_spans'), `${rsPath}.scopeSpans`).flatMap((ss, j) => {
+      const ssPath = `${rsPath}.scopeSpans[${j}]`;
+      const ssObj = asObject(ss, ssPath);
+      if (ssObj === undefined) return [];
+      return asArray(ssObj['spans'], `${ssPath}.spans`).flatMap((s, k) => span(s, `${ssPath}.spans[${k}]`) ?? []);
+    });
+    return [{ resourceAttributes, spans }];
+  });
+}
+
+/** Decodes a binary protobuf ExportTraceServiceRequest. */
+export function decodeProtobufTraceRequest(body: Uint8Array): DecodedResourceSpans[] {
+  const { exportRequest } = otlpProtobufTypes();
+  let plain: unknown;
+  try {
+    const message = exportRequest.decode(body);
+    plain = exportRequest.toObject(message, { longs: String, enums: Number, defaults: false });
+  } catch (error) {
+    throw new OtlpDecodeError(
+      `malformed protobuf ExportTraceServiceRequest: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return resourceSpansFromObject(plain);
+}
+
+/** Decodes an OTLP/JSON ExportTraceServiceRequest (UTF-8). */
+export function decodeJsonTraceRequest(body: Uint8Array | string): DecodedResourceSpans[] {
+  const text = typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new OtlpDecodeError(`malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return resourceSpansFromObject(parsed);
+}

@@ -1,0 +1,56 @@
+import { HttpException } from '@nestjs/common';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { EventLogUnavailableError } from '@greenops/messaging';
+import {
+  OtlpDecodeError,
+  PayloadTooLargeError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+} from './ingest-errors';
+
+export const RETRY_AFTER_SECONDS = 5;
+
+/** How one failure is answered over HTTP and over gRPC. */
+export interface MappedError {
+  httpStatus: number;
+  grpcCode: GrpcStatus;
+  /** Safe to show the client. */
+  message: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Every failure the receivers can meet, mapped once for both transports. Anything unexpected
+ * is a 500 / INTERNAL with a generic message (details go to the log, not the client).
+ */
+export function mapIngestError(error: unknown): MappedError {
+  if (error instanceof OtlpDecodeError) {
+    return { httpStatus: 400, grpcCode: GrpcStatus.INVALID_ARGUMENT, message: error.message, headers: {} };
+  }
+  if (error instanceof UnauthenticatedError) {
+    return {
+      httpStatus: 401,
+      grpcCode: GrpcStatus.UNAUTHENTICATED,
+      message: error.message,
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    };
+  }
+  if (error instanceof PayloadTooLargeError) {
+    return { httpStatus: 413, grpcCode: GrpcStatus.RESOURCE_EXHAUSTED, message: error.message, headers: {} };
+  }
+  if (error instanceof UnsupportedMediaTypeError) {
+    return { httpStatus: 415, grpcCode: GrpcStatus.INVALID_ARGUMENT, message: error.message, headers: {} };
+  }
+  if (error instanceof EventLogUnavailableError) {
+    return {
+      httpStatus: 503,
+      grpcCode: GrpcStatus.UNAVAILABLE,
+      message: 'event log unavailable, nothing was written; retry later',
+      headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    };
+  }
+  if (error instanceof HttpException) {
+    return { httpStatus: error.getStatus(), grpcCode: GrpcStatus.UNKNOWN, message: error.message, headers: {} };
+  }
+  return { httpStatus: 500, grpcCode: GrpcStatus.INTERNAL, message: 'internal error', headers: {} };
+}
