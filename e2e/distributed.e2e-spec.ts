@@ -8,7 +8,7 @@ import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
 import { OtelSender, type SpanSpec } from './support/otel-senders';
 import { otlpJsonRequest, postOtlpJson } from './support/otlp-json';
-import { EXPECTED, renderScenarioSpans, T0, untaggedRenderSpan } from './support/render-scenario';
+import { EXPECTED, hostEmbodiedG, renderScenarioSpans, T0, untaggedRenderSpan } from './support/render-scenario';
 import { ServiceProcess } from './support/service-process';
 
 /**
@@ -142,8 +142,12 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     await sender.shutdown();
     await waitFor(async () => (await factCount(tenantA, 'dup-project')) >= 4, { timeoutMs: 60000, description: 'marker fact' });
     expect(await factCount(tenantA, 'dup-project')).toBe(4);
-    // 3 × 0.1 kWh × 300 g/kWh + 1 kWh × 300 g/kWh = 90 + 300 = 390 g
-    expectEmissions((await projectEmissions(keyA, 'dup-project')) ?? undefined, { energyKwh: 1.3, co2eG: 390 });
+    // operational 3 × 0.1 kWh × 300 g/kWh + 1 kWh × 300 g/kWh = 90 + 300 = 390 g; 4 one-minute host shares
+    expectEmissions((await projectEmissions(keyA, 'dup-project')) ?? undefined, {
+      energyKwh: 1.3,
+      operationalG: 390,
+      co2eG: 390 + 4 * hostEmbodiedG(60),
+    });
   });
 
   it('rejects a malformed span with its reason (OTLP partial success and DLQ) while its batch-mates land', async () => {
@@ -169,8 +173,12 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     expect(response.json.partialSuccess?.errorMessage).toContain('greenops.energy.kwh');
 
     await waitFor(async () => (await factCount(tenantA, 'partial-project')) === 1, { timeoutMs: 60000, description: 'good span projected' });
-    // 2 kWh × 50 g/kWh = 100 g
-    expectEmissions((await projectEmissions(keyA, 'partial-project')) ?? undefined, { energyKwh: 2, co2eG: 100 });
+    // 2 kWh × 50 g/kWh = 100 g, + one minute of host embodied
+    expectEmissions((await projectEmissions(keyA, 'partial-project')) ?? undefined, {
+      energyKwh: 2,
+      operationalG: 100,
+      co2eG: 100 + hostEmbodiedG(60),
+    });
 
     // The reasons are on the dead-letter topic.
     const kafka = new Kafka({ clientId: 'e2e-dlq', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
@@ -210,7 +218,11 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     await sender.send([untaggedRenderSpan('series-s01')]);
     await sender.shutdown();
     await waitFor(async () => (await factCount(tenantB, 'series-s01')) === 1, { timeoutMs: 60000, description: 'tenant B fact' });
-    expectEmissions((await projectEmissions(keyB, 'series-s01')) ?? undefined, { co2eG: 100, energyKwh: 1 });
+    expectEmissions((await projectEmissions(keyB, 'series-s01')) ?? undefined, {
+      operationalG: 100,
+      co2eG: 100 + hostEmbodiedG(600),
+      energyKwh: 1,
+    });
     expectEmissions((await projectEmissions(keyA, 'series-s01')) ?? undefined, EXPECTED.project);
   });
 
@@ -241,7 +253,12 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
       description: `all ${spanCount} facts after restart (had ${afterKill} at kill)`,
     });
     expect(await factCount(tenantA, 'crash-project')).toBe(spanCount);
-    // 400 × 0.01 kWh = 4 kWh; × 100 g/kWh = 400 g
-    expectEmissions((await projectEmissions(keyA, 'crash-project')) ?? undefined, { energyKwh: 4, co2eG: 400, co2eMarketG: 400 });
+    // 400 × 0.01 kWh = 4 kWh; × 100 g/kWh = 400 g; + 400 ten-second host shares
+    expectEmissions((await projectEmissions(keyA, 'crash-project')) ?? undefined, {
+      energyKwh: 4,
+      operationalG: 400,
+      co2eG: 400 + 400 * hostEmbodiedG(10),
+      co2eMarketG: 400 + 400 * hostEmbodiedG(10),
+    });
   });
 });

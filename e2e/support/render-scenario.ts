@@ -1,21 +1,30 @@
 import type { SpanSpec } from './otel-senders';
 
 /**
+ * Embodied share of a host whose hardware a span does not describe: the Carbon Trust report's
+ * workstation, 447 kgCO2e over 5 years at 50 % active use = 21,900 h (Appendix 3), charged by
+ * the span's duration (SCI M = TE × TiR/EL). 447,000 g / 21,900 h = 20.4109589… g per hour.
+ */
+export const HOST_EMBODIED_G_PER_H = 447_000 / 21_900;
+const hostEmbodiedG = (durationS: number) => (HOST_EMBODIED_G_PER_H * durationS) / 3600;
+
+/**
  * The shared render scenario. Expected values are worked by hand from the span attributes
- * (all factors are span overrides, so no catalogue value is involved):
+ * (intensity and PUE are span overrides):
  *
  *  sh010-v1  render, 2 × 300 W × 1 h            = 0.6 kWh IT × PUE 1.2 = 0.72 kWh
  *            operational 0.72 × 200 g/kWh       = 144 g;  market 0.72 × 50 = 36 g
  *            embodied 150 kg × 1000 × 2 devices × 1 h / 15 000 h = 20 g
  *            co2e 164 g; market total 56 g
  *  sh010-v2  render, measured 0.5 kWh, PUE 1.0, 200 g/kWh, no market figure (= location)
- *            co2e 100 g; market 100 g
- *  sh010     workstation (comp), measured 0.25 kWh, PUE 1.0, 400 g/kWh → 100 g; market 100 g
+ *            operational 100 g; market 100 g; host embodied 0.5 h → E(1800 s)
+ *  sh010     workstation (comp), measured 0.25 kWh, PUE 1.0, 400 g/kWh → 100 g; market 100 g;
+ *            host embodied 0.25 h → E(900 s)
  *  sc01      scene, known only as sh010's parent
- *  roll-up sh010 = sc01 = 164 + 100 + 100 = 364 g, 3 activities, 0.72 + 0.5 + 0.25 = 1.47 kWh,
- *            market 56 + 100 + 100 = 256 g, embodied 20 g
- *  untagged  render, measured 1 kWh, PUE 1.0, 100 g/kWh → 100 g (project only)
- *  project   364 + 100 = 464 g; 2.47 kWh; market 256 + 100 = 356 g
+ *  roll-up sh010 = sc01: operational 144 + 100 + 100 = 344 g, embodied 20 + E(1800) + E(900),
+ *            3 activities, 0.72 + 0.5 + 0.25 = 1.47 kWh, market operational 36 + 100 + 100 = 236 g
+ *  untagged  render, measured 1 kWh, PUE 1.0, 100 g/kWh → 100 g + E(600 s) (project only)
+ *  project   operational 444 g; 2.47 kWh; market operational 336 g
  */
 export const T0 = Date.UTC(2026, 10, 2, 9, 0, 0);
 
@@ -89,8 +98,28 @@ export function untaggedRenderSpan(projectId: string): SpanSpec {
   };
 }
 
+const sh010EmbodiedG = 20 + hostEmbodiedG(1800) + hostEmbodiedG(900);
+const projectEmbodiedG = sh010EmbodiedG + hostEmbodiedG(600);
+
 export const EXPECTED = {
   sh010v1: { energyKwh: 0.72, co2eG: 164, co2eMarketG: 56, operationalG: 144, embodiedG: 20, trainingG: 0, activityCount: 1 },
-  sh010: { energyKwh: 1.47, co2eG: 364, co2eMarketG: 256, operationalG: 344, embodiedG: 20, trainingG: 0, activityCount: 3 },
-  project: { energyKwh: 2.47, co2eG: 464, co2eMarketG: 356, operationalG: 444, embodiedG: 20, trainingG: 0 },
+  sh010: {
+    energyKwh: 1.47,
+    operationalG: 344,
+    embodiedG: sh010EmbodiedG,
+    trainingG: 0,
+    co2eG: 344 + sh010EmbodiedG,
+    co2eMarketG: 236 + sh010EmbodiedG,
+    activityCount: 3,
+  },
+  project: {
+    energyKwh: 2.47,
+    operationalG: 444,
+    embodiedG: projectEmbodiedG,
+    trainingG: 0,
+    co2eG: 444 + projectEmbodiedG,
+    co2eMarketG: 336 + projectEmbodiedG,
+  },
 };
+
+export { hostEmbodiedG };

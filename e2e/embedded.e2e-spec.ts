@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from '@greenops/testing';
+import { freePort } from './support/free-port';
+import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
+import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
+import { OtelSender } from './support/otel-senders';
+import { EXPECTED, hostEmbodiedG, renderScenarioSpans, T0, untaggedRenderSpan } from './support/render-scenario';
+import { ServiceProcess } from './support/service-process';
+
+/**
+ * Embedded mode, as `npm start` runs it: one process, embedded TimescaleDB (PGlite) persisted to
+ * a data folder, the embedded durable event log — driven by the official OTel exporters.
+ */
+describe('embedded mode (npm start)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'greenops-e2e-'));
+  const apiKey = 'embedded-e2e-key-0123456789';
+  let platform: ServiceProcess;
+  let env: Record<string, string>;
+  let urls: { http: string; grpc: string; graphql: string };
+
+  async function emissionsOf(query: string, variables: Record<string, unknown>, key = apiKey) {
+    const { body } = await graphql<Record<string, { emissions: EmissionsLike; activityCount?: number } | null>>(
+      urls.graphql,
+      key,
+      query,
+      variables,
+    );
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+  const projectQuery = `query($id: ID!) { project(id: $id) { emissions { ${EMISSIONS_FIELDS} } } }`;
+  const artifactQuery = `query($p: ID!, $id: ID!) { artifact(projectId: $p, id: $id) { activityCount emissions { ${EMISSIONS_FIELDS} } } }`;
+
+  beforeAll(async () => {
+    const [httpPort, grpcPort, graphqlPort] = [await freePort(), await freePort(), await freePort()];
+    env = {
+      GREENOPS_DATA_DIR: dataDir,
+      GREENOPS_API_KEY: apiKey,
+      GREENOPS_OTLP_HTTP_PORT: String(httpPort),
+      GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+      GREENOPS_GRAPHQL_PORT: String(graphqlPort),
+    };
+    urls = {
+      http: `http://127.0.0.1:${httpPort}/v1/traces`,
+      grpc: `http://127.0.0.1:${grpcPort}`,
+      graphql: `http://127.0.0.1:${graphqlPort}/graphql`,
+    };
+    platform = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', env);
+    await platform.start(/GraphQL\s+http/, 120000);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('prints the OTLP and GraphQL URLs when ready', () => {
+    expect(platform.log).toContain(urls.http);
+    expect(platform.log).toContain(urls.graphql);
+    expect(platform.log).not.toContain(apiKey); // a key the operator chose is never echoed
+  });
+
+  it('projects spans from the OTLP/HTTP and OTLP/gRPC exporters to the CO2e worked by hand', async () => {
+    const http = OtelSender.httpProtobuf(urls.http, apiKey);
+    const grpc = OtelSender.grpc(urls.grpc, apiKey);
+    await http.send(renderScenarioSpans('series-s01'));
+    await grpc.send([untaggedRenderSpan('series-s01')]);
+    await http.resend(http.finishedSpans()); // duplicate delivery
+    await Promise.all([http.shutdown(), grpc.shutdown()]);
+
+    await waitFor(
+      async () => {
+        const data = await emissionsOf(projectQuery, { id: 'series-s01' });
+        return (data?.project?.emissions.energyKwh ?? 0) >= EXPECTED.project.energyKwh - 1e-9;
+      },
+      { timeoutMs: 60000, description: `series-s01 projected (log:\n${platform.log})` },
+    );
+    await new Promise((r) => setTimeout(r, 500)); // the duplicates would have landed by now
+    expectEmissions((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions, EXPECTED.project);
+    const sh010 = (await emissionsOf(artifactQuery, { p: 'series-s01', id: 'sh010' }))?.artifact;
+    expect(sh010?.activityCount).toBe(3);
+    expectEmissions(sh010?.emissions, EXPECTED.sh010);
+    expectEmissions((await emissionsOf(artifactQuery, { p: 'series-s01', id: 'sh010-v1' }))?.artifact?.emissions, EXPECTED.sh010v1);
+  });
+
+  it('keeps its data across a restart of the process', async () => {
+    await platform.stop();
+    platform = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', env);
+    await platform.start(/GraphQL\s+http/, 120000);
+    expectEmissions((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions, EXPECTED.project);
+
+    const http = OtelSender.httpProtobuf(urls.http, apiKey);
+    await http.send([{ ...untaggedRenderSpan('series-s01'), name: 'after restart', startMs: T0 + 10 * 3600_000 }]);
+    await http.shutdown();
+    // one more untagged render: + 100 g operational, + 1 kWh, + a 10-minute host share
+    const expectedEnergy = EXPECTED.project.energyKwh + 1;
+    await waitFor(
+      async () => ((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions.energyKwh ?? 0) >= expectedEnergy - 1e-9,
+      { timeoutMs: 60000, description: 'span after restart projected' },
+    );
+    expectEmissions((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions, {
+      energyKwh: expectedEnergy,
+      operationalG: EXPECTED.project.operationalG + 100,
+      co2eG: EXPECTED.project.co2eG + 100 + hostEmbodiedG(600),
+    });
+  });
+
+  it('refuses a wrong key', async () => {
+    const { body } = await graphql(urls.graphql, 'wrong-key-wrong-key', projectQuery, { id: 'series-s01' });
+    expect(body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('embedded mode configuration', () => {
+  it('fails at start with a readable message naming each bad variable', async () => {
+    const bad = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', {
+      GREENOPS_GRAPHQL_PORT: 'graphql',
+      GREENOPS_API_KEY: 'short',
+    });
+    const failure = await bad.start(/ready/, 30000).then(
+      () => new Error('started with invalid configuration'),
+      (error: Error) => error,
+    );
+    expect(failure.message).toMatch(/exited with 78/);
+    expect(failure.message).toContain('GREENOPS_GRAPHQL_PORT: must be a TCP port number');
+    expect(failure.message).toContain('GREENOPS_API_KEY: must be at least 16 characters');
+  });
+});
