@@ -2,6 +2,8 @@ import type { Activity, EmissionResult } from '@greenops/domain';
 import { DEFAULT_FACTOR_SET } from '@greenops/factors';
 import { MethodologyInputError } from './errors';
 import { FactorTrail } from './factor-trail';
+import { aiInferenceEmissions } from './models/ai-inference.model';
+import { DEFAULT_VIDEO_MODELS } from './models/ai-model-registry';
 import { renderEmissions } from './models/render.model';
 import type { ComputeOptions } from './options';
 
@@ -18,6 +20,13 @@ export function computeEmissions(activity: Activity, options: ComputeOptions = {
     case 'render':
     case 'workstation':
       return renderEmissions(activity, trail);
+    case 'ai.inference':
+      return aiInferenceEmissions(
+        activity,
+        trail,
+        options.trainingAllocation ?? 'per-energy',
+        options.videoModels ?? DEFAULT_VIDEO_MODELS,
+      );
     default:
       throw new MethodologyInputError('greenops.activity.kind', `kind '${String(activity.kind)}' is not supported yet`);
   }

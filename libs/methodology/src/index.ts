@@ -6,3 +6,13 @@ export { MethodologyInputError } from './errors';
 export type { ComputeOptions, TrainingAllocation } from './options';
 export { computeEmissions } from './compute-emissions';
 export type { FactorSet } from '@greenops/factors';
+export {
+  latentTokens,
+  diffusionGpuWh,
+  calibrateDiffusion,
+  type LatentGeometry,
+  type DiffusionConstants,
+  type VideoSpec,
+  type CalibrationPoint,
+} from './models/video-diffusion.energy-model';
+export { WAN2_1_T2V_1_3B, DEFAULT_VIDEO_MODELS, findVideoModel, type VideoModelEntry } from './models/ai-model-registry';

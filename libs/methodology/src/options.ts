@@ -1,4 +1,5 @@
 import type { FactorSet } from '@greenops/factors';
+import type { VideoModelEntry } from './models/ai-model-registry';
 
 export type TrainingAllocation = 'per-energy' | 'per-inference';
 
@@ -7,4 +8,6 @@ export interface ComputeOptions {
   factorSet?: FactorSet;
   /** Carbon Trust 2026 Table 6 option 1a ('per-energy', default) or 1b ('per-inference'). */
   trainingAllocation?: TrainingAllocation;
+  /** Video models the diffusion energy model knows; default: WAN2.1-T2V-1.3B (report calibration). */
+  videoModels?: readonly VideoModelEntry[];
 }

@@ -1,5 +1,6 @@
 import type { FactorSet } from '../factor';
 import { factorsToRecord } from '../factor-set';
+import { AI_FACTORS, WAN_TRAINING_FACTORS } from '../data/ai.factors';
 import { CLOUD_REGION_COUNTRY } from '../data/cloud-regions';
 import { DEVICE_CATALOGUE, DEVICE_FACTORS } from '../data/devices.factors';
 import { emberGridFactors } from '../data/grid-intensity.factors';
@@ -20,7 +21,7 @@ export const DEFAULT_FACTOR_SET: FactorSet = Object.freeze({
   description:
     'Ember annual grid averages (via @tgwf/co2 0.19.0), provider PUE (seed 001), Carbon Trust 2026 AI/workstation figures',
   factors: Object.freeze(
-    factorsToRecord([...emberGridFactors(), ...PUE_FACTORS, ...DEVICE_FACTORS, ...UNCERTAINTY_FACTORS]),
+    factorsToRecord([...emberGridFactors(), ...PUE_FACTORS, ...DEVICE_FACTORS, ...UNCERTAINTY_FACTORS, ...AI_FACTORS, ...WAN_TRAINING_FACTORS]),
   ),
   cloudRegionCountry: CLOUD_REGION_COUNTRY,
   devices: DEVICE_CATALOGUE,
