@@ -29,7 +29,9 @@ export class PayloadTooLargeError extends Error {
 
 /** Missing or unknown API key: 401 / UNAUTHENTICATED. */
 export class UnauthenticatedError extends Error {
-  constructor(message = 'a valid API key is required (Authorization: Bearer <key> or x-api-key: <key>)') {
+  constructor(
+    message = 'a valid API key is required (Authorization: Bearer <key> or x-api-key: <key>)',
+  ) {
     super(message);
     this.name = 'UnauthenticatedError';
   }

@@ -15,7 +15,9 @@ import { OtlpHttpController } from './otlp-http.controller';
 export function resolveIngestOptions(options: { maxRequestBytes?: number }): IngestOptions {
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   if (!Number.isSafeInteger(maxRequestBytes) || maxRequestBytes <= 0) {
-    throw new Error(`maxRequestBytes must be a positive integer, got ${String(options.maxRequestBytes)}`);
+    throw new Error(
+      `maxRequestBytes must be a positive integer, got ${String(options.maxRequestBytes)}`,
+    );
   }
   return { maxRequestBytes };
 }
@@ -48,7 +50,9 @@ export interface IngestHttpAppOptions extends IngestModuleOptions {
  * The body parser is off because the controller reads raw (possibly gzipped) bytes itself,
  * with the size limit applied before and after decompression.
  */
-export async function createIngestHttpApp(options: IngestHttpAppOptions): Promise<INestApplication> {
+export async function createIngestHttpApp(
+  options: IngestHttpAppOptions,
+): Promise<INestApplication> {
   return NestFactory.create(IngestModule.register(options), {
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn'],

@@ -1,4 +1,9 @@
-import { activityEventId, TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/domain';
+import {
+  activityEventId,
+  TOPICS,
+  type ActivityRecorded,
+  type RejectedSpan,
+} from '@greenops/domain';
 import { EventLogUnavailableError } from '@greenops/messaging';
 import type { Attributes, OtlpSpan } from '@greenops/semconv';
 import { ERROR_MESSAGE_MAX_CHARS, IngestService } from './ingest.service';
@@ -33,13 +38,18 @@ function setup() {
   return { publisher, service };
 }
 
-const render = span('00f067aa0ba902b7', 'render', { 'greenops.activity.kind': 'render', 'greenops.hw.power_w': 300 });
+const render = span('00f067aa0ba902b7', 'render', {
+  'greenops.activity.kind': 'render',
+  'greenops.hw.power_w': 300,
+});
 const upload = span('00f067aa0ba902b8', 'upload', {
   'greenops.activity.kind': 'transfer',
   'greenops.transfer.bytes': '1000',
   'greenops.project.id': 'series-s02',
 });
-const noProject: OtlpSpan = { ...span('0af7651916cd43dd', 'render', { 'greenops.activity.kind': 'render' }) };
+const noProject: OtlpSpan = {
+  ...span('0af7651916cd43dd', 'render', { 'greenops.activity.kind': 'render' }),
+};
 
 describe('IngestService.export', () => {
   it('publishes ActivityRecorded envelopes keyed by tenant/project, in one publish call', async () => {
@@ -66,10 +76,16 @@ describe('IngestService.export', () => {
         measurements: { hw: { powerW: 300 } },
       },
     };
-    expect(publisher.records[0]).toEqual({ topic: TOPICS.activities, key: 'tenant-a/series-s01', value: expected });
+    expect(publisher.records[0]).toEqual({
+      topic: TOPICS.activities,
+      key: 'tenant-a/series-s01',
+      value: expected,
+    });
     // span attribute overrides the resource's project
     expect(publisher.records[1].key).toBe('tenant-a/series-s02');
-    expect((publisher.records[1].value as ActivityRecorded).payload.measurements).toEqual({ transferBytes: 1000 });
+    expect((publisher.records[1].value as ActivityRecorded).payload.measurements).toEqual({
+      transferBytes: 1000,
+    });
   });
 
   it('event ids are deterministic per (tenant, trace, span) and differ across tenants', async () => {
@@ -98,7 +114,11 @@ describe('IngestService.export', () => {
         'span 0af7651916cd43dd (name "render"): greenops.project.id: required attribute is missing',
     });
     expect(publisher.batches).toHaveLength(1);
-    expect(publisher.records.map((r) => r.topic)).toEqual([TOPICS.activities, TOPICS.activitiesDlq, TOPICS.activitiesDlq]);
+    expect(publisher.records.map((r) => r.topic)).toEqual([
+      TOPICS.activities,
+      TOPICS.activitiesDlq,
+      TOPICS.activitiesDlq,
+    ]);
     const dlq: RejectedSpan = {
       tenant: 'tenant-a',
       traceId: TRACE,
@@ -108,12 +128,19 @@ describe('IngestService.export', () => {
       reason: 'required attribute is missing',
       rejectedAt: '2025-01-02T03:04:05.000Z',
     };
-    expect(publisher.records[2]).toEqual({ topic: TOPICS.activitiesDlq, key: 'tenant-a', value: dlq });
+    expect(publisher.records[2]).toEqual({
+      topic: TOPICS.activitiesDlq,
+      key: 'tenant-a',
+      value: dlq,
+    });
   });
 
   it('publishes a span repeated within one batch once', async () => {
     const { publisher, service } = setup();
-    const outcome = await service.export('tenant-a', batch(render, render, { ...render, traceId: TRACE.toUpperCase() }));
+    const outcome = await service.export(
+      'tenant-a',
+      batch(render, render, { ...render, traceId: TRACE.toUpperCase() }),
+    );
     expect(outcome).toEqual({ acceptedSpans: 3, rejectedSpans: 0 });
     expect(publisher.records).toHaveLength(1);
   });
@@ -127,14 +154,18 @@ describe('IngestService.export', () => {
   it('propagates EventLogUnavailableError and publishes nothing', async () => {
     const { publisher, service } = setup();
     publisher.available = false;
-    await expect(service.export('tenant-a', batch(render, noProject))).rejects.toBeInstanceOf(EventLogUnavailableError);
+    await expect(service.export('tenant-a', batch(render, noProject))).rejects.toBeInstanceOf(
+      EventLogUnavailableError,
+    );
     expect(publisher.records).toHaveLength(0);
   });
 
   it('caps the error message and says how many reasons were left out', async () => {
     const { service } = setup();
     const spans = Array.from({ length: 200 }, (_, i) =>
-      span((i + 1).toString(16).padStart(16, '0'), 'x'.repeat(100), { 'greenops.activity.kind': 'render' }),
+      span((i + 1).toString(16).padStart(16, '0'), 'x'.repeat(100), {
+        'greenops.activity.kind': 'render',
+      }),
     );
     const outcome = await service.export('tenant-a', [{ resourceAttributes: {}, spans }]);
     expect(outcome.rejectedSpans).toBe(200);

@@ -24,7 +24,8 @@ export const ERROR_MESSAGE_MAX_CHARS = 4096;
 const NAME_MAX_CHARS = 64;
 
 function spanLabel(span: OtlpSpan): string {
-  const name = span.name.length > NAME_MAX_CHARS ? `${span.name.slice(0, NAME_MAX_CHARS)}…` : span.name;
+  const name =
+    span.name.length > NAME_MAX_CHARS ? `${span.name.slice(0, NAME_MAX_CHARS)}…` : span.name;
   return `span ${span.spanId || '(no id)'} (name ${JSON.stringify(name)})`;
 }
 
@@ -90,7 +91,11 @@ export class IngestService {
           // The same span twice in one batch is one activity: publish it once.
           if (seenEventIds.has(event.id)) continue;
           seenEventIds.add(event.id);
-          accepted.push({ topic: TOPICS.activities, key: partitionKey(tenant, event.projectId), value: event });
+          accepted.push({
+            topic: TOPICS.activities,
+            key: partitionKey(tenant, event.projectId),
+            value: event,
+          });
         } else {
           reasons.push(`${spanLabel(span)}: ${result.field}: ${result.reason}`);
           const value: RejectedSpan = {

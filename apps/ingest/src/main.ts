@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { brokersField, byteSizeField, ConfigurationError, parseEnv, portField, postgresUrlField } from '@greenops/config';
+import {
+  brokersField,
+  byteSizeField,
+  ConfigurationError,
+  parseEnv,
+  portField,
+  postgresUrlField,
+} from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
 import { ApiKeyStore, openPostgres } from '@greenops/persistence';
 import { createIngestHttpApp } from './ingest.module';
@@ -22,7 +29,11 @@ async function main(): Promise<void> {
   const db = await openPostgres(env.GREENOPS_DATABASE_URL, { poolSize: 4 });
   const apiKeys = new ApiKeyStore(db);
   const publisher = new KafkaEventLogPublisher({ brokers: env.GREENOPS_KAFKA_BROKERS });
-  const app = await createIngestHttpApp({ publisher, apiKeys, maxRequestBytes: env.GREENOPS_MAX_REQUEST_BYTES });
+  const app = await createIngestHttpApp({
+    publisher,
+    apiKeys,
+    maxRequestBytes: env.GREENOPS_MAX_REQUEST_BYTES,
+  });
   await app.listen(env.GREENOPS_OTLP_HTTP_PORT, env.GREENOPS_HOST);
   const grpc = await startOtlpGrpcServer({
     host: env.GREENOPS_HOST,
@@ -31,7 +42,9 @@ async function main(): Promise<void> {
     apiKeys,
     maxRequestBytes: env.GREENOPS_MAX_REQUEST_BYTES,
   });
-  console.log(`ingest: OTLP/HTTP at http://${env.GREENOPS_HOST}:${env.GREENOPS_OTLP_HTTP_PORT}/v1/traces`);
+  console.log(
+    `ingest: OTLP/HTTP at http://${env.GREENOPS_HOST}:${env.GREENOPS_OTLP_HTTP_PORT}/v1/traces`,
+  );
   console.log(`ingest: OTLP/gRPC at http://${env.GREENOPS_HOST}:${grpc.port}`);
   const stop = async () => {
     await grpc.close();

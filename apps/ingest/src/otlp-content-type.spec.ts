@@ -10,9 +10,12 @@ describe('otlpEncodingOf', () => {
     expect(otlpEncodingOf(contentType)).toBe(encoding);
   });
 
-  it.each([undefined, 'text/plain', 'application/x-www-form-urlencoded'])('rejects %s with 415', (contentType) => {
-    expect(() => otlpEncodingOf(contentType)).toThrow(UnsupportedMediaTypeError);
-  });
+  it.each([undefined, 'text/plain', 'application/x-www-form-urlencoded'])(
+    'rejects %s with 415',
+    (contentType) => {
+      expect(() => otlpEncodingOf(contentType)).toThrow(UnsupportedMediaTypeError);
+    },
+  );
 
   it('answers errors in JSON unless the request was protobuf', () => {
     expect(responseEncodingOf('application/x-protobuf')).toBe('protobuf');

@@ -7,7 +7,11 @@ import {
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
 import { OtlpDecodeError } from './ingest-errors';
-import { decodeJsonTraceRequest, decodeProtobufTraceRequest, type DecodedResourceSpans } from './otlp-decoder';
+import {
+  decodeJsonTraceRequest,
+  decodeProtobufTraceRequest,
+  type DecodedResourceSpans,
+} from './otlp-decoder';
 
 // 1_700_000_000_123 ms → 1_700_000_000_123_000_000 ns; + 2_500 ms = 1_700_000_002_623 ms
 const START_MS = 1_700_000_000_123;
@@ -17,7 +21,10 @@ const END_MS = START_MS + 2_500;
 function sdkSpans(): ReadableSpan[] {
   const exporter = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': 'renderfarm', 'greenops.project.id': 'series-s01' }),
+    resource: resourceFromAttributes({
+      'service.name': 'renderfarm',
+      'greenops.project.id': 'series-s01',
+    }),
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
   const tracer = provider.getTracer('decoder-test');
@@ -34,7 +41,10 @@ function sdkSpans(): ReadableSpan[] {
     },
   });
   render.end(END_MS);
-  const upload = tracer.startSpan('upload', { startTime: START_MS, attributes: { 'greenops.transfer.bytes': 1e9 } });
+  const upload = tracer.startSpan('upload', {
+    startTime: START_MS,
+    attributes: { 'greenops.transfer.bytes': 1e9 },
+  });
   upload.end(END_MS);
   return exporter.getFinishedSpans();
 }
@@ -140,7 +150,14 @@ describe('OTLP/JSON variants', () => {
       resourceSpans: [
         {
           scopeSpans: [
-            { spans: [{ name: 'x', attributes: [{ key: '__proto__', value: { stringValue: 'polluted' } }] }] },
+            {
+              spans: [
+                {
+                  name: 'x',
+                  attributes: [{ key: '__proto__', value: { stringValue: 'polluted' } }],
+                },
+              ],
+            },
           ],
         },
       ],
@@ -190,6 +207,8 @@ describe('structurally invalid bodies are OtlpDecodeErrors with a readable path'
     // field 1 (resource_spans), wire type 2, declared length 100 but only 2 bytes follow
     const body = Uint8Array.from([0x0a, 100, 1, 2]);
     expect(() => decodeProtobufTraceRequest(body)).toThrow(OtlpDecodeError);
-    expect(() => decodeProtobufTraceRequest(body)).toThrow(/^malformed protobuf ExportTraceServiceRequest: /);
+    expect(() => decodeProtobufTraceRequest(body)).toThrow(
+      /^malformed protobuf ExportTraceServiceRequest: /,
+    );
   });
 });

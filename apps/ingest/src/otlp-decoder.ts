@@ -22,7 +22,8 @@ function field(o: Obj, camel: string, snake?: string): unknown {
 
 function asObject(v: unknown, path: string): Obj | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object' || Array.isArray(v) || v instanceof Uint8Array) fail(path, 'must be an object');
+  if (typeof v !== 'object' || Array.isArray(v) || v instanceof Uint8Array)
+    fail(path, 'must be an object');
   return v as Obj;
 }
 
@@ -41,7 +42,8 @@ function asString(v: unknown, path: string): string {
 /** Ids are bytes in protobuf (→ hex here) and hex strings in OTLP/JSON; validated per span later. */
 function asId(v: unknown, path: string): string {
   if (v === undefined || v === null) return '';
-  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
+  if (v instanceof Uint8Array)
+    return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex');
   if (typeof v === 'string') return v;
   return fail(path, 'must be a hex string');
 }
@@ -57,7 +59,12 @@ function asUnixNano(v: unknown, path: string): bigint {
 
 function setAttribute(target: Attributes, key: string, value: AttributeValue): void {
   // defineProperty: a "__proto__" key stays a plain data property.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function scalarFromAnyValue(o: Obj, path: string): AttributeScalar | undefined {
@@ -81,7 +88,7 @@ function scalarFromAnyValue(o: Obj, path: string): AttributeScalar | undefined {
   if (d !== undefined && d !== null) {
     if (typeof d === 'number') return d;
     // proto3 JSON spells non-finite doubles as strings; numbers may be quoted too.
-    if (typeof d === 'string' && d.trim() !== '' && !Number.isNaN(Number(d)) ) return Number(d);
+    if (typeof d === 'string' && d.trim() !== '' && !Number.isNaN(Number(d))) return Number(d);
     if (d === 'NaN') return Number.NaN;
     fail(`${path}.doubleValue`, 'must be a number');
   }
@@ -126,8 +133,14 @@ function span(v: unknown, path: string): OtlpSpan | undefined {
     traceId: asId(field(o, 'traceId', 'trace_id'), `${path}.traceId`),
     spanId: asId(field(o, 'spanId', 'span_id'), `${path}.spanId`),
     name: asString(o['name'], `${path}.name`),
-    startTimeUnixNano: asUnixNano(field(o, 'startTimeUnixNano', 'start_time_unix_nano'), `${path}.startTimeUnixNano`),
-    endTimeUnixNano: asUnixNano(field(o, 'endTimeUnixNano', 'end_time_unix_nano'), `${path}.endTimeUnixNano`),
+    startTimeUnixNano: asUnixNano(
+      field(o, 'startTimeUnixNano', 'start_time_unix_nano'),
+      `${path}.startTimeUnixNano`,
+    ),
+    endTimeUnixNano: asUnixNano(
+      field(o, 'endTimeUnixNano', 'end_time_unix_nano'),
+      `${path}.endTimeUnixNano`,
+    ),
     attributes: attributes(o['attributes'], `${path}.attributes`),
   };
 }
@@ -140,20 +153,29 @@ function span(v: unknown, path: string): OtlpSpan | undefined {
 export function resourceSpansFromObject(request: unknown): DecodedResourceSpans[] {
   const root = asObject(request, 'request');
   if (root === undefined) fail('request', 'must be an ExportTraceServiceRequest object');
-  return asArray(field(root, 'resourceSpans', 'resource_spans'), 'resourceSpans').flatMap((rs, i) => {
-    const rsPath = `resourceSpans[${i}]`;
-    const rsObj = asObject(rs, rsPath);
-    if (rsObj === undefined) return [];
-    const resource = asObject(rsObj['resource'], `${rsPath}.resource`);
-    const resourceAttributes = resource ? attributes(resource['attributes'], `${rsPath}.resource.attributes`) : {};
-    const spans = asArray(field(rsObj, 'scopeSpans', 'scope_spans'), `${rsPath}.scopeSpans`).flatMap((ss, j) => {
-      const ssPath = `${rsPath}.scopeSpans[${j}]`;
-      const ssObj = asObject(ss, ssPath);
-      if (ssObj === undefined) return [];
-      return asArray(ssObj['spans'], `${ssPath}.spans`).flatMap((s, k) => span(s, `${ssPath}.spans[${k}]`) ?? []);
-    });
-    return [{ resourceAttributes, spans }];
-  });
+  return asArray(field(root, 'resourceSpans', 'resource_spans'), 'resourceSpans').flatMap(
+    (rs, i) => {
+      const rsPath = `resourceSpans[${i}]`;
+      const rsObj = asObject(rs, rsPath);
+      if (rsObj === undefined) return [];
+      const resource = asObject(rsObj['resource'], `${rsPath}.resource`);
+      const resourceAttributes = resource
+        ? attributes(resource['attributes'], `${rsPath}.resource.attributes`)
+        : {};
+      const spans = asArray(
+        field(rsObj, 'scopeSpans', 'scope_spans'),
+        `${rsPath}.scopeSpans`,
+      ).flatMap((ss, j) => {
+        const ssPath = `${rsPath}.scopeSpans[${j}]`;
+        const ssObj = asObject(ss, ssPath);
+        if (ssObj === undefined) return [];
+        return asArray(ssObj['spans'], `${ssPath}.spans`).flatMap(
+          (s, k) => span(s, `${ssPath}.spans[${k}]`) ?? [],
+        );
+      });
+      return [{ resourceAttributes, spans }];
+    },
+  );
 }
 
 /** Decodes a binary protobuf ExportTraceServiceRequest. */
@@ -178,7 +200,9 @@ export function decodeJsonTraceRequest(body: Uint8Array | string): DecodedResour
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new OtlpDecodeError(`malformed JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new OtlpDecodeError(
+      `malformed JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return resourceSpansFromObject(parsed);
 }

@@ -25,7 +25,12 @@ export interface MappedError {
  */
 export function mapIngestError(error: unknown): MappedError {
   if (error instanceof OtlpDecodeError) {
-    return { httpStatus: 400, grpcCode: GrpcStatus.INVALID_ARGUMENT, message: error.message, headers: {} };
+    return {
+      httpStatus: 400,
+      grpcCode: GrpcStatus.INVALID_ARGUMENT,
+      message: error.message,
+      headers: {},
+    };
   }
   if (error instanceof UnauthenticatedError) {
     return {
@@ -36,10 +41,20 @@ export function mapIngestError(error: unknown): MappedError {
     };
   }
   if (error instanceof PayloadTooLargeError) {
-    return { httpStatus: 413, grpcCode: GrpcStatus.RESOURCE_EXHAUSTED, message: error.message, headers: {} };
+    return {
+      httpStatus: 413,
+      grpcCode: GrpcStatus.RESOURCE_EXHAUSTED,
+      message: error.message,
+      headers: {},
+    };
   }
   if (error instanceof UnsupportedMediaTypeError) {
-    return { httpStatus: 415, grpcCode: GrpcStatus.INVALID_ARGUMENT, message: error.message, headers: {} };
+    return {
+      httpStatus: 415,
+      grpcCode: GrpcStatus.INVALID_ARGUMENT,
+      message: error.message,
+      headers: {},
+    };
   }
   if (error instanceof EventLogUnavailableError) {
     return {
@@ -50,7 +65,12 @@ export function mapIngestError(error: unknown): MappedError {
     };
   }
   if (error instanceof HttpException) {
-    return { httpStatus: error.getStatus(), grpcCode: GrpcStatus.UNKNOWN, message: error.message, headers: {} };
+    return {
+      httpStatus: error.getStatus(),
+      grpcCode: GrpcStatus.UNKNOWN,
+      message: error.message,
+      headers: {},
+    };
   }
   return { httpStatus: 500, grpcCode: GrpcStatus.INTERNAL, message: 'internal error', headers: {} };
 }

@@ -37,7 +37,8 @@ function traceServiceDefinition(): grpc.ServiceDefinition {
     oneofs: false,
   });
   const service = definition['opentelemetry.proto.collector.trace.v1.TraceService'];
-  if (!service || !('Export' in service)) throw new Error('TraceService not found in the OTLP protos');
+  if (!service || !('Export' in service))
+    throw new Error('TraceService not found in the OTLP protos');
   return service as grpc.ServiceDefinition;
 }
 
@@ -78,8 +79,10 @@ export async function startOtlpGrpcServer(options: OtlpGrpcServerOptions): Promi
 
   server.addService(traceServiceDefinition(), { Export: exportHandler });
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${options.host}:${options.port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
-      error ? reject(error) : resolve(bound),
+    server.bindAsync(
+      `${options.host}:${options.port}`,
+      grpc.ServerCredentials.createInsecure(),
+      (error, bound) => (error ? reject(error) : resolve(bound)),
     );
   });
 

@@ -1,4 +1,13 @@
-import { Controller, HttpCode, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { ApiKeyGuard, type TenantRequest } from './api-key.guard';
 import { IngestService } from './ingest.service';
@@ -22,12 +31,16 @@ export class OtlpHttpController {
 
   @Post('v1/traces')
   @HttpCode(200)
-  async exportTraces(@Req() request: TenantRequest, @Res() response: ServerResponse): Promise<void> {
+  async exportTraces(
+    @Req() request: TenantRequest,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
     const tenant = request.greenopsTenant;
     if (tenant === undefined) throw new UnauthenticatedError();
     const encoding = otlpEncodingOf(request.headers['content-type']);
     const body = await readRequestBody(request, this.options.maxRequestBytes);
-    const resourceSpans = encoding === 'protobuf' ? decodeProtobufTraceRequest(body) : decodeJsonTraceRequest(body);
+    const resourceSpans =
+      encoding === 'protobuf' ? decodeProtobufTraceRequest(body) : decodeJsonTraceRequest(body);
     const outcome = await this.ingest.export(tenant, resourceSpans);
     response.statusCode = 200;
     response.setHeader('Content-Type', CONTENT_TYPES[encoding]);

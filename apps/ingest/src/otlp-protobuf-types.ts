@@ -19,8 +19,12 @@ export function otlpProtobufTypes(): OtlpProtobufTypes {
   root.loadSync([TRACE_SERVICE_PROTO, RPC_STATUS_PROTO]);
   root.resolveAll();
   cached = {
-    exportRequest: root.lookupType('opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest'),
-    exportResponse: root.lookupType('opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse'),
+    exportRequest: root.lookupType(
+      'opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest',
+    ),
+    exportResponse: root.lookupType(
+      'opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse',
+    ),
     rpcStatus: root.lookupType('google.rpc.Status'),
   };
   return cached;

@@ -11,11 +11,17 @@ export interface ExportTraceResponse {
 export function exportTraceResponse(outcome: ExportOutcome): ExportTraceResponse {
   if (outcome.rejectedSpans === 0) return {};
   return {
-    partialSuccess: { rejectedSpans: outcome.rejectedSpans, errorMessage: outcome.errorMessage ?? '' },
+    partialSuccess: {
+      rejectedSpans: outcome.rejectedSpans,
+      errorMessage: outcome.errorMessage ?? '',
+    },
   };
 }
 
-export function encodeExportTraceResponse(response: ExportTraceResponse, encoding: OtlpEncoding): Buffer {
+export function encodeExportTraceResponse(
+  response: ExportTraceResponse,
+  encoding: OtlpEncoding,
+): Buffer {
   if (encoding === 'json') return Buffer.from(JSON.stringify(response));
   const { exportResponse } = otlpProtobufTypes();
   return Buffer.from(exportResponse.encode(exportResponse.fromObject(response)).finish());

@@ -14,7 +14,8 @@ export function otlpProtoRoot(startDir: string = __dirname): string {
     const candidate = join(dir, PROTO_SUBDIR);
     if (existsSync(join(candidate, MARKER))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`OTLP .proto files not found above ${startDir} (looked for ${PROTO_SUBDIR})`);
+    if (parent === dir)
+      throw new Error(`OTLP .proto files not found above ${startDir} (looked for ${PROTO_SUBDIR})`);
     dir = parent;
   }
 }

@@ -7,7 +7,8 @@ function gunzipLimited(data: Buffer, maxBytes: number): Promise<Buffer> {
     // maxOutputLength stops a gzip bomb before it is inflated in memory.
     gunzip(data, { maxOutputLength: maxBytes }, (error, out) => {
       if (!error) return resolve(out);
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return reject(new PayloadTooLargeError(maxBytes));
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        return reject(new PayloadTooLargeError(maxBytes));
       reject(new OtlpDecodeError(`body is not valid gzip: ${error.message}`));
     });
   });
@@ -15,7 +16,8 @@ function gunzipLimited(data: Buffer, maxBytes: number): Promise<Buffer> {
 
 function readLimited(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(new PayloadTooLargeError(maxBytes));
+  if (Number.isFinite(declared) && declared > maxBytes)
+    return Promise.reject(new PayloadTooLargeError(maxBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -47,11 +49,15 @@ function readLimited(request: IncomingMessage, maxBytes: number): Promise<Buffer
  */
 export async function readRequestBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   if (request.readableEnded) {
-    throw new Error('request body already consumed: create the ingest HTTP app with bodyParser: false');
+    throw new Error(
+      'request body already consumed: create the ingest HTTP app with bodyParser: false',
+    );
   }
   const encoding = (request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
   if (encoding !== 'identity' && encoding !== 'gzip' && encoding !== 'x-gzip') {
-    throw new UnsupportedMediaTypeError(`unsupported Content-Encoding "${encoding}" (use gzip or none)`);
+    throw new UnsupportedMediaTypeError(
+      `unsupported Content-Encoding "${encoding}" (use gzip or none)`,
+    );
   }
   const raw = await readLimited(request, maxBytes);
   return encoding === 'identity' ? raw : gunzipLimited(raw, maxBytes);

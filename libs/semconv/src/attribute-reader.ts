@@ -38,7 +38,8 @@ export class AttributeReader {
   private scalar(name: string): Exclude<AttributeValue, unknown[]> | undefined {
     if (!this.has(name)) return undefined;
     const value = this.attributes[name];
-    if (Array.isArray(value)) throw new AttributeError(name, 'must be a single value, got an array');
+    if (Array.isArray(value))
+      throw new AttributeError(name, 'must be a single value, got an array');
     return value;
   }
 
@@ -51,11 +52,17 @@ export class AttributeReader {
     }
     const trimmed = value.trim();
     if (trimmed.length > maxLength) {
-      throw new AttributeError(name, `must be at most ${maxLength} characters, got ${trimmed.length}`);
+      throw new AttributeError(
+        name,
+        `must be at most ${maxLength} characters, got ${trimmed.length}`,
+      );
     }
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(trimmed)) {
-      throw new AttributeError(name, `must not contain control characters, got ${describeValue(trimmed)}`);
+      throw new AttributeError(
+        name,
+        `must not contain control characters, got ${describeValue(trimmed)}`,
+      );
     }
     return trimmed;
   }
@@ -70,7 +77,10 @@ export class AttributeReader {
     if (value === undefined) return undefined;
     const match = allowed.find((a) => a === value);
     if (match === undefined) {
-      throw new AttributeError(name, `must be one of ${allowed.join(', ')}; got ${describeValue(value)}`);
+      throw new AttributeError(
+        name,
+        `must be one of ${allowed.join(', ')}; got ${describeValue(value)}`,
+      );
     }
     return match;
   }
@@ -86,7 +96,8 @@ export class AttributeReader {
       (rule.exclusiveMin ? n > rule.min : n >= rule.min) &&
       (rule.max === undefined || n <= rule.max) &&
       (!rule.integer || Number.isInteger(n));
-    if (!ok) throw new AttributeError(name, `must be ${ruleText(rule)}, got ${describeValue(value)}`);
+    if (!ok)
+      throw new AttributeError(name, `must be ${ruleText(rule)}, got ${describeValue(value)}`);
     // -0 from "-0" is still ≥ 0; normalise so JSON and equality stay boring.
     return n === 0 ? 0 : n;
   }

@@ -1,4 +1,10 @@
-import type { ActivityKind, ActivityMeasurements, AiInputs, AiVideoSpec, HardwareInputs } from '@greenops/domain';
+import type {
+  ActivityKind,
+  ActivityMeasurements,
+  AiInputs,
+  AiVideoSpec,
+  HardwareInputs,
+} from '@greenops/domain';
 import { AttributeError, describeValue } from './attribute-error';
 import type { AttributeReader, NumberRule } from './attribute-reader';
 import { AI_MODALITIES, ATTR, ONSET_SOURCES, STORAGE_MEDIA, TRAVEL_MODES } from './attributes';
@@ -26,7 +32,10 @@ function country(r: AttributeReader): string | undefined {
   if (value === undefined) return undefined;
   const upper = value.toUpperCase();
   if (!/^[A-Z]{2}$/.test(upper)) {
-    throw new AttributeError(ATTR.country, `must be an ISO 3166-1 alpha-2 code such as "GB", got ${describeValue(value)}`);
+    throw new AttributeError(
+      ATTR.country,
+      `must be an ISO 3166-1 alpha-2 code such as "GB", got ${describeValue(value)}`,
+    );
   }
   return upper;
 }
@@ -83,7 +92,10 @@ function travel(r: AttributeReader, kind: ActivityKind): ActivityMeasurements['t
   const missing = (name: string): AttributeError =>
     kind === 'travel'
       ? new AttributeError(name, 'required for activity kind "travel"')
-      : new AttributeError(name, `required when ${names.filter((n) => r.has(n)).join(', ')} is set`);
+      : new AttributeError(
+          name,
+          `required when ${names.filter((n) => r.has(n)).join(', ')} is set`,
+        );
   if (mode === undefined) throw missing(ATTR.travelMode);
   if (distanceKm === undefined) throw missing(ATTR.travelDistanceKm);
   const extras = compact({
@@ -102,7 +114,10 @@ function fuel(r: AttributeReader): ActivityMeasurements['fuel'] {
 }
 
 /** Validates and normalises every measurement attribute; throws AttributeError on the first bad one. */
-export function measurementsFromAttributes(r: AttributeReader, kind: ActivityKind): ActivityMeasurements {
+export function measurementsFromAttributes(
+  r: AttributeReader,
+  kind: ActivityKind,
+): ActivityMeasurements {
   return (
     compact<ActivityMeasurements>({
       energyKwh: r.number(ATTR.energyKwh, NON_NEGATIVE),

@@ -26,7 +26,11 @@ function accepted(result: SpanMappingResult): Activity {
   return result.activity;
 }
 
-function rejection(attributes: Attributes, overrides: Partial<OtlpSpan> = {}, resource: Attributes = {}) {
+function rejection(
+  attributes: Attributes,
+  overrides: Partial<OtlpSpan> = {},
+  resource: Attributes = {},
+) {
   const result = mapSpanToActivity('tenant-a', span(attributes, overrides), resource);
   if (result.ok) throw new Error('expected a rejection');
   return { field: result.field, reason: result.reason };
@@ -99,7 +103,12 @@ describe('mapSpanToActivity', () => {
       ),
     );
     expect(activity.kind).toBe('ai.inference');
-    expect(activity.artifact).toEqual({ id: 'ep01/sc03/sh010/v004', parentId: 'ep01/sc03/sh010', kind: 'video', status: 'draft' });
+    expect(activity.artifact).toEqual({
+      id: 'ep01/sc03/sh010/v004',
+      parentId: 'ep01/sc03/sh010',
+      kind: 'video',
+      status: 'draft',
+    });
     expect(activity.measurements).toEqual({
       energyKwh: 0.381,
       intensityGPerKwh: 233,
@@ -108,7 +117,14 @@ describe('mapSpanToActivity', () => {
       cloudProvider: 'gcp',
       cloudRegion: 'europe-west1',
       country: 'BE',
-      hw: { model: 'NVIDIA H100', count: 8, powerW: 700, utilization: 0.85, embodiedKgCo2e: 1500, lifetimeH: 35040 },
+      hw: {
+        model: 'NVIDIA H100',
+        count: 8,
+        powerW: 700,
+        utilization: 0.85,
+        embodiedKgCo2e: 1500,
+        lifetimeH: 35040,
+      },
       ai: {
         model: 'wan2.1-t2v-1.3b',
         modality: 'video',
@@ -142,7 +158,12 @@ describe('mapSpanToActivity', () => {
         {},
       ),
     );
-    expect(activity.measurements.travel).toEqual({ mode: 'rail', distanceKm: 342.5, passengers: 4, cabinClass: 'standard' });
+    expect(activity.measurements.travel).toEqual({
+      mode: 'rail',
+      distanceKm: 342.5,
+      passengers: 4,
+      cabinClass: 'standard',
+    });
   });
 
   it('takes project and kind from the resource, and span attributes override resource ones', () => {
@@ -159,7 +180,9 @@ describe('mapSpanToActivity', () => {
   });
 
   it('a malformed resource attribute is overridden by a valid span attribute', () => {
-    const activity = accepted(mapSpanToActivity('tenant-a', span({ ...REQUIRED, [ATTR.pue]: 1.2 }), { [ATTR.pue]: 'x' }));
+    const activity = accepted(
+      mapSpanToActivity('tenant-a', span({ ...REQUIRED, [ATTR.pue]: 1.2 }), { [ATTR.pue]: 'x' }),
+    );
     expect(activity.measurements.pue).toBe(1.2);
   });
 
@@ -176,7 +199,9 @@ describe('mapSpanToActivity', () => {
   });
 
   it('truncates very long span names instead of rejecting', () => {
-    const activity = accepted(mapSpanToActivity('tenant-a', span(REQUIRED, { name: 'x'.repeat(1000) }), {}));
+    const activity = accepted(
+      mapSpanToActivity('tenant-a', span(REQUIRED, { name: 'x'.repeat(1000) }), {}),
+    );
     expect(activity.name).toHaveLength(256);
   });
 
@@ -187,8 +212,16 @@ describe('mapSpanToActivity', () => {
 
   describe('rejections name the field and the reason', () => {
     it.each<[string, Attributes, { field: string; reason: string }]>([
-      ['missing project', { [ATTR.activityKind]: 'render' }, { field: ATTR.projectId, reason: 'required attribute is missing' }],
-      ['missing kind', { [ATTR.projectId]: 'p1' }, { field: ATTR.activityKind, reason: 'required attribute is missing' }],
+      [
+        'missing project',
+        { [ATTR.activityKind]: 'render' },
+        { field: ATTR.projectId, reason: 'required attribute is missing' },
+      ],
+      [
+        'missing kind',
+        { [ATTR.projectId]: 'p1' },
+        { field: ATTR.activityKind, reason: 'required attribute is missing' },
+      ],
       [
         'empty project',
         { ...REQUIRED, [ATTR.projectId]: '  ' },
@@ -204,7 +237,8 @@ describe('mapSpanToActivity', () => {
         { ...REQUIRED, [ATTR.projectId]: 'a/b' },
         {
           field: ATTR.projectId,
-          reason: 'must be letters, digits, ".", "_", "-" or ":" starting with a letter or digit, got "a/b"',
+          reason:
+            'must be letters, digits, ".", "_", "-" or ":" starting with a letter or digit, got "a/b"',
         },
       ],
       [
@@ -261,7 +295,11 @@ describe('mapSpanToActivity', () => {
         { ...REQUIRED, [ATTR.hwUtilization]: 85 },
         { field: ATTR.hwUtilization, reason: 'must be a finite number in [0, 1], got 85' },
       ],
-      ['pue below 1', { ...REQUIRED, [ATTR.pue]: 0.9 }, { field: ATTR.pue, reason: 'must be a finite number ≥ 1, got 0.9' }],
+      [
+        'pue below 1',
+        { ...REQUIRED, [ATTR.pue]: 0.9 },
+        { field: ATTR.pue, reason: 'must be a finite number ≥ 1, got 0.9' },
+      ],
       [
         'zero lifetime',
         { ...REQUIRED, [ATTR.hwLifetimeH]: 0 },
@@ -275,7 +313,10 @@ describe('mapSpanToActivity', () => {
       [
         'unknown modality',
         { ...REQUIRED, [ATTR.aiModality]: 'gif' },
-        { field: ATTR.aiModality, reason: 'must be one of text, image, video, upscale, audio; got "gif"' },
+        {
+          field: ATTR.aiModality,
+          reason: 'must be one of text, image, video, upscale, audio; got "gif"',
+        },
       ],
       [
         'unknown storage media',
@@ -294,8 +335,16 @@ describe('mapSpanToActivity', () => {
       ],
       [
         'unknown travel mode',
-        { ...REQUIRED, [ATTR.activityKind]: 'travel', [ATTR.travelMode]: 'horse', [ATTR.travelDistanceKm]: 3 },
-        { field: ATTR.travelMode, reason: 'must be one of flight, car, van, rail, taxi, ferry; got "horse"' },
+        {
+          ...REQUIRED,
+          [ATTR.activityKind]: 'travel',
+          [ATTR.travelMode]: 'horse',
+          [ATTR.travelDistanceKm]: 3,
+        },
+        {
+          field: ATTR.travelMode,
+          reason: 'must be one of flight, car, van, rail, taxi, ferry; got "horse"',
+        },
       ],
       [
         'travel without mode',
@@ -322,13 +371,17 @@ describe('mapSpanToActivity', () => {
         { ...REQUIRED, [ATTR.onsetSource]: 'sunshine' },
         {
           field: ATTR.onsetSource,
-          reason: 'must be one of grid, diesel_generator, hybrid_generator, battery; got "sunshine"',
+          reason:
+            'must be one of grid, diesel_generator, hybrid_generator, battery; got "sunshine"',
         },
       ],
       [
         'country name instead of code',
         { ...REQUIRED, [ATTR.country]: 'Poland' },
-        { field: ATTR.country, reason: 'must be an ISO 3166-1 alpha-2 code such as "GB", got "Poland"' },
+        {
+          field: ATTR.country,
+          reason: 'must be an ISO 3166-1 alpha-2 code such as "GB", got "Poland"',
+        },
       ],
       [
         'artifact parent without artifact',
@@ -365,17 +418,26 @@ describe('mapSpanToActivity', () => {
       [
         'all-zero trace id',
         { traceId: '0'.repeat(32) },
-        { field: 'traceId', reason: `must be 32 hex characters, not all zero, got "${'0'.repeat(32)}"` },
+        {
+          field: 'traceId',
+          reason: `must be 32 hex characters, not all zero, got "${'0'.repeat(32)}"`,
+        },
       ],
       [
         'non-hex span id',
         { spanId: 'zzzzzzzzzzzzzzzz' },
-        { field: 'spanId', reason: 'must be 16 hex characters, not all zero, got "zzzzzzzzzzzzzzzz"' },
+        {
+          field: 'spanId',
+          reason: 'must be 16 hex characters, not all zero, got "zzzzzzzzzzzzzzzz"',
+        },
       ],
       [
         'all-zero span id',
         { spanId: '0000000000000000' },
-        { field: 'spanId', reason: 'must be 16 hex characters, not all zero, got "0000000000000000"' },
+        {
+          field: 'spanId',
+          reason: 'must be 16 hex characters, not all zero, got "0000000000000000"',
+        },
       ],
       [
         'unset start time',
@@ -387,14 +449,18 @@ describe('mapSpanToActivity', () => {
         { endTimeUnixNano: START_NS - 1n },
         {
           field: 'endTimeUnixNano',
-          reason: 'must not be before startTimeUnixNano (1700000000000000000), got 1699999999999999999',
+          reason:
+            'must not be before startTimeUnixNano (1700000000000000000), got 1699999999999999999',
         },
       ],
       [
         'end beyond the date range',
         // JS Dates end at 8.64e15 ms = 8.64e21 ns; 1e22 ns is past it
         { endTimeUnixNano: 10n ** 22n },
-        { field: 'endTimeUnixNano', reason: 'is beyond the representable date range, got 10000000000000000000000' },
+        {
+          field: 'endTimeUnixNano',
+          reason: 'is beyond the representable date range, got 10000000000000000000000',
+        },
       ],
     ])('%s', (_label, overrides, expected) => {
       expect(rejection(REQUIRED, overrides)).toEqual(expected);

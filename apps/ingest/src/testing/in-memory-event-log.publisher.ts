@@ -1,4 +1,8 @@
-import { EventLogUnavailableError, type EventLogPublisher, type PublishRecord } from '@greenops/messaging';
+import {
+  EventLogUnavailableError,
+  type EventLogPublisher,
+  type PublishRecord,
+} from '@greenops/messaging';
 
 /**
  * Test double of our own EventLogPublisher port (not of Kafka): keeps published batches in
