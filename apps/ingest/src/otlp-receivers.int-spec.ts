@@ -1,6 +1,7 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
 import { OTLPTraceExporter as GrpcTraceExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
+import { CompressionAlgorithm } from '@opentelemetry/otlp-exporter-base';
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
@@ -192,13 +193,14 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
     );
   });
 
-  it('OTLP/gRPC exporter with the key in metadata: same outcome', async () => {
+  it('OTLP/gRPC exporter (gzip) with the key in metadata: same outcome', async () => {
     const spans = renderSpans();
     const metadata = new grpc.Metadata();
     metadata.set('authorization', `Bearer ${KEY}`);
     const exporter = new GrpcTraceExporter({
       url: `http://127.0.0.1:${grpcServer.port}`,
       metadata,
+      compression: CompressionAlgorithm.GZIP,
     });
     const result = await exportWith(exporter, spans);
     await exporter.shutdown();
