@@ -4,7 +4,12 @@ import { MethodologyInputError } from './errors';
 import { FactorTrail } from './factor-trail';
 import { aiInferenceEmissions } from './models/ai-inference.model';
 import { DEFAULT_VIDEO_MODELS } from './models/ai-model-registry';
+import { accommodationEmissions } from './models/accommodation.model';
+import { onsetEnergyEmissions } from './models/onset-energy.model';
 import { renderEmissions } from './models/render.model';
+import { storageEmissions } from './models/storage.model';
+import { transferEmissions } from './models/transfer.model';
+import { travelEmissions } from './models/travel.model';
 import type { ComputeOptions } from './options';
 
 /**
@@ -27,7 +32,17 @@ export function computeEmissions(activity: Activity, options: ComputeOptions = {
         options.trainingAllocation ?? 'per-energy',
         options.videoModels ?? DEFAULT_VIDEO_MODELS,
       );
+    case 'transfer':
+      return transferEmissions(activity, trail);
+    case 'storage':
+      return storageEmissions(activity, trail);
+    case 'travel':
+      return travelEmissions(activity, trail);
+    case 'accommodation':
+      return accommodationEmissions(activity, trail);
+    case 'onset.energy':
+      return onsetEnergyEmissions(activity, trail);
     default:
-      throw new MethodologyInputError('greenops.activity.kind', `kind '${String(activity.kind)}' is not supported yet`);
+      throw new MethodologyInputError('greenops.activity.kind', `kind '${String(activity.kind)}' is not a known activity kind`);
   }
 }

@@ -9,6 +9,8 @@ export interface ScopeCategory {
 export const SCOPES = {
   /** Own generators, own fuel burnt on set. */
   stationaryCombustion: { scope: 1, category: 'scope1.stationary-combustion' },
+  /** Fuel burnt in vehicles the production owns or controls. */
+  mobileCombustion: { scope: 1, category: 'scope1.mobile-combustion' },
   /** Electricity bought for own workstations, render nodes, studios, on-set grid tie-ins. */
   purchasedElectricity: { scope: 2, category: 'scope2.purchased-electricity' },
   /** Cloud compute/storage, AI services, network transfer: purchased services. */

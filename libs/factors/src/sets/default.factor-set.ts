@@ -6,6 +6,10 @@ import { DEVICE_CATALOGUE, DEVICE_FACTORS } from '../data/devices.factors';
 import { emberGridFactors } from '../data/grid-intensity.factors';
 import { PUE_FACTORS } from '../data/pue.factors';
 import { UNCERTAINTY_FACTORS } from '../data/uncertainty.factors';
+import { STORAGE_FACTORS } from '../data/storage.factors';
+import { TRAVEL_FACTORS } from '../data/travel.factors';
+import { FUEL_FACTORS, LIGHTING_FACTORS } from '../data/onset.factors';
+import { TRANSFER_FACTORS } from '../data/transfer.factors';
 
 /** Bump on any change of a number, an id or a table (facts store it; republish recomputes). */
 export const DEFAULT_FACTOR_SET_VERSION = '2026.11.0';
@@ -21,7 +25,8 @@ export const DEFAULT_FACTOR_SET: FactorSet = Object.freeze({
   description:
     'Ember annual grid averages (via @tgwf/co2 0.19.0), provider PUE (seed 001), Carbon Trust 2026 AI/workstation figures',
   factors: Object.freeze(
-    factorsToRecord([...emberGridFactors(), ...PUE_FACTORS, ...DEVICE_FACTORS, ...UNCERTAINTY_FACTORS, ...AI_FACTORS, ...WAN_TRAINING_FACTORS]),
+    factorsToRecord([...emberGridFactors(), ...PUE_FACTORS, ...DEVICE_FACTORS, ...UNCERTAINTY_FACTORS, ...AI_FACTORS, ...WAN_TRAINING_FACTORS,
+      ...STORAGE_FACTORS, ...TRAVEL_FACTORS, ...FUEL_FACTORS, ...LIGHTING_FACTORS, ...TRANSFER_FACTORS]),
   ),
   cloudRegionCountry: CLOUD_REGION_COUNTRY,
   devices: DEVICE_CATALOGUE,
