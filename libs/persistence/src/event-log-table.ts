@@ -30,10 +30,10 @@ const APPEND = `
    order by ord`;
 
 const READ_AFTER = `
-  select seq::text as seq, key, value
-    from event_log
-   where topic = $1 and seq > $2::bigint
-   order by seq
+  select l.seq::text as seq, l.key, l.value
+    from event_log l
+   where l.topic = $1 and l.seq > $2::bigint
+   order by l.seq -- the bigint column, not the text alias (which would sort '10' before '2')
    limit $3`;
 
 /** The embedded mode's durable event log (a table in the embedded TimescaleDB). */

@@ -17,6 +17,10 @@ async function start() {
   const { timescaledb } = require(workerData.timescalePath);
   const { PGLiteSocketServer } = require(workerData.socketPath);
   db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { timescaledb } });
+  // PGlite has no shared_preload_libraries: on a reopened dataDir the timescaledb library
+  // is otherwise loaded lazily without its TSL module, and hypertable inserts, chunk reads,
+  // compression and refresh_continuous_aggregate fail or silently see only the root table.
+  await db.exec("load 'timescaledb'");
   // One client connection at a time (pglite-socket serialises a single session).
   server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();

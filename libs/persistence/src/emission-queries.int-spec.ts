@@ -1,0 +1,174 @@
+import { EmissionQueries } from './emission-queries';
+import { EmissionStore } from './emission-store';
+import { BACKENDS, type OpenedBackend } from './testing/backends';
+import { renderFact } from './testing/fact-fixture';
+
+const A = 'tenant-a';
+const B = 'tenant-b';
+const P = 'series-s01';
+
+/*
+ * Chain (child → parent): clip-1 → shot-1 → scene-1 → episode-1; episode-1 is only ever
+ * named as scene-1's parent. Facts (fixture: 100 g/kWh location, 50 g/kWh market, PUE 1):
+ *   f1 clip-1  2   kWh, M 10 g: co2e 2×100+10 = 210, market 2×50+10 = 110  (2026-03-01 10:00)
+ *   f2 clip-1  1   kWh       : co2e 100,          market 50             (2026-03-01 23:30)
+ *   f3 shot-1  0.5 kWh, M 5 g: co2e 50+5 = 55,    market 25+5 = 30       (2026-03-02 00:30)
+ *   f4 scene-1 3   kWh       : co2e 300,          market 150            (2026-03-02 12:00)
+ *   f5 (none)  4   kWh       : co2e 400,          market 200            (2026-03-04 09:00)
+ */
+const FACTS = [
+  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-01T10:00:00Z', energyKwh: 2, embodiedG: 10, artifactId: 'clip-1' }),
+  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-01T23:30:00Z', energyKwh: 1, artifactId: 'clip-1' }),
+  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-02T00:30:00Z', energyKwh: 0.5, embodiedG: 5, artifactId: 'shot-1' }),
+  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-02T12:00:00Z', energyKwh: 3, artifactId: 'scene-1' }),
+  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-04T09:00:00Z', energyKwh: 4 }),
+];
+const SEEN = '2026-03-01T10:00:00Z';
+
+describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
+  let opened: OpenedBackend;
+  let store: EmissionStore;
+  let queries: EmissionQueries;
+
+  beforeAll(async () => {
+    opened = await backend.open();
+    store = new EmissionStore(opened.db);
+    queries = new EmissionQueries(opened.db);
+    await store.commitBatch({
+      facts: FACTS,
+      artifacts: [
+        { tenant: A, projectId: P, artifactId: 'clip-1', parentId: 'shot-1', kind: 'video', status: 'draft', seenAt: SEEN },
+        { tenant: A, projectId: P, artifactId: 'shot-1', parentId: 'scene-1', kind: 'shot', seenAt: SEEN },
+        { tenant: A, projectId: P, artifactId: 'scene-1', parentId: 'episode-1', kind: 'scene', seenAt: SEEN },
+      ],
+      offsets: [],
+    });
+  });
+  afterAll(() => opened?.dispose());
+
+  it('project totals sum every fact of the project', async () => {
+    const t = await queries.projectTotals(A, P);
+    // energy 2+1+0.5+3+4 = 10.5; co2e 210+100+55+300+400 = 1065; market 110+50+30+150+200 = 540
+    // operational 200+100+50+300+400 = 1050; embodied 10+5 = 15; low 0.9×1065 = 958.5; high 1.1×1065 = 1171.5
+    expect(t).not.toBeNull();
+    expect(t!.energyKwh).toBeCloseTo(10.5, 9);
+    expect(t!.co2eG).toBeCloseTo(1065, 9);
+    expect(t!.co2eMarketG).toBeCloseTo(540, 9);
+    expect(t!.operationalG).toBeCloseTo(1050, 9);
+    expect(t!.embodiedG).toBeCloseTo(15, 9);
+    expect(t!.trainingG).toBe(0);
+    expect(t!.lowG).toBeCloseTo(958.5, 9);
+    expect(t!.highG).toBeCloseTo(1171.5, 9);
+    expect(t!.activityCount).toBe(5);
+  });
+
+  it('an unknown project is null', async () => {
+    expect(await queries.projectTotals(A, 'no-such-project')).toBeNull();
+  });
+
+  it('artifact totals roll up everything feeding in, transitively', async () => {
+    const clip = await queries.artifactTotals(A, P, 'clip-1'); // f1+f2
+    expect(clip.co2eG).toBeCloseTo(310, 9);
+    expect(clip.energyKwh).toBeCloseTo(3, 9);
+    expect(clip.activityCount).toBe(2);
+    const shot = await queries.artifactTotals(A, P, 'shot-1'); // + f3: 310+55
+    expect(shot.co2eG).toBeCloseTo(365, 9);
+    expect(shot.co2eMarketG).toBeCloseTo(190, 9); // 110+50+30
+    expect(shot.activityCount).toBe(3);
+    const scene = await queries.artifactTotals(A, P, 'scene-1'); // + f4: 365+300
+    expect(scene.co2eG).toBeCloseTo(665, 9);
+    expect(scene.energyKwh).toBeCloseTo(6.5, 9); // 2+1+0.5+3
+    expect(scene.activityCount).toBe(4);
+    // Known only as a parent: exists, and reports the whole chain below it.
+    expect(await queries.artifact(A, P, 'episode-1')).toEqual({ id: 'episode-1', projectId: P, kind: null, status: null, parentId: null });
+    const episode = await queries.artifactTotals(A, P, 'episode-1');
+    expect(episode.co2eG).toBeCloseTo(665, 9);
+    expect(episode.embodiedG).toBeCloseTo(15, 9);
+    expect(episode.lowG).toBeCloseTo(598.5, 9); // 0.9×665
+    expect(episode.activityCount).toBe(4);
+  });
+
+  it('unknown artifacts are null with zero totals (never null sums)', async () => {
+    expect(await queries.artifact(A, P, 'nope')).toBeNull();
+    expect(await queries.artifactTotals(A, P, 'nope')).toEqual({
+      energyKwh: 0, co2eG: 0, co2eMarketG: 0, operationalG: 0, embodiedG: 0, trainingG: 0, lowG: 0, highG: 0, activityCount: 0,
+    });
+  });
+
+  it('a parent cycle terminates and counts each artifact once', async () => {
+    await store.commitBatch({
+      facts: [
+        renderFact({ tenant: A, projectId: 'cyc', occurredAt: '2026-03-01T10:00:00Z', energyKwh: 1, artifactId: 'x' }),
+        renderFact({ tenant: A, projectId: 'cyc', occurredAt: '2026-03-01T10:00:00Z', energyKwh: 2, artifactId: 'y' }),
+      ],
+      artifacts: [
+        { tenant: A, projectId: 'cyc', artifactId: 'x', parentId: 'y', seenAt: SEEN },
+        { tenant: A, projectId: 'cyc', artifactId: 'y', parentId: 'x', seenAt: SEEN },
+      ],
+      offsets: [],
+    });
+    const t = await queries.artifactTotals(A, 'cyc', 'x');
+    expect(t.co2eG).toBeCloseTo(300, 9); // (1+2) kWh × 100 g/kWh
+    expect(t.activityCount).toBe(2);
+  });
+
+  it('tenant B sees nothing of tenant A', async () => {
+    expect(await queries.projectTotals(B, P)).toBeNull();
+    expect(await queries.artifact(B, P, 'clip-1')).toBeNull();
+    expect((await queries.artifactTotals(B, P, 'episode-1')).activityCount).toBe(0);
+    expect(await queries.listArtifacts(B, P, 10)).toEqual({ nodes: [], hasNextPage: false, endCursor: null });
+    expect(await queries.dailyProjectTotals(B, P, '2026-03-01', '2026-03-05')).toEqual([]);
+    // B's own data under the same ids does not leak into A's figures either.
+    await store.commitBatch({
+      facts: [renderFact({ tenant: B, projectId: P, occurredAt: '2026-03-01T12:00:00Z', energyKwh: 100, artifactId: 'clip-1' })],
+      artifacts: [{ tenant: B, projectId: P, artifactId: 'clip-1', parentId: 'shot-1', seenAt: SEEN }],
+      offsets: [],
+    });
+    expect((await queries.artifactTotals(A, P, 'shot-1')).co2eG).toBeCloseTo(365, 9);
+    expect((await queries.projectTotals(B, P))!.co2eG).toBeCloseTo(10000, 9); // 100 kWh × 100 g/kWh
+  });
+
+  it('pages artifacts by id with an opaque cursor', async () => {
+    // Project P of A holds clip-1, episode-1, scene-1, shot-1 (sorted by id).
+    const p1 = await queries.listArtifacts(A, P, 3);
+    expect(p1.nodes.map((n) => n.id)).toEqual(['clip-1', 'episode-1', 'scene-1']);
+    expect(p1.hasNextPage).toBe(true);
+    expect(p1.endCursor).not.toContain('scene-1');
+    expect(p1.nodes[0]).toEqual({ id: 'clip-1', projectId: P, kind: 'video', status: 'draft', parentId: 'shot-1' });
+    const p2 = await queries.listArtifacts(A, P, 3, p1.endCursor!);
+    expect(p2.nodes.map((n) => n.id)).toEqual(['shot-1']);
+    expect(p2.hasNextPage).toBe(false);
+    const p3 = await queries.listArtifacts(A, P, 3, p2.endCursor!);
+    expect(p3).toEqual({ nodes: [], hasNextPage: false, endCursor: null });
+    await expect(queries.listArtifacts(A, P, 3, 'garbage!')).rejects.toMatchObject({ field: 'after' });
+    await expect(queries.listArtifacts(A, P, -1)).rejects.toMatchObject({ field: 'first' });
+  });
+
+  it('daily totals per UTC day, from the aggregate / rollup, including late facts', async () => {
+    // 03-01: f1+f2 = 210+100 = 310 g, 3 kWh; 03-02: f3+f4 = 55+300 = 355 g, 3.5 kWh;
+    // 03-04 is excluded: `to` is exclusive.
+    const days = await queries.dailyProjectTotals(A, P, '2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z');
+    expect(days.map((d) => d.day)).toEqual(['2026-03-01', '2026-03-02']);
+    expect(days[0].co2eG).toBeCloseTo(310, 9);
+    expect(days[0].energyKwh).toBeCloseTo(3, 9);
+    expect(days[1].co2eG).toBeCloseTo(355, 9);
+    expect(days[1].energyKwh).toBeCloseTo(3.5, 9);
+    if (backend.expectTimescale) {
+      // What the refresh policy does on a server with background workers: materialise all.
+      await opened.db.dataSource.query(`call refresh_continuous_aggregate('project_daily_emissions', null, null)`);
+    }
+    // A late fact for a day already materialised: 0.25 kWh × 100 = 25 g → 335 g, 3.25 kWh.
+    await store.commitBatch({
+      facts: [renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-01T05:00:00Z', energyKwh: 0.25 })],
+      artifacts: [],
+      offsets: [],
+    });
+    const again = await queries.dailyProjectTotals(A, P, '2026-03-01', '2026-03-05');
+    expect(again.map((d) => d.day)).toEqual(['2026-03-01', '2026-03-02', '2026-03-04']);
+    expect(again[0].co2eG).toBeCloseTo(335, 9);
+    expect(again[0].energyKwh).toBeCloseTo(3.25, 9);
+    expect(again[2].co2eG).toBeCloseTo(400, 9);
+    await expect(queries.dailyProjectTotals(A, P, '2026-03-05', '2026-03-01')).rejects.toMatchObject({ field: 'to' });
+    await expect(queries.dailyProjectTotals(A, P, 'yesterday', '2026-03-01')).rejects.toMatchObject({ field: 'from' });
+  });
+});
