@@ -18,3 +18,11 @@ export {
 export { WAN2_1_T2V_1_3B, DEFAULT_VIDEO_MODELS, findVideoModel, type VideoModelEntry } from './models/ai-model-registry';
 export { lightingEnergyKwh } from './models/onset-energy.model';
 export { SCOPES, type ScopeCategory } from './scope';
+export {
+  artistComputerG,
+  imageGenerationG,
+  cloudVideoGenerationG,
+  localVideoGenerationG,
+  upscalingG,
+  localRenderingG,
+} from './models/vfx-case-study.equations';
