@@ -35,7 +35,13 @@ const steps = [
 
 function run(args) {
   return new Promise((resolve) => {
-    const child = spawn('npx', args, { cwd: root, stdio: 'inherit' });
+    // The OTel OTLP/HTTP exporter loads `http` through a dynamic import(), which jest's module
+    // sandbox only allows with --experimental-vm-modules (the e2e tests run that real exporter).
+    const nodeOptions = [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
+      .filter(Boolean)
+      .join(' ');
+    const env = args[0] === 'jest' ? { ...process.env, NODE_OPTIONS: nodeOptions } : process.env;
+    const child = spawn('npx', args, { cwd: root, stdio: 'inherit', env });
     child.on('error', (err) => {
       console.error(`run-all: could not start npx ${args.join(' ')}: ${err.message}`);
       resolve(1);

@@ -59,6 +59,5 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   });
   const express = await import('express');
   app.use(express.json({ limit: '100kb' }));
-  app.enableShutdownHooks();
   return app;
 }

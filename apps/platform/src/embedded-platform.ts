@@ -29,7 +29,7 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
   const started = Date.now();
   log(`greenops: opening embedded TimescaleDB in ${config.GREENOPS_DATA_DIR} …`);
   const db = await openEmbeddedTimescale({ dataDir: config.GREENOPS_DATA_DIR });
-  const closers: Array<() => Promise<void>> = [() => db.close()];
+  const closers: Closer[] = [{ name: 'database', close: () => db.close() }];
   try {
     const apiKeys = new ApiKeyStore(db);
     await apiKeys.ensureTenant(config.GREENOPS_TENANT);
@@ -45,7 +45,7 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
 
     const ingestApp = await createIngestHttpApp({ publisher, apiKeys, maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES });
     await ingestApp.listen(config.GREENOPS_OTLP_HTTP_PORT, config.GREENOPS_HOST);
-    closers.unshift(() => ingestApp.close());
+    closers.unshift({ name: 'OTLP/HTTP', close: () => ingestApp.close() });
 
     const grpc = await startOtlpGrpcServer({
       host: config.GREENOPS_HOST,
@@ -54,11 +54,11 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
       apiKeys,
       maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES,
     });
-    closers.unshift(() => grpc.close());
+    closers.unshift({ name: 'OTLP/gRPC', close: () => grpc.close() });
 
     const gatewayApp = await createGatewayApp({ queries: new EmissionQueries(db), apiKeys });
     await gatewayApp.listen(config.GREENOPS_GRAPHQL_PORT, config.GREENOPS_HOST);
-    closers.unshift(() => gatewayApp.close());
+    closers.unshift({ name: 'GraphQL', close: () => gatewayApp.close() });
 
     const consumer = new EmbeddedEventLogConsumer({
       table: logTable,
@@ -68,7 +68,7 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
       onError: (error) => log(`greenops: projector batch failed, will retry: ${(error as Error).message}`),
     });
     await consumer.start(projector.handle);
-    closers.unshift(() => consumer.stop());
+    closers.unshift({ name: 'projector', close: () => consumer.stop() });
 
     const host = config.GREENOPS_HOST;
     const urls = {
@@ -90,10 +90,10 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
       apiKeyGenerated: !config.GREENOPS_API_KEY,
       urls,
       projector,
-      stop: () => closeAll(closers),
+      stop: () => closeAll(closers, log),
     };
   } catch (error) {
-    await closeAll(closers);
+    await closeAll(closers, log);
     throw error;
   }
 }
@@ -102,8 +102,20 @@ function portOf(app: INestApplication): number {
   return (app.getHttpServer().address() as AddressInfo).port;
 }
 
-async function closeAll(closers: Array<() => Promise<void>>): Promise<void> {
-  for (const close of closers) {
-    await close().catch((error: unknown) => console.error(`greenops: shutdown step failed: ${(error as Error).message}`));
+interface Closer {
+  name: string;
+  close: () => Promise<void>;
+}
+
+/** Stops in reverse start order: receivers first, so nothing is accepted that is not persisted. */
+async function closeAll(closers: Closer[], log: Log): Promise<void> {
+  for (const { name, close } of closers) {
+    const started = Date.now();
+    try {
+      await close();
+      log(`greenops: stopped ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      log(`greenops: stopping ${name} failed: ${(error as Error).message}`);
+    }
   }
 }
