@@ -39,7 +39,9 @@ describe.each(BACKENDS)('ApiKeyStore on $name', (backend) => {
 
   it('adding the same key twice is idempotent; another tenant cannot claim it', async () => {
     await keys.addKey('acme', KEY_A);
-    const count: Array<{ n: number }> = await opened.db.dataSource.query('select count(*)::int as n from api_keys');
+    const count: Array<{ n: number }> = await opened.db.dataSource.query(
+      'select count(*)::int as n from api_keys',
+    );
     expect(count[0].n).toBe(2);
     await expect(keys.addKey('globex', KEY_A)).rejects.toMatchObject({ field: 'plaintextKey' });
     expect(await keys.resolveTenant(KEY_A)).toBe('acme');
@@ -56,7 +58,10 @@ describe.each(BACKENDS)('ApiKeyStore on $name', (backend) => {
 
   it('keeps tenant names and refuses short keys with a reason', async () => {
     await keys.ensureTenant('acme');
-    const rows: Array<{ name: string }> = await opened.db.dataSource.query('select name from tenants where id = $1', ['acme']);
+    const rows: Array<{ name: string }> = await opened.db.dataSource.query(
+      'select name from tenants where id = $1',
+      ['acme'],
+    );
     expect(rows[0].name).toBe('Acme Pictures');
     await expect(keys.addKey('acme', 'short')).rejects.toMatchObject({ field: 'plaintextKey' });
   });

@@ -46,11 +46,19 @@ export class ApiKeyStore {
     const tenantId = requireText('tenant', tenant);
     const key = requireText('plaintextKey', plaintextKey);
     if (key.length < MIN_API_KEY_LENGTH) {
-      throw new PersistenceInputError('plaintextKey', `must be at least ${MIN_API_KEY_LENGTH} characters`);
+      throw new PersistenceInputError(
+        'plaintextKey',
+        `must be at least ${MIN_API_KEY_LENGTH} characters`,
+      );
     }
     const keyHash = hashApiKey(key);
     await this.db.dataSource.transaction(async (tx) => {
-      const inserted: unknown[] = await tx.query(ADD_KEY, [randomUUID(), tenantId, keyHash, key.slice(0, KEY_PREFIX_CHARS)]);
+      const inserted: unknown[] = await tx.query(ADD_KEY, [
+        randomUUID(),
+        tenantId,
+        keyHash,
+        key.slice(0, KEY_PREFIX_CHARS),
+      ]);
       if (inserted.length > 0) return;
       const owner: Array<{ tenant_id: string }> = await tx.query(KEY_OWNER, [keyHash]);
       if (owner[0]?.tenant_id !== tenantId) {
@@ -62,7 +70,9 @@ export class ApiKeyStore {
   /** The tenant of an active key, or null. */
   async resolveTenant(plaintextKey: string): Promise<string | null> {
     if (typeof plaintextKey !== 'string' || plaintextKey.length === 0) return null;
-    const rows: Array<{ tenant_id: string }> = await this.db.dataSource.query(RESOLVE, [hashApiKey(plaintextKey)]);
+    const rows: Array<{ tenant_id: string }> = await this.db.dataSource.query(RESOLVE, [
+      hashApiKey(plaintextKey),
+    ]);
     return rows[0]?.tenant_id ?? null;
   }
 }

@@ -13,7 +13,11 @@ describe('artifact cursor', () => {
   });
 
   it('rejects anything it did not issue, naming the field', () => {
-    for (const bad of ['garbage!', Buffer.from('[1,2]').toString('base64url'), Buffer.from('["a1",5]').toString('base64url')]) {
+    for (const bad of [
+      'garbage!',
+      Buffer.from('[1,2]').toString('base64url'),
+      Buffer.from('["a1",5]').toString('base64url'),
+    ]) {
       expect(() => decodeArtifactCursor('after', bad)).toThrow(PersistenceInputError);
       expect(() => decodeArtifactCursor('after', bad)).toThrow(/^after: /);
     }

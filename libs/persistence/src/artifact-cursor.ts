@@ -12,7 +12,12 @@ export function decodeArtifactCursor(field: string, cursor: string): string {
   } catch {
     throw new PersistenceInputError(field, 'is not a cursor returned by this API');
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || parsed[0] !== 'a1' || typeof parsed[1] !== 'string') {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 2 ||
+    parsed[0] !== 'a1' ||
+    typeof parsed[1] !== 'string'
+  ) {
     throw new PersistenceInputError(field, 'is not a cursor returned by this API');
   }
   return parsed[1];

@@ -45,7 +45,11 @@ export function mergeArtifactUpserts(upserts: readonly ArtifactUpsert[]): Artifa
     const carriesInfo = FIELDS.some((f) => row[f] !== null);
     const pending = byKey.get(key);
     if (!pending) {
-      byKey.set(key, { row: { ...row }, fieldAtMs: { parentId: atMs, kind: atMs, status: atMs }, carriesInfo });
+      byKey.set(key, {
+        row: { ...row },
+        fieldAtMs: { parentId: atMs, kind: atMs, status: atMs },
+        carriesInfo,
+      });
       return;
     }
     const merged = pending.row;
@@ -85,7 +89,16 @@ export function mergeArtifactUpserts(upserts: readonly ArtifactUpsert[]): Artifa
     );
     if (parentId !== null) {
       apply(
-        { tenant, projectId, artifactId: parentId, parentId: null, kind: null, status: null, firstSeenAtMs: seenMs, updatedAtMs: seenMs },
+        {
+          tenant,
+          projectId,
+          artifactId: parentId,
+          parentId: null,
+          kind: null,
+          status: null,
+          firstSeenAtMs: seenMs,
+          updatedAtMs: seenMs,
+        },
         seenMs,
       );
     }

@@ -5,7 +5,13 @@ import { MIGRATIONS } from './migrations';
 /** Options shared by both backends: pg driver, hand-written migrations, never synchronize. */
 export function baseDataSourceOptions(): Pick<
   PostgresConnectionOptions,
-  'type' | 'entities' | 'migrations' | 'synchronize' | 'migrationsRun' | 'installExtensions' | 'logging'
+  | 'type'
+  | 'entities'
+  | 'migrations'
+  | 'synchronize'
+  | 'migrationsRun'
+  | 'installExtensions'
+  | 'logging'
 > {
   return {
     type: 'postgres',

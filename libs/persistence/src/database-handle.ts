@@ -13,8 +13,12 @@ export interface DatabaseHandle {
 
 /** Reads what the migrations actually built, so capabilities always match the schema. */
 export async function detectCapabilities(dataSource: DataSource): Promise<DatabaseCapabilities> {
-  const rows: unknown[] = await dataSource.query(`select 1 from pg_extension where extname = $1`, [
-    'timescaledb',
-  ]);
-  return { timescale: rows.length > 0 };
+  // Extension present AND the Timescale branch of the migration ran (a server that gained
+  // the extension after a plain-PostgreSQL migration keeps serving from the rollup table).
+  const rows: Array<{ timescale: boolean }> = await dataSource.query(
+    `select exists (select 1 from pg_extension where extname = $1)
+            and to_regclass($2) is not null as timescale`,
+    ['timescaledb', 'project_daily_emissions'],
+  );
+  return { timescale: rows[0]?.timescale === true };
 }

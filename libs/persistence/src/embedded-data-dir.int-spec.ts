@@ -19,11 +19,33 @@ describe('embedded TimescaleDB persisted to a dataDir', () => {
     try {
       await new EmissionStore(first).commitBatch({
         facts: [
-          renderFact({ tenant: 'acme', projectId: 'p1', occurredAt: '2026-03-01T10:00:00Z', energyKwh: 2, artifactId: 'clip-1' }),
-          renderFact({ tenant: 'acme', projectId: 'p1', occurredAt: '2026-03-20T10:00:00Z', energyKwh: 1, artifactId: 'clip-1' }),
+          renderFact({
+            tenant: 'acme',
+            projectId: 'p1',
+            occurredAt: '2026-03-01T10:00:00Z',
+            energyKwh: 2,
+            artifactId: 'clip-1',
+          }),
+          renderFact({
+            tenant: 'acme',
+            projectId: 'p1',
+            occurredAt: '2026-03-20T10:00:00Z',
+            energyKwh: 1,
+            artifactId: 'clip-1',
+          }),
         ],
-        artifacts: [{ tenant: 'acme', projectId: 'p1', artifactId: 'clip-1', parentId: 'shot-1', seenAt: '2026-03-01T10:00:00Z' }],
-        offsets: [{ group: 'projector', topic: 'greenops.activities.v1', partition: 0, nextOffset: '42' }],
+        artifacts: [
+          {
+            tenant: 'acme',
+            projectId: 'p1',
+            artifactId: 'clip-1',
+            parentId: 'shot-1',
+            seenAt: '2026-03-01T10:00:00Z',
+          },
+        ],
+        offsets: [
+          { group: 'projector', topic: 'greenops.activities.v1', partition: 0, nextOffset: '42' },
+        ],
       });
       // Materialise the aggregate before closing, so the reopen reads persisted buckets.
       await new EmissionQueries(first).dailyProjectTotals('acme', 'p1', '2026-03-01', '2026-04-01');
@@ -44,9 +66,15 @@ describe('embedded TimescaleDB persisted to a dataDir', () => {
       // 2 kWh + 1 kWh = 3 kWh × 100 g/kWh = 300 g; both facts feed shot-1 through clip-1.
       expect((await queries.projectTotals('acme', 'p1'))!.co2eG).toBeCloseTo(300, 9);
       expect((await queries.artifactTotals('acme', 'p1', 'shot-1')).activityCount).toBe(2);
-      expect(await new EmissionStore(second).nextOffsets('projector', 'greenops.activities.v1')).toEqual(new Map([[0, '42']]));
-      expect(await new ApiKeyStore(second).resolveTenant('gk_live_persisted_key_0123456789')).toBe('acme');
-      expect((await new EventLogTable(second).readAfter('t', null, 10)).map((r) => r.value)).toEqual([{ hello: 'world' }]);
+      expect(
+        await new EmissionStore(second).nextOffsets('projector', 'greenops.activities.v1'),
+      ).toEqual(new Map([[0, '42']]));
+      expect(await new ApiKeyStore(second).resolveTenant('gk_live_persisted_key_0123456789')).toBe(
+        'acme',
+      );
+      expect(
+        (await new EventLogTable(second).readAfter('t', null, 10)).map((r) => r.value),
+      ).toEqual([{ hello: 'world' }]);
       // The two facts are 19 days apart: different 7-day chunks of the hypertable.
       const chunks: Array<{ n: number }> = await second.dataSource.query(
         `select count(*)::int as n from timescaledb_information.chunks where hypertable_name = $1`,
@@ -61,13 +89,22 @@ describe('embedded TimescaleDB persisted to a dataDir', () => {
       // Writing after a reopen (what a restarted projector does) lands in the hypertable:
       // 0.5 kWh × 100 = 50 g into the existing 03-01 chunk → 250 g that day; 300 + 50 = 350 g.
       const more = await new EmissionStore(second).commitBatch({
-        facts: [renderFact({ tenant: 'acme', projectId: 'p1', occurredAt: '2026-03-01T12:00:00Z', energyKwh: 0.5 })],
+        facts: [
+          renderFact({
+            tenant: 'acme',
+            projectId: 'p1',
+            occurredAt: '2026-03-01T12:00:00Z',
+            energyKwh: 0.5,
+          }),
+        ],
         artifacts: [],
         offsets: [],
       });
       expect(more.insertedFacts).toBe(1);
       expect((await queries.projectTotals('acme', 'p1'))!.co2eG).toBeCloseTo(350, 9);
-      expect((await queries.dailyProjectTotals('acme', 'p1', '2026-03-01', '2026-03-02'))[0].co2eG).toBeCloseTo(250, 9);
+      expect(
+        (await queries.dailyProjectTotals('acme', 'p1', '2026-03-01', '2026-03-02'))[0].co2eG,
+      ).toBeCloseTo(250, 9);
     } finally {
       await second.close();
     }

@@ -1,7 +1,14 @@
 import { toEmissionFactColumns } from './emission-fact-columns';
 import { renderFact } from './testing/fact-fixture';
 
-const base = () => renderFact({ tenant: 't', projectId: 'p', occurredAt: '2026-03-01T10:00:00+02:00', energyKwh: 2, embodiedG: 10 });
+const base = () =>
+  renderFact({
+    tenant: 't',
+    projectId: 'p',
+    occurredAt: '2026-03-01T10:00:00+02:00',
+    energyKwh: 2,
+    embodiedG: 10,
+  });
 
 describe('toEmissionFactColumns', () => {
   it('lays facts out one array per column, instants normalised to UTC', () => {
@@ -18,9 +25,15 @@ describe('toEmissionFactColumns', () => {
   it('names the field and reason of bad input', () => {
     const nan = base();
     nan.result = { ...nan.result, co2eG: { low: 0, nominal: Number.NaN, high: 0 } };
-    expect(() => toEmissionFactColumns([base(), nan])).toThrow('facts[1].result.co2eG.nominal: must be a finite number');
-    expect(() => toEmissionFactColumns([{ ...base(), occurredAt: '2026-03-01 10:00' }])).toThrow(/facts\[0\]\.occurredAt/);
-    expect(() => toEmissionFactColumns([{ ...base(), eventId: 'x' }])).toThrow('facts[0].eventId: must be a UUID');
+    expect(() => toEmissionFactColumns([base(), nan])).toThrow(
+      'facts[1].result.co2eG.nominal: must be a finite number',
+    );
+    expect(() => toEmissionFactColumns([{ ...base(), occurredAt: '2026-03-01 10:00' }])).toThrow(
+      /facts\[0\]\.occurredAt/,
+    );
+    expect(() => toEmissionFactColumns([{ ...base(), eventId: 'x' }])).toThrow(
+      'facts[0].eventId: must be a UUID',
+    );
     const badScope = base();
     badScope.result = { ...badScope.result, scope: 4 as 1 };
     expect(() => toEmissionFactColumns([badScope])).toThrow(/facts\[0\]\.result\.scope/);

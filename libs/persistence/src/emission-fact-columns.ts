@@ -1,5 +1,12 @@
 import type { EmissionResult } from '@greenops/domain';
-import { optionalText, requireFinite, requireInstant, requireIntInRange, requireText, requireUuid } from './input-checks';
+import {
+  optionalText,
+  requireFinite,
+  requireInstant,
+  requireIntInRange,
+  requireText,
+  requireUuid,
+} from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 
 export interface EmissionFactInput {
@@ -52,19 +59,44 @@ export interface EmissionFactColumns {
 
 export function toEmissionFactColumns(facts: readonly EmissionFactInput[]): EmissionFactColumns {
   const c: EmissionFactColumns = {
-    tenantId: [], projectId: [], eventId: [], occurredAt: [], recordedAt: [], artifactId: [],
-    activityKind: [], tier: [], scope: [], category: [], modelId: [], factorIdsJson: [],
-    methodologyVersion: [], factorSetVersion: [], energyItKwh: [], energyKwh: [], energyLowKwh: [],
-    energyHighKwh: [], pue: [], intensityGPerKwh: [], marketIntensityGPerKwh: [], operationalG: [],
-    operationalMarketG: [], embodiedG: [], trainingG: [], co2eG: [], co2eMarketG: [], co2eLowG: [],
+    tenantId: [],
+    projectId: [],
+    eventId: [],
+    occurredAt: [],
+    recordedAt: [],
+    artifactId: [],
+    activityKind: [],
+    tier: [],
+    scope: [],
+    category: [],
+    modelId: [],
+    factorIdsJson: [],
+    methodologyVersion: [],
+    factorSetVersion: [],
+    energyItKwh: [],
+    energyKwh: [],
+    energyLowKwh: [],
+    energyHighKwh: [],
+    pue: [],
+    intensityGPerKwh: [],
+    marketIntensityGPerKwh: [],
+    operationalG: [],
+    operationalMarketG: [],
+    embodiedG: [],
+    trainingG: [],
+    co2eG: [],
+    co2eMarketG: [],
+    co2eLowG: [],
     co2eHighG: [],
   };
   facts.forEach((f, i) => {
     const at = (field: string) => `facts[${i}].${field}`;
     const r = f.result;
-    if (typeof r !== 'object' || r === null) throw new PersistenceInputError(at('result'), 'must be an EmissionResult');
+    if (typeof r !== 'object' || r === null)
+      throw new PersistenceInputError(at('result'), 'must be an EmissionResult');
     const num = (field: string, value: unknown) => requireFinite(at(`result.${field}`), value);
-    if (!Array.isArray(r.factorIds)) throw new PersistenceInputError(at('result.factorIds'), 'must be an array of strings');
+    if (!Array.isArray(r.factorIds))
+      throw new PersistenceInputError(at('result.factorIds'), 'must be an array of strings');
     r.factorIds.forEach((id, j) => requireText(at(`result.factorIds[${j}]`), id));
 
     c.tenantId.push(requireText(at('tenant'), f.tenant));
@@ -103,10 +135,35 @@ export function toEmissionFactColumns(facts: readonly EmissionFactInput[]): Emis
 /** Parameter list in the order of the `unnest` in emission-fact-sql.ts. */
 export function emissionFactParams(c: EmissionFactColumns, projectionVersion: number): unknown[] {
   return [
-    c.tenantId, c.projectId, c.eventId, c.occurredAt, c.recordedAt, c.artifactId, c.activityKind,
-    c.tier, c.scope, c.category, c.modelId, c.factorIdsJson, c.methodologyVersion,
-    c.factorSetVersion, c.energyItKwh, c.energyKwh, c.energyLowKwh, c.energyHighKwh, c.pue,
-    c.intensityGPerKwh, c.marketIntensityGPerKwh, c.operationalG, c.operationalMarketG,
-    c.embodiedG, c.trainingG, c.co2eG, c.co2eMarketG, c.co2eLowG, c.co2eHighG, projectionVersion,
+    c.tenantId,
+    c.projectId,
+    c.eventId,
+    c.occurredAt,
+    c.recordedAt,
+    c.artifactId,
+    c.activityKind,
+    c.tier,
+    c.scope,
+    c.category,
+    c.modelId,
+    c.factorIdsJson,
+    c.methodologyVersion,
+    c.factorSetVersion,
+    c.energyItKwh,
+    c.energyKwh,
+    c.energyLowKwh,
+    c.energyHighKwh,
+    c.pue,
+    c.intensityGPerKwh,
+    c.marketIntensityGPerKwh,
+    c.operationalG,
+    c.operationalMarketG,
+    c.embodiedG,
+    c.trainingG,
+    c.co2eG,
+    c.co2eMarketG,
+    c.co2eLowG,
+    c.co2eHighG,
+    projectionVersion,
   ];
 }

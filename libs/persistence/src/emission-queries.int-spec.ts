@@ -17,10 +17,36 @@ const P = 'series-s01';
  *   f5 (none)  4   kWh       : co2e 400,          market 200            (2026-03-04 09:00)
  */
 const FACTS = [
-  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-01T10:00:00Z', energyKwh: 2, embodiedG: 10, artifactId: 'clip-1' }),
-  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-01T23:30:00Z', energyKwh: 1, artifactId: 'clip-1' }),
-  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-02T00:30:00Z', energyKwh: 0.5, embodiedG: 5, artifactId: 'shot-1' }),
-  renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-02T12:00:00Z', energyKwh: 3, artifactId: 'scene-1' }),
+  renderFact({
+    tenant: A,
+    projectId: P,
+    occurredAt: '2026-03-01T10:00:00Z',
+    energyKwh: 2,
+    embodiedG: 10,
+    artifactId: 'clip-1',
+  }),
+  renderFact({
+    tenant: A,
+    projectId: P,
+    occurredAt: '2026-03-01T23:30:00Z',
+    energyKwh: 1,
+    artifactId: 'clip-1',
+  }),
+  renderFact({
+    tenant: A,
+    projectId: P,
+    occurredAt: '2026-03-02T00:30:00Z',
+    energyKwh: 0.5,
+    embodiedG: 5,
+    artifactId: 'shot-1',
+  }),
+  renderFact({
+    tenant: A,
+    projectId: P,
+    occurredAt: '2026-03-02T12:00:00Z',
+    energyKwh: 3,
+    artifactId: 'scene-1',
+  }),
   renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-04T09:00:00Z', energyKwh: 4 }),
 ];
 const SEEN = '2026-03-01T10:00:00Z';
@@ -37,9 +63,31 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     await store.commitBatch({
       facts: FACTS,
       artifacts: [
-        { tenant: A, projectId: P, artifactId: 'clip-1', parentId: 'shot-1', kind: 'video', status: 'draft', seenAt: SEEN },
-        { tenant: A, projectId: P, artifactId: 'shot-1', parentId: 'scene-1', kind: 'shot', seenAt: SEEN },
-        { tenant: A, projectId: P, artifactId: 'scene-1', parentId: 'episode-1', kind: 'scene', seenAt: SEEN },
+        {
+          tenant: A,
+          projectId: P,
+          artifactId: 'clip-1',
+          parentId: 'shot-1',
+          kind: 'video',
+          status: 'draft',
+          seenAt: SEEN,
+        },
+        {
+          tenant: A,
+          projectId: P,
+          artifactId: 'shot-1',
+          parentId: 'scene-1',
+          kind: 'shot',
+          seenAt: SEEN,
+        },
+        {
+          tenant: A,
+          projectId: P,
+          artifactId: 'scene-1',
+          parentId: 'episode-1',
+          kind: 'scene',
+          seenAt: SEEN,
+        },
       ],
       offsets: [],
     });
@@ -80,7 +128,13 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     expect(scene.energyKwh).toBeCloseTo(6.5, 9); // 2+1+0.5+3
     expect(scene.activityCount).toBe(4);
     // Known only as a parent: exists, and reports the whole chain below it.
-    expect(await queries.artifact(A, P, 'episode-1')).toEqual({ id: 'episode-1', projectId: P, kind: null, status: null, parentId: null });
+    expect(await queries.artifact(A, P, 'episode-1')).toEqual({
+      id: 'episode-1',
+      projectId: P,
+      kind: null,
+      status: null,
+      parentId: null,
+    });
     const episode = await queries.artifactTotals(A, P, 'episode-1');
     expect(episode.co2eG).toBeCloseTo(665, 9);
     expect(episode.embodiedG).toBeCloseTo(15, 9);
@@ -91,15 +145,35 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
   it('unknown artifacts are null with zero totals (never null sums)', async () => {
     expect(await queries.artifact(A, P, 'nope')).toBeNull();
     expect(await queries.artifactTotals(A, P, 'nope')).toEqual({
-      energyKwh: 0, co2eG: 0, co2eMarketG: 0, operationalG: 0, embodiedG: 0, trainingG: 0, lowG: 0, highG: 0, activityCount: 0,
+      energyKwh: 0,
+      co2eG: 0,
+      co2eMarketG: 0,
+      operationalG: 0,
+      embodiedG: 0,
+      trainingG: 0,
+      lowG: 0,
+      highG: 0,
+      activityCount: 0,
     });
   });
 
   it('a parent cycle terminates and counts each artifact once', async () => {
     await store.commitBatch({
       facts: [
-        renderFact({ tenant: A, projectId: 'cyc', occurredAt: '2026-03-01T10:00:00Z', energyKwh: 1, artifactId: 'x' }),
-        renderFact({ tenant: A, projectId: 'cyc', occurredAt: '2026-03-01T10:00:00Z', energyKwh: 2, artifactId: 'y' }),
+        renderFact({
+          tenant: A,
+          projectId: 'cyc',
+          occurredAt: '2026-03-01T10:00:00Z',
+          energyKwh: 1,
+          artifactId: 'x',
+        }),
+        renderFact({
+          tenant: A,
+          projectId: 'cyc',
+          occurredAt: '2026-03-01T10:00:00Z',
+          energyKwh: 2,
+          artifactId: 'y',
+        }),
       ],
       artifacts: [
         { tenant: A, projectId: 'cyc', artifactId: 'x', parentId: 'y', seenAt: SEEN },
@@ -116,12 +190,26 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     expect(await queries.projectTotals(B, P)).toBeNull();
     expect(await queries.artifact(B, P, 'clip-1')).toBeNull();
     expect((await queries.artifactTotals(B, P, 'episode-1')).activityCount).toBe(0);
-    expect(await queries.listArtifacts(B, P, 10)).toEqual({ nodes: [], hasNextPage: false, endCursor: null });
+    expect(await queries.listArtifacts(B, P, 10)).toEqual({
+      nodes: [],
+      hasNextPage: false,
+      endCursor: null,
+    });
     expect(await queries.dailyProjectTotals(B, P, '2026-03-01', '2026-03-05')).toEqual([]);
     // B's own data under the same ids does not leak into A's figures either.
     await store.commitBatch({
-      facts: [renderFact({ tenant: B, projectId: P, occurredAt: '2026-03-01T12:00:00Z', energyKwh: 100, artifactId: 'clip-1' })],
-      artifacts: [{ tenant: B, projectId: P, artifactId: 'clip-1', parentId: 'shot-1', seenAt: SEEN }],
+      facts: [
+        renderFact({
+          tenant: B,
+          projectId: P,
+          occurredAt: '2026-03-01T12:00:00Z',
+          energyKwh: 100,
+          artifactId: 'clip-1',
+        }),
+      ],
+      artifacts: [
+        { tenant: B, projectId: P, artifactId: 'clip-1', parentId: 'shot-1', seenAt: SEEN },
+      ],
       offsets: [],
     });
     expect((await queries.artifactTotals(A, P, 'shot-1')).co2eG).toBeCloseTo(365, 9);
@@ -134,20 +222,33 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     expect(p1.nodes.map((n) => n.id)).toEqual(['clip-1', 'episode-1', 'scene-1']);
     expect(p1.hasNextPage).toBe(true);
     expect(p1.endCursor).not.toContain('scene-1');
-    expect(p1.nodes[0]).toEqual({ id: 'clip-1', projectId: P, kind: 'video', status: 'draft', parentId: 'shot-1' });
+    expect(p1.nodes[0]).toEqual({
+      id: 'clip-1',
+      projectId: P,
+      kind: 'video',
+      status: 'draft',
+      parentId: 'shot-1',
+    });
     const p2 = await queries.listArtifacts(A, P, 3, p1.endCursor!);
     expect(p2.nodes.map((n) => n.id)).toEqual(['shot-1']);
     expect(p2.hasNextPage).toBe(false);
     const p3 = await queries.listArtifacts(A, P, 3, p2.endCursor!);
     expect(p3).toEqual({ nodes: [], hasNextPage: false, endCursor: null });
-    await expect(queries.listArtifacts(A, P, 3, 'garbage!')).rejects.toMatchObject({ field: 'after' });
+    await expect(queries.listArtifacts(A, P, 3, 'garbage!')).rejects.toMatchObject({
+      field: 'after',
+    });
     await expect(queries.listArtifacts(A, P, -1)).rejects.toMatchObject({ field: 'first' });
   });
 
   it('daily totals per UTC day, from the aggregate / rollup, including late facts', async () => {
     // 03-01: f1+f2 = 210+100 = 310 g, 3 kWh; 03-02: f3+f4 = 55+300 = 355 g, 3.5 kWh;
     // 03-04 is excluded: `to` is exclusive.
-    const days = await queries.dailyProjectTotals(A, P, '2026-03-01T00:00:00Z', '2026-03-04T00:00:00Z');
+    const days = await queries.dailyProjectTotals(
+      A,
+      P,
+      '2026-03-01T00:00:00Z',
+      '2026-03-04T00:00:00Z',
+    );
     expect(days.map((d) => d.day)).toEqual(['2026-03-01', '2026-03-02']);
     expect(days[0].co2eG).toBeCloseTo(310, 9);
     expect(days[0].energyKwh).toBeCloseTo(3, 9);
@@ -155,11 +256,20 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     expect(days[1].energyKwh).toBeCloseTo(3.5, 9);
     if (backend.expectTimescale) {
       // What the refresh policy does on a server with background workers: materialise all.
-      await opened.db.dataSource.query(`call refresh_continuous_aggregate('project_daily_emissions', null, null)`);
+      await opened.db.dataSource.query(
+        `call refresh_continuous_aggregate('project_daily_emissions', null, null)`,
+      );
     }
     // A late fact for a day already materialised: 0.25 kWh × 100 = 25 g → 335 g, 3.25 kWh.
     await store.commitBatch({
-      facts: [renderFact({ tenant: A, projectId: P, occurredAt: '2026-03-01T05:00:00Z', energyKwh: 0.25 })],
+      facts: [
+        renderFact({
+          tenant: A,
+          projectId: P,
+          occurredAt: '2026-03-01T05:00:00Z',
+          energyKwh: 0.25,
+        }),
+      ],
       artifacts: [],
       offsets: [],
     });
@@ -168,7 +278,11 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     expect(again[0].co2eG).toBeCloseTo(335, 9);
     expect(again[0].energyKwh).toBeCloseTo(3.25, 9);
     expect(again[2].co2eG).toBeCloseTo(400, 9);
-    await expect(queries.dailyProjectTotals(A, P, '2026-03-05', '2026-03-01')).rejects.toMatchObject({ field: 'to' });
-    await expect(queries.dailyProjectTotals(A, P, 'yesterday', '2026-03-01')).rejects.toMatchObject({ field: 'from' });
+    await expect(
+      queries.dailyProjectTotals(A, P, '2026-03-05', '2026-03-01'),
+    ).rejects.toMatchObject({ field: 'to' });
+    await expect(queries.dailyProjectTotals(A, P, 'yesterday', '2026-03-01')).rejects.toMatchObject(
+      { field: 'from' },
+    );
   });
 });

@@ -81,17 +81,22 @@ export class EmissionQueries {
 
   /** Null when the tenant has neither facts nor artifacts for the project. */
   async projectTotals(tenant: string, projectId: string): Promise<EmissionsTotals | null> {
-    const rows: Array<EmissionsTotals & { artifactsKnown: boolean }> = await this.db.dataSource.query(PROJECT_TOTALS, [
-      requireText('tenant', tenant),
-      requireText('projectId', projectId),
-      CURRENT_PROJECTION_VERSION,
-    ]);
+    const rows: Array<EmissionsTotals & { artifactsKnown: boolean }> =
+      await this.db.dataSource.query(PROJECT_TOTALS, [
+        requireText('tenant', tenant),
+        requireText('projectId', projectId),
+        CURRENT_PROJECTION_VERSION,
+      ]);
     const row = rows[0];
     if (!row || (row.activityCount === 0 && !row.artifactsKnown)) return null;
     return toTotals(row);
   }
 
-  async artifact(tenant: string, projectId: string, artifactId: string): Promise<ArtifactSummary | null> {
+  async artifact(
+    tenant: string,
+    projectId: string,
+    artifactId: string,
+  ): Promise<ArtifactSummary | null> {
     const rows: ArtifactSummary[] = await this.db.dataSource.query(ARTIFACT, [
       requireText('tenant', tenant),
       requireText('projectId', projectId),
@@ -101,7 +106,11 @@ export class EmissionQueries {
   }
 
   /** The artifact and everything that feeds into it, transitively through parent_id. */
-  async artifactTotals(tenant: string, projectId: string, artifactId: string): Promise<EmissionsTotals> {
+  async artifactTotals(
+    tenant: string,
+    projectId: string,
+    artifactId: string,
+  ): Promise<EmissionsTotals> {
     const rows: EmissionsTotals[] = await this.db.dataSource.query(ARTIFACT_TOTALS, [
       requireText('tenant', tenant),
       requireText('projectId', projectId),
@@ -112,9 +121,15 @@ export class EmissionQueries {
   }
 
   /** Keyset pagination by artifact id; `after` is an opaque cursor from a previous page. */
-  async listArtifacts(tenant: string, projectId: string, first: number, after?: string): Promise<ArtifactPage> {
+  async listArtifacts(
+    tenant: string,
+    projectId: string,
+    first: number,
+    after?: string,
+  ): Promise<ArtifactPage> {
     const size = requireIntInRange('first', first, 0, MAX_PAGE_SIZE);
-    const afterId = after === undefined || after === null ? null : decodeArtifactCursor('after', after);
+    const afterId =
+      after === undefined || after === null ? null : decodeArtifactCursor('after', after);
     const rows: ArtifactSummary[] = await this.db.dataSource.query(LIST_ARTIFACTS, [
       requireText('tenant', tenant),
       requireText('projectId', projectId),
@@ -123,7 +138,11 @@ export class EmissionQueries {
     ]);
     const nodes = rows.slice(0, size);
     const last = nodes[nodes.length - 1];
-    return { nodes, hasNextPage: rows.length > size, endCursor: last ? encodeArtifactCursor(last.id) : null };
+    return {
+      nodes,
+      hasNextPage: rows.length > size,
+      endCursor: last ? encodeArtifactCursor(last.id) : null,
+    };
   }
 
   /**
@@ -133,7 +152,12 @@ export class EmissionQueries {
    * embedded PGlite has no background workers to run the refresh policy). Plain PostgreSQL:
    * the projector-maintained rollup table.
    */
-  async dailyProjectTotals(tenant: string, projectId: string, from: string, to: string): Promise<DailyProjectTotal[]> {
+  async dailyProjectTotals(
+    tenant: string,
+    projectId: string,
+    from: string,
+    to: string,
+  ): Promise<DailyProjectTotal[]> {
     const t = requireText('tenant', tenant);
     const p = requireText('projectId', projectId);
     const fromDayMs = Math.floor(requireInstant('from', from) / DAY_MS) * DAY_MS;
@@ -147,10 +171,15 @@ export class EmissionQueries {
       const refreshToIso = new Date(Math.ceil(toMs / DAY_MS) * DAY_MS).toISOString();
       await this.db.dataSource.query(REFRESH_DAILY, [fromIso, refreshToIso]);
     }
-    const rows: Array<{ day: Date; co2eG: number; energyKwh: number }> = await this.db.dataSource.query(
-      this.db.capabilities.timescale ? DAILY_FROM_AGGREGATE : DAILY_FROM_ROLLUP,
-      [t, p, CURRENT_PROJECTION_VERSION, fromIso, toIso],
-    );
-    return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), co2eG: r.co2eG, energyKwh: r.energyKwh }));
+    const rows: Array<{ day: Date; co2eG: number; energyKwh: number }> =
+      await this.db.dataSource.query(
+        this.db.capabilities.timescale ? DAILY_FROM_AGGREGATE : DAILY_FROM_ROLLUP,
+        [t, p, CURRENT_PROJECTION_VERSION, fromIso, toIso],
+      );
+    return rows.map((r) => ({
+      day: r.day.toISOString().slice(0, 10),
+      co2eG: r.co2eG,
+      energyKwh: r.energyKwh,
+    }));
   }
 }

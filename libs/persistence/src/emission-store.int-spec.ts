@@ -21,10 +21,30 @@ describe.each(BACKENDS)('EmissionStore on $name', (backend) => {
   it('commits facts, artifacts and offsets together and reports the facts inserted', async () => {
     const result = await store.commitBatch({
       facts: [
-        renderFact({ tenant: 't-commit', projectId: 'p1', occurredAt: '2026-03-01T10:00:00Z', energyKwh: 2, artifactId: 'clip-1' }),
-        renderFact({ tenant: 't-commit', projectId: 'p1', occurredAt: '2026-03-01T11:00:00Z', energyKwh: 1 }),
+        renderFact({
+          tenant: 't-commit',
+          projectId: 'p1',
+          occurredAt: '2026-03-01T10:00:00Z',
+          energyKwh: 2,
+          artifactId: 'clip-1',
+        }),
+        renderFact({
+          tenant: 't-commit',
+          projectId: 'p1',
+          occurredAt: '2026-03-01T11:00:00Z',
+          energyKwh: 1,
+        }),
       ],
-      artifacts: [{ tenant: 't-commit', projectId: 'p1', artifactId: 'clip-1', parentId: 'shot-1', kind: 'video', seenAt: '2026-03-01T10:00:00Z' }],
+      artifacts: [
+        {
+          tenant: 't-commit',
+          projectId: 'p1',
+          artifactId: 'clip-1',
+          parentId: 'shot-1',
+          kind: 'video',
+          seenAt: '2026-03-01T10:00:00Z',
+        },
+      ],
       offsets: [
         { group: 'g-commit', topic: TOPIC, partition: 0, nextOffset: '17' },
         { group: 'g-commit', topic: TOPIC, partition: 3, nextOffset: '9007199254740993' }, // > 2^53: kept exact
@@ -42,20 +62,37 @@ describe.each(BACKENDS)('EmissionStore on $name', (backend) => {
     expect(totals?.energyKwh).toBeCloseTo(3, 9);
     expect(totals?.co2eG).toBeCloseTo(300, 9);
     expect(await queries.artifact('t-commit', 'p1', 'shot-1')).toEqual({
-      id: 'shot-1', projectId: 'p1', kind: null, status: null, parentId: null,
+      id: 'shot-1',
+      projectId: 'p1',
+      kind: null,
+      status: null,
+      parentId: null,
     });
   });
 
   it('moves offsets forward on later batches', async () => {
-    await store.commitBatch({ facts: [], artifacts: [], offsets: [{ group: 'g-commit', topic: TOPIC, partition: 0, nextOffset: '18' }] });
+    await store.commitBatch({
+      facts: [],
+      artifacts: [],
+      offsets: [{ group: 'g-commit', topic: TOPIC, partition: 0, nextOffset: '18' }],
+    });
     expect((await store.nextOffsets('g-commit', TOPIC)).get(0)).toBe('18');
     expect(await store.nextOffsets('g-unknown', TOPIC)).toEqual(new Map());
   });
 
   it('counts a duplicate event once, across batches and within one batch', async () => {
-    const fact = renderFact({ tenant: 't-dup', projectId: 'p1', occurredAt: '2026-03-05T08:00:00Z', energyKwh: 4 });
-    expect((await store.commitBatch({ facts: [fact, fact], artifacts: [], offsets: [] })).insertedFacts).toBe(1);
-    expect((await store.commitBatch({ facts: [fact], artifacts: [], offsets: [] })).insertedFacts).toBe(0);
+    const fact = renderFact({
+      tenant: 't-dup',
+      projectId: 'p1',
+      occurredAt: '2026-03-05T08:00:00Z',
+      energyKwh: 4,
+    });
+    expect(
+      (await store.commitBatch({ facts: [fact, fact], artifacts: [], offsets: [] })).insertedFacts,
+    ).toBe(1);
+    expect(
+      (await store.commitBatch({ facts: [fact], artifacts: [], offsets: [] })).insertedFacts,
+    ).toBe(0);
     const totals = await queries.projectTotals('t-dup', 'p1');
     // One fact: 4 kWh × 100 g/kWh = 400 g.
     expect(totals?.activityCount).toBe(1);
@@ -69,11 +106,28 @@ describe.each(BACKENDS)('EmissionStore on $name', (backend) => {
   it('a batch that fails in the database leaves no facts, artifacts, rollup or offsets', async () => {
     const q = (sql: string) => opened.db.dataSource.query(sql);
     // A real constraint violation on the last statement of the transaction (offsets).
-    await q(`alter table consumer_offsets add constraint test_no_poison check (consumer_group <> 'poison')`);
+    await q(
+      `alter table consumer_offsets add constraint test_no_poison check (consumer_group <> 'poison')`,
+    );
     try {
       const failing = store.commitBatch({
-        facts: [renderFact({ tenant: 't-atomic', projectId: 'p1', occurredAt: '2026-03-07T08:00:00Z', energyKwh: 1 })],
-        artifacts: [{ tenant: 't-atomic', projectId: 'p1', artifactId: 'a1', kind: 'video', seenAt: '2026-03-07T08:00:00Z' }],
+        facts: [
+          renderFact({
+            tenant: 't-atomic',
+            projectId: 'p1',
+            occurredAt: '2026-03-07T08:00:00Z',
+            energyKwh: 1,
+          }),
+        ],
+        artifacts: [
+          {
+            tenant: 't-atomic',
+            projectId: 'p1',
+            artifactId: 'a1',
+            kind: 'video',
+            seenAt: '2026-03-07T08:00:00Z',
+          },
+        ],
         offsets: [{ group: 'poison', topic: TOPIC, partition: 0, nextOffset: '5' }],
       });
       await expect(failing).rejects.toThrow(/test_no_poison/);
@@ -83,17 +137,39 @@ describe.each(BACKENDS)('EmissionStore on $name', (backend) => {
     expect(await queries.projectTotals('t-atomic', 'p1')).toBeNull();
     expect(await queries.artifact('t-atomic', 'p1', 'a1')).toBeNull();
     expect(await store.nextOffsets('poison', TOPIC)).toEqual(new Map());
-    expect(await queries.dailyProjectTotals('t-atomic', 'p1', '2026-03-07', '2026-03-08')).toEqual([]);
+    expect(await queries.dailyProjectTotals('t-atomic', 'p1', '2026-03-07', '2026-03-08')).toEqual(
+      [],
+    );
   });
 
   it('rejects invalid input naming the field, writing nothing', async () => {
-    const good = renderFact({ tenant: 't-bad', projectId: 'p1', occurredAt: '2026-03-08T08:00:00Z', energyKwh: 1 });
-    const bad = { ...renderFact({ tenant: 't-bad', projectId: 'p1', occurredAt: '2026-03-08T08:00:00Z', energyKwh: 1 }), eventId: 'nope' };
+    const good = renderFact({
+      tenant: 't-bad',
+      projectId: 'p1',
+      occurredAt: '2026-03-08T08:00:00Z',
+      energyKwh: 1,
+    });
+    const bad = {
+      ...renderFact({
+        tenant: 't-bad',
+        projectId: 'p1',
+        occurredAt: '2026-03-08T08:00:00Z',
+        energyKwh: 1,
+      }),
+      eventId: 'nope',
+    };
     const attempt = store.commitBatch({ facts: [good, bad], artifacts: [], offsets: [] });
     await expect(attempt).rejects.toBeInstanceOf(PersistenceInputError);
-    await expect(attempt).rejects.toMatchObject({ field: 'facts[1].eventId', reason: 'must be a UUID' });
+    await expect(attempt).rejects.toMatchObject({
+      field: 'facts[1].eventId',
+      reason: 'must be a UUID',
+    });
     await expect(
-      store.commitBatch({ facts: [], artifacts: [], offsets: [{ group: 'g', topic: TOPIC, partition: 0, nextOffset: '-1' }] }),
+      store.commitBatch({
+        facts: [],
+        artifacts: [],
+        offsets: [{ group: 'g', topic: TOPIC, partition: 0, nextOffset: '-1' }],
+      }),
     ).rejects.toMatchObject({ field: 'offsets[0].nextOffset' });
     expect(await queries.projectTotals('t-bad', 'p1')).toBeNull();
   });
@@ -104,7 +180,15 @@ describe.each(BACKENDS)('EmissionStore on $name', (backend) => {
       facts: [],
       artifacts: [
         // shot-9 is first only named as a parent…
-        { tenant: t, projectId: 'p1', artifactId: 'clip-9', parentId: 'shot-9', kind: 'video', status: 'draft', seenAt: '2026-03-01T10:00:00Z' },
+        {
+          tenant: t,
+          projectId: 'p1',
+          artifactId: 'clip-9',
+          parentId: 'shot-9',
+          kind: 'video',
+          status: 'draft',
+          seenAt: '2026-03-01T10:00:00Z',
+        },
       ],
       offsets: [],
     });
@@ -112,19 +196,58 @@ describe.each(BACKENDS)('EmissionStore on $name', (backend) => {
       facts: [],
       artifacts: [
         // …then reports itself; then clip-9 is approved by a span that names neither kind nor parent.
-        { tenant: t, projectId: 'p1', artifactId: 'shot-9', parentId: 'scene-9', kind: 'shot', seenAt: '2026-03-01T11:00:00Z' },
-        { tenant: t, projectId: 'p1', artifactId: 'clip-9', status: 'approved', seenAt: '2026-03-01T12:00:00Z' },
+        {
+          tenant: t,
+          projectId: 'p1',
+          artifactId: 'shot-9',
+          parentId: 'scene-9',
+          kind: 'shot',
+          seenAt: '2026-03-01T11:00:00Z',
+        },
+        {
+          tenant: t,
+          projectId: 'p1',
+          artifactId: 'clip-9',
+          status: 'approved',
+          seenAt: '2026-03-01T12:00:00Z',
+        },
       ],
       offsets: [],
     });
     // An older event replayed late does not override the newer status.
     await store.commitBatch({
       facts: [],
-      artifacts: [{ tenant: t, projectId: 'p1', artifactId: 'clip-9', status: 'draft', seenAt: '2026-03-01T09:00:00Z' }],
+      artifacts: [
+        {
+          tenant: t,
+          projectId: 'p1',
+          artifactId: 'clip-9',
+          status: 'draft',
+          seenAt: '2026-03-01T09:00:00Z',
+        },
+      ],
       offsets: [],
     });
-    expect(await queries.artifact(t, 'p1', 'clip-9')).toEqual({ id: 'clip-9', projectId: 'p1', kind: 'video', status: 'approved', parentId: 'shot-9' });
-    expect(await queries.artifact(t, 'p1', 'shot-9')).toEqual({ id: 'shot-9', projectId: 'p1', kind: 'shot', status: null, parentId: 'scene-9' });
-    expect(await queries.artifact(t, 'p1', 'scene-9')).toEqual({ id: 'scene-9', projectId: 'p1', kind: null, status: null, parentId: null });
+    expect(await queries.artifact(t, 'p1', 'clip-9')).toEqual({
+      id: 'clip-9',
+      projectId: 'p1',
+      kind: 'video',
+      status: 'approved',
+      parentId: 'shot-9',
+    });
+    expect(await queries.artifact(t, 'p1', 'shot-9')).toEqual({
+      id: 'shot-9',
+      projectId: 'p1',
+      kind: 'shot',
+      status: null,
+      parentId: 'scene-9',
+    });
+    expect(await queries.artifact(t, 'p1', 'scene-9')).toEqual({
+      id: 'scene-9',
+      projectId: 'p1',
+      kind: null,
+      status: null,
+      parentId: null,
+    });
   });
 });

@@ -1,7 +1,11 @@
 import type { ConsumerPositionSource } from '@greenops/messaging';
 import { mergeArtifactUpserts, type ArtifactRow, type ArtifactUpsert } from './artifact-merge';
 import type { DatabaseHandle } from './database-handle';
-import { emissionFactParams, toEmissionFactColumns, type EmissionFactInput } from './emission-fact-columns';
+import {
+  emissionFactParams,
+  toEmissionFactColumns,
+  type EmissionFactInput,
+} from './emission-fact-columns';
 import { INSERT_FACTS_TIMESCALE, INSERT_FACTS_WITH_ROLLUP } from './emission-fact-sql';
 import { requireText } from './input-checks';
 import { mergeOffsets, type ConsumerOffsetInput } from './offset-merge';
@@ -57,7 +61,9 @@ export class EmissionStore implements ConsumerPositionSource {
     const facts = toEmissionFactColumns(batch.facts);
     const artifacts = mergeArtifactUpserts(batch.artifacts);
     const offsets = mergeOffsets(batch.offsets);
-    const insertFacts = this.db.capabilities.timescale ? INSERT_FACTS_TIMESCALE : INSERT_FACTS_WITH_ROLLUP;
+    const insertFacts = this.db.capabilities.timescale
+      ? INSERT_FACTS_TIMESCALE
+      : INSERT_FACTS_WITH_ROLLUP;
 
     return this.db.dataSource.transaction(async (tx) => {
       let insertedFacts = 0;
@@ -83,10 +89,10 @@ export class EmissionStore implements ConsumerPositionSource {
 
   /** Resume positions per partition (ConsumerPositionSource of @greenops/messaging). */
   async nextOffsets(group: string, topic: string): Promise<Map<number, string>> {
-    const rows: Array<{ partition: number; next_offset: string }> = await this.db.dataSource.query(SELECT_OFFSETS, [
-      requireText('group', group),
-      requireText('topic', topic),
-    ]);
+    const rows: Array<{ partition: number; next_offset: string }> = await this.db.dataSource.query(
+      SELECT_OFFSETS,
+      [requireText('group', group), requireText('topic', topic)],
+    );
     return new Map(rows.map((r) => [r.partition, r.next_offset]));
   }
 }

@@ -52,7 +52,12 @@ describe.each(BACKENDS)('EventLogTable on $name', (backend) => {
   it('concurrent appends commit in sequence order', async () => {
     const topic = 'concurrency.test';
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => log.append([{ topic, key: 'k', value: { i } }, { topic, key: 'k', value: { i, second: true } }])),
+      Array.from({ length: 10 }, (_, i) =>
+        log.append([
+          { topic, key: 'k', value: { i } },
+          { topic, key: 'k', value: { i, second: true } },
+        ]),
+      ),
     );
     const rows = await log.readAfter(topic, null, 100);
     expect(rows).toHaveLength(20);

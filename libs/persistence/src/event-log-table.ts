@@ -48,10 +48,12 @@ export class EventLogTable {
     const values: string[] = [];
     records.forEach((r, i) => {
       topics.push(requireText(`records[${i}].topic`, r.topic));
-      if (typeof r.key !== 'string') throw new PersistenceInputError(`records[${i}].key`, 'must be a string');
+      if (typeof r.key !== 'string')
+        throw new PersistenceInputError(`records[${i}].key`, 'must be a string');
       keys.push(r.key);
       const json = JSON.stringify(r.value);
-      if (json === undefined) throw new PersistenceInputError(`records[${i}].value`, 'must be JSON-serialisable');
+      if (json === undefined)
+        throw new PersistenceInputError(`records[${i}].value`, 'must be JSON-serialisable');
       values.push(json);
     });
     await this.db.dataSource.transaction(async (tx) => {

@@ -5,10 +5,21 @@ export { EmissionStore, type EmissionBatch } from './emission-store';
 export type { EmissionFactInput } from './emission-fact-columns';
 export type { ArtifactUpsert } from './artifact-merge';
 export type { ConsumerOffsetInput } from './offset-merge';
-export { EmissionQueries, MAX_PAGE_SIZE, type ArtifactSummary, type ArtifactPage, type DailyProjectTotal } from './emission-queries';
+export {
+  EmissionQueries,
+  MAX_PAGE_SIZE,
+  type ArtifactSummary,
+  type ArtifactPage,
+  type DailyProjectTotal,
+} from './emission-queries';
 export type { EmissionsTotals } from './emissions-totals';
 export { ApiKeyStore, hashApiKey, MIN_API_KEY_LENGTH } from './api-key-store';
-export { EventLogTable, MAX_READ_LIMIT, type EventLogAppend, type EventLogEntry } from './event-log-table';
+export {
+  EventLogTable,
+  MAX_READ_LIMIT,
+  type EventLogAppend,
+  type EventLogEntry,
+} from './event-log-table';
 export { PersistenceInputError } from './persistence-input.error';
 export { CURRENT_PROJECTION_VERSION } from './projection-version';
 export * from './entities';

@@ -27,7 +27,10 @@ export function requireUuid(field: string, value: unknown): string {
 /** Returns the instant in ms since the epoch. */
 export function requireInstant(field: string, value: unknown): number {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value)) {
-    throw new PersistenceInputError(field, 'must be an ISO 8601 date or date-time with a time zone');
+    throw new PersistenceInputError(
+      field,
+      'must be an ISO 8601 date or date-time with a time zone',
+    );
   }
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw new PersistenceInputError(field, 'is not a valid date');
@@ -43,7 +46,11 @@ export function requireFinite(field: string, value: unknown): number {
 
 /** Non-negative int64 as a decimal string (Kafka offsets, log sequence numbers). */
 export function requireDecimalInt(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !DECIMAL_INT.test(value) || BigInt(value) > 9223372036854775807n) {
+  if (
+    typeof value !== 'string' ||
+    !DECIMAL_INT.test(value) ||
+    BigInt(value) > 9223372036854775807n
+  ) {
     throw new PersistenceInputError(field, 'must be a non-negative int64 as a decimal string');
   }
   return value;

@@ -16,10 +16,14 @@ describe('mergeOffsets', () => {
   });
 
   it('names bad fields', () => {
-    expect(() => mergeOffsets([{ group: 'g', topic: 't', partition: 0, nextOffset: '1e3' }])).toThrow(/offsets\[0\]\.nextOffset/);
-    expect(() => mergeOffsets([{ group: 'g', topic: 't', partition: 0, nextOffset: '9223372036854775808' }])).toThrow(
-      /offsets\[0\]\.nextOffset/,
-    );
-    expect(() => mergeOffsets([{ group: 'g', topic: 't', partition: -1, nextOffset: '0' }])).toThrow(/offsets\[0\]\.partition/);
+    expect(() =>
+      mergeOffsets([{ group: 'g', topic: 't', partition: 0, nextOffset: '1e3' }]),
+    ).toThrow(/offsets\[0\]\.nextOffset/);
+    expect(() =>
+      mergeOffsets([{ group: 'g', topic: 't', partition: 0, nextOffset: '9223372036854775808' }]),
+    ).toThrow(/offsets\[0\]\.nextOffset/);
+    expect(() =>
+      mergeOffsets([{ group: 'g', topic: 't', partition: -1, nextOffset: '0' }]),
+    ).toThrow(/offsets\[0\]\.partition/);
   });
 });

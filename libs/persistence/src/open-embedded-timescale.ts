@@ -8,7 +8,9 @@ import { startPgliteHost } from './embedded/pglite-host';
  * of this process), served on 127.0.0.1 at a random free port by pglite-socket, so the same
  * pg/TypeORM code as the distributed mode talks to it. `dataDir` undefined = in-memory.
  */
-export async function openEmbeddedTimescale(opts: { dataDir?: string } = {}): Promise<DatabaseHandle> {
+export async function openEmbeddedTimescale(
+  opts: { dataDir?: string } = {},
+): Promise<DatabaseHandle> {
   const host = await startPgliteHost(opts.dataDir);
   const dataSource = new DataSource({
     ...baseDataSourceOptions(),

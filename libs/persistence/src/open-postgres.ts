@@ -10,7 +10,10 @@ const MIGRATION_LOCK_KEY = 725_600_001;
  * Opens a PostgreSQL (TimescaleDB when the server has the extension) database through a pg
  * pool and runs pending migrations.
  */
-export async function openPostgres(url: string, opts: { poolSize?: number } = {}): Promise<DatabaseHandle> {
+export async function openPostgres(
+  url: string,
+  opts: { poolSize?: number } = {},
+): Promise<DatabaseHandle> {
   const dataSource = new DataSource({
     ...baseDataSourceOptions(),
     url,

@@ -8,7 +8,8 @@ export interface PgliteHost {
   stop(): Promise<void>;
 }
 
-type WorkerMessage = { type: 'ready'; port: number } | { type: 'failed' | 'closed'; error?: string };
+type WorkerMessage =
+  { type: 'ready'; port: number } | { type: 'failed' | 'closed'; error?: string };
 
 function nextMessage(worker: Worker): Promise<WorkerMessage> {
   return new Promise((resolve, reject) => {

@@ -12,7 +12,9 @@ export interface ScratchDatabase {
 }
 
 async function withServer<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env[PG_URL_ENV]?.trim() || DEFAULT_PG_URL });
+  const client = new Client({
+    connectionString: process.env[PG_URL_ENV]?.trim() || DEFAULT_PG_URL,
+  });
   await client.connect();
   try {
     return await work(client);
@@ -25,11 +27,16 @@ async function withServer<T>(work: (c: Client) => Promise<T>): Promise<T> {
 export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   // Identifiers cannot be bind parameters; the name is [a-z0-9_] only and escaped by pg.
-  await withServer((c) => c.query(`create database ${c.escapeIdentifier(name)} template template0`));
+  await withServer((c) =>
+    c.query(`create database ${c.escapeIdentifier(name)} template template0`),
+  );
   const url = new URL(process.env[PG_URL_ENV]?.trim() || DEFAULT_PG_URL);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withServer((c) => c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`)).then(() => undefined),
+    drop: () =>
+      withServer((c) =>
+        c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`),
+      ).then(() => undefined),
   };
 }
