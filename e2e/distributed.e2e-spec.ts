@@ -241,12 +241,20 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
       },
     }));
     const sender = OtelSender.httpProtobuf(httpUrl, keyA);
-    for (let i = 0; i < spanCount; i += 50) await sender.send(spans.slice(i, i + 50));
-    await sender.shutdown();
-
-    await waitFor(async () => (await factCount(tenantA, 'crash-project')) > 0, { timeoutMs: 60000, intervalMs: 20, description: 'first facts' });
-    await projector.kill(); // SIGKILL: no graceful shutdown, offsets possibly not committed to Kafka
+    // The first quarter streams in; the projector is killed as soon as it has committed facts
+    // (possibly mid-batch), the rest arrives while it is down.
+    const sendSlice = async (from: number, to: number) => {
+      for (let i = from; i < to; i += 25) await sender.send(spans.slice(i, Math.min(i + 25, to)));
+    };
+    const firstQuarter = sendSlice(0, spanCount / 4);
+    await waitFor(async () => (await factCount(tenantA, 'crash-project')) > 0, { timeoutMs: 60000, intervalMs: 10, description: 'first facts' });
+    await projector.kill(); // SIGKILL: no graceful shutdown, Kafka offsets possibly not committed
+    await firstQuarter;
     const afterKill = await factCount(tenantA, 'crash-project');
+    await sendSlice(spanCount / 4, spanCount);
+    await sender.shutdown();
+    expect(afterKill).toBeGreaterThan(0);
+    expect(afterKill).toBeLessThanOrEqual(spanCount / 4);
     await projector.start(/consuming/);
     await waitFor(async () => (await factCount(tenantA, 'crash-project')) >= spanCount, {
       timeoutMs: 90000,

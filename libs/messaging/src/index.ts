@@ -5,3 +5,4 @@ export * from './kafka-event-log.consumer';
 export * from './embedded-event-log.table';
 export * from './embedded-event-log.publisher';
 export * from './embedded-event-log.consumer';
+export * from './kafka-topics';

@@ -5,6 +5,7 @@ import type {
   ConsumerPositionSource,
   EventLogConsumer,
 } from './event-log.port';
+import { ensureTopic } from './kafka-topics';
 import { parseRecordValue } from './record-value';
 
 export interface KafkaConsumerOptions {
@@ -45,6 +46,7 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 },
     });
     this.consumer = consumer;
+    await ensureTopic(this.kafka, topic);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
