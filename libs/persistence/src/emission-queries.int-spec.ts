@@ -110,6 +110,31 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     expect(t!.activityCount).toBe(5);
   });
 
+  it('splits project totals by GHG scope and category', async () => {
+    const project = 'scoped-project';
+    const cloud = renderFact({ tenant: A, projectId: project, occurredAt: '2026-03-05T09:00:00Z', energyKwh: 2 });
+    cloud.result = { ...cloud.result, scope: 3, category: 'scope3.cat1.purchased-cloud-services' };
+    await store.commitBatch({
+      facts: [
+        renderFact({ tenant: A, projectId: project, occurredAt: '2026-03-05T08:00:00Z', energyKwh: 1, embodiedG: 4 }),
+        renderFact({ tenant: A, projectId: project, occurredAt: '2026-03-05T08:30:00Z', energyKwh: 0.5 }),
+        cloud,
+      ],
+      artifacts: [],
+      offsets: [],
+    });
+    const rows = await queries.projectTotalsByScope(A, project);
+    // scope 2: 1×100+4 + 0.5×100 = 154 g, 1.5 kWh, 2 activities; scope 3: 2×100 = 200 g, 2 kWh
+    expect(rows.map((r) => [r.scope, r.category, r.activityCount])).toEqual([
+      [2, 'scope2.purchased-electricity', 2],
+      [3, 'scope3.cat1.purchased-cloud-services', 1],
+    ]);
+    expect(rows[0].co2eG).toBeCloseTo(154, 9);
+    expect(rows[0].energyKwh).toBeCloseTo(1.5, 9);
+    expect(rows[1].co2eG).toBeCloseTo(200, 9);
+    expect(await queries.projectTotalsByScope(B, project)).toEqual([]);
+  });
+
   it('an unknown project is null', async () => {
     expect(await queries.projectTotals(A, 'no-such-project')).toBeNull();
   });

@@ -26,6 +26,12 @@ export interface DailyProjectTotal {
   energyKwh: number;
 }
 
+/** One GHG Protocol scope/category of a project (issue #3: results by scope). */
+export interface ScopeTotals extends EmissionsTotals {
+  scope: number;
+  category: string;
+}
+
 export const MAX_PAGE_SIZE = 1000;
 const DAY_MS = 86_400_000;
 
@@ -34,6 +40,13 @@ const PROJECT_TOTALS = `
          exists (select 1 from artifacts a where a.tenant_id = $1 and a.project_id = $2) as "artifactsKnown"
     from emission_facts f
    where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = $3`;
+
+const PROJECT_TOTALS_BY_SCOPE = `
+  select f.scope::int as scope, f.category, ${TOTALS_SELECT}
+    from emission_facts f
+   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = $3
+   group by f.scope, f.category
+   order by f.scope, f.category`;
 
 const ARTIFACT = `
   select artifact_id as id, project_id as "projectId", kind, status, parent_id as "parentId"
@@ -90,6 +103,17 @@ export class EmissionQueries {
     const row = rows[0];
     if (!row || (row.activityCount === 0 && !row.artifactsKnown)) return null;
     return toTotals(row);
+  }
+
+  /** Project totals split by GHG Protocol scope and category; empty for an unknown project. */
+  async projectTotalsByScope(tenant: string, projectId: string): Promise<ScopeTotals[]> {
+    const rows: Array<EmissionsTotals & { scope: number; category: string }> =
+      await this.db.dataSource.query(PROJECT_TOTALS_BY_SCOPE, [
+        requireText('tenant', tenant),
+        requireText('projectId', projectId),
+        CURRENT_PROJECTION_VERSION,
+      ]);
+    return rows.map((row) => ({ scope: row.scope, category: row.category, ...toTotals(row) }));
   }
 
   async artifact(

@@ -11,6 +11,7 @@ export {
   type ArtifactSummary,
   type ArtifactPage,
   type DailyProjectTotal,
+  type ScopeTotals,
 } from './emission-queries';
 export type { EmissionsTotals } from './emissions-totals';
 export { ApiKeyStore, hashApiKey, MIN_API_KEY_LENGTH } from './api-key-store';
