@@ -19,7 +19,25 @@ export interface ArtifactRow {
   parentId: string | null;
 }
 
+export interface ScopeTotals extends EmissionsTotals {
+  scope: number;
+  category: string;
+}
+
+export interface DailyTotals {
+  day: string;
+  co2eG: number;
+  energyKwh: number;
+}
+
 export interface GatewayQueries {
+  projectTotalsByScope(tenant: string, projectId: string): Promise<ScopeTotals[]>;
+  dailyProjectTotals(
+    tenant: string,
+    projectId: string,
+    from: string,
+    to: string,
+  ): Promise<DailyTotals[]>;
   projectTotals(tenant: string, projectId: string): Promise<EmissionsTotals | null>;
   artifact(tenant: string, projectId: string, artifactId: string): Promise<ArtifactRow | null>;
   artifactTotals(tenant: string, projectId: string, artifactId: string): Promise<EmissionsTotals>;
@@ -28,7 +46,11 @@ export interface GatewayQueries {
     projectId: string,
     first: number,
     after?: string,
-  ): Promise<{ nodes: ArtifactRow[]; hasNextPage: boolean; endCursor: string | null }>;
+  ): Promise<{
+    nodes: Array<ArtifactRow & { cursor: string }>;
+    hasNextPage: boolean;
+    endCursor: string | null;
+  }>;
 }
 
 export interface ApiKeyResolver {

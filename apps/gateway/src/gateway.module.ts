@@ -1,13 +1,23 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { INestApplication } from '@nestjs/common';
 import type { Request } from 'express';
+import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { GatewayExceptionFilter } from './graphql/gateway-exception.filter';
 import { ArtifactResolver, ProjectResolver } from './graphql/emissions.resolver';
-import { DEFAULT_QUERY_COST_LIMITS, queryCostPlugin, type QueryCostLimits } from './graphql/query-cost.plugin';
-import { GATEWAY_API_KEYS, GATEWAY_QUERIES, type ApiKeyResolver, type GatewayQueries } from './gateway-queries.port';
+import {
+  DEFAULT_QUERY_COST_LIMITS,
+  queryCostPlugin,
+  type QueryCostLimits,
+} from './graphql/query-cost.plugin';
+import {
+  GATEWAY_API_KEYS,
+  GATEWAY_QUERIES,
+  type ApiKeyResolver,
+  type GatewayQueries,
+} from './gateway-queries.port';
 
 export interface GatewayOptions {
   queries: GatewayQueries;
@@ -30,12 +40,18 @@ export class GatewayModule {
           sortSchema: true,
           introspection: options.introspection ?? true,
           playground: false,
+          // Guards and the exception filter also run on @ResolveField methods (Nest skips them
+          // there by default); the guard is cheap once the request carries its tenant.
+          fieldResolverEnhancers: ['guards', 'filters'],
           plugins: [queryCostPlugin(options.costLimits ?? DEFAULT_QUERY_COST_LIMITS)],
           context: ({ req }: { req: Request }) => ({ req }),
           formatError: (formatted) => {
             // Never leak stack traces to clients.
             const { extensions, ...rest } = formatted;
-            const { stacktrace: _stacktrace, ...safe } = (extensions ?? {}) as Record<string, unknown>;
+            const { stacktrace: _stacktrace, ...safe } = (extensions ?? {}) as Record<
+              string,
+              unknown
+            >;
             return { ...rest, extensions: safe };
           },
         }),
@@ -43,6 +59,7 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_QUERIES, useValue: options.queries },
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
+        { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         ApiKeyGuard,
         ProjectResolver,
         ArtifactResolver,

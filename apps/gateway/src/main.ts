@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
   });
   await app.listen(env.GREENOPS_GRAPHQL_PORT, env.GREENOPS_HOST);
-  console.log(`gateway: GraphQL at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/graphql`);
+  console.log(
+    `gateway: GraphQL at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/graphql`,
+  );
   const stop = async () => {
     await app.close();
     await db.close();

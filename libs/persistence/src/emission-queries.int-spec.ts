@@ -112,12 +112,28 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
 
   it('splits project totals by GHG scope and category', async () => {
     const project = 'scoped-project';
-    const cloud = renderFact({ tenant: A, projectId: project, occurredAt: '2026-03-05T09:00:00Z', energyKwh: 2 });
+    const cloud = renderFact({
+      tenant: A,
+      projectId: project,
+      occurredAt: '2026-03-05T09:00:00Z',
+      energyKwh: 2,
+    });
     cloud.result = { ...cloud.result, scope: 3, category: 'scope3.cat1.purchased-cloud-services' };
     await store.commitBatch({
       facts: [
-        renderFact({ tenant: A, projectId: project, occurredAt: '2026-03-05T08:00:00Z', energyKwh: 1, embodiedG: 4 }),
-        renderFact({ tenant: A, projectId: project, occurredAt: '2026-03-05T08:30:00Z', energyKwh: 0.5 }),
+        renderFact({
+          tenant: A,
+          projectId: project,
+          occurredAt: '2026-03-05T08:00:00Z',
+          energyKwh: 1,
+          embodiedG: 4,
+        }),
+        renderFact({
+          tenant: A,
+          projectId: project,
+          occurredAt: '2026-03-05T08:30:00Z',
+          energyKwh: 0.5,
+        }),
         cloud,
       ],
       artifacts: [],
@@ -253,7 +269,12 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
       kind: 'video',
       status: 'draft',
       parentId: 'shot-1',
+      cursor: expect.any(String),
     });
+    // a node's cursor continues right after it
+    const fromFirst = await queries.listArtifacts(A, P, 1, p1.nodes[0].cursor);
+    expect(fromFirst.nodes.map((n) => n.id)).toEqual(['episode-1']);
+    expect(p1.endCursor).toBe(p1.nodes[2].cursor);
     const p2 = await queries.listArtifacts(A, P, 3, p1.endCursor!);
     expect(p2.nodes.map((n) => n.id)).toEqual(['shot-1']);
     expect(p2.hasNextPage).toBe(false);

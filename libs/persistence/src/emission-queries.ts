@@ -14,7 +14,8 @@ export interface ArtifactSummary {
 }
 
 export interface ArtifactPage {
-  nodes: ArtifactSummary[];
+  /** Each node with the cursor that continues after it. */
+  nodes: Array<ArtifactSummary & { cursor: string }>;
   hasNextPage: boolean;
   endCursor: string | null;
 }
@@ -160,12 +161,14 @@ export class EmissionQueries {
       afterId,
       size + 1,
     ]);
-    const nodes = rows.slice(0, size);
+    const nodes = rows
+      .slice(0, size)
+      .map((row) => ({ ...row, cursor: encodeArtifactCursor(row.id) }));
     const last = nodes[nodes.length - 1];
     return {
       nodes,
       hasNextPage: rows.length > size,
-      endCursor: last ? encodeArtifactCursor(last.id) : null,
+      endCursor: last ? last.cursor : null,
     };
   }
 

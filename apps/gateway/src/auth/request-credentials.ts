@@ -1,5 +1,7 @@
 /** Reads an API key from `Authorization: Bearer <key>` or `x-api-key: <key>`. */
-export function apiKeyFromHeaders(headers: Record<string, string | string[] | undefined>): string | null {
+export function apiKeyFromHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): string | null {
   const authorization = first(headers['authorization']);
   if (authorization) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Emissions } from './emissions.type';
 
-@ObjectType({ description: 'A generated clip, shot version, scene… and everything that feeds into it.' })
+@ObjectType({
+  description: 'A generated clip, shot version, scene… and everything that feeds into it.',
+})
 export class Artifact {
   @Field(() => ID)
   id!: string;
@@ -18,7 +20,10 @@ export class Artifact {
   @Field(() => ID, { nullable: true, description: 'The artifact this one feeds into.' })
   parentId!: string | null;
 
-  @Field(() => Emissions, { description: 'This artifact and everything that feeds into it, transitively.', complexity: 5 })
+  @Field(() => Emissions, {
+    description: 'This artifact and everything that feeds into it, transitively.',
+    complexity: 5,
+  })
   emissions!: Emissions;
 
   @Field(() => Int, { description: 'Activities counted in `emissions`.', complexity: 5 })

@@ -9,6 +9,10 @@ import { ArtifactConnection } from './artifact-connection.type';
 import { pageSize } from './cursor';
 import { Emissions } from './emissions.type';
 import { Project } from './project.type';
+import { DailyEmissions } from './daily-emissions.type';
+import { ScopeEmissions } from './scope-emissions.type';
+
+const MAX_DAILY_WINDOW_DAYS = 366;
 
 const IDENTIFIER_MAX = 200;
 
@@ -29,14 +33,18 @@ export class ProjectResolver {
   constructor(@Inject(GATEWAY_QUERIES) private readonly queries: GatewayQueries) {}
 
   @Query(() => Project, { nullable: true, description: "A project of the caller's tenant." })
-  async project(@Tenant() tenant: string, @Args('id', { type: () => ID }) id: string): Promise<Project | null> {
+  async project(
+    @Tenant() tenant: string,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Project | null> {
     const totals = await this.queries.projectTotals(tenant, checkId('id', id));
     if (!totals) return null;
     return Object.assign(new Project(), { id, emissions: Emissions.from(totals) });
   }
 
   @ResolveField(() => ArtifactConnection, {
-    complexity: ({ args, childComplexity }) => 1 + Math.min(Number(args.first ?? 20), 100) * childComplexity,
+    complexity: ({ args, childComplexity }) =>
+      1 + Math.min(Number(args.first ?? 20), 100) * childComplexity,
   })
   async artifacts(
     @Tenant() tenant: string,
@@ -51,12 +59,52 @@ export class ProjectResolver {
       throw new BadRequestException((error as Error).message);
     }
     const page = await this.queries.listArtifacts(tenant, project.id, size, after ?? undefined);
-    const nodes = page.nodes.map(toArtifact);
+    const edges = page.nodes.map(({ cursor, ...row }) => ({ cursor, node: toArtifact(row) }));
     return {
-      nodes,
-      edges: nodes.map((node) => ({ cursor: Buffer.from(node.id, 'utf8').toString('base64url'), node })),
+      nodes: edges.map((edge) => edge.node),
+      edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
     };
+  }
+
+  @ResolveField(() => [ScopeEmissions], {
+    description: 'Totals by GHG Protocol scope and category.',
+    complexity: 10,
+  })
+  async byScope(@Tenant() tenant: string, @Parent() project: Project): Promise<ScopeEmissions[]> {
+    const rows = await this.queries.projectTotalsByScope(tenant, project.id);
+    return rows.map((row) =>
+      Object.assign(new ScopeEmissions(), {
+        scope: row.scope,
+        category: row.category,
+        activityCount: row.activityCount,
+        emissions: Emissions.from(row),
+      }),
+    );
+  }
+
+  @ResolveField(() => [DailyEmissions], {
+    description: `Daily totals (UTC) for days in [from, to); at most ${MAX_DAILY_WINDOW_DAYS} days.`,
+    complexity: 10,
+  })
+  async daily(
+    @Tenant() tenant: string,
+    @Parent() project: Project,
+    @Args('from', { type: () => String, description: 'ISO 8601 instant' }) from: string,
+    @Args('to', { type: () => String, description: 'ISO 8601 instant (exclusive)' }) to: string,
+  ): Promise<DailyEmissions[]> {
+    const fromMs = Date.parse(from);
+    const toMs = Date.parse(to);
+    if (Number.isNaN(fromMs)) throw new BadRequestException('from: must be an ISO 8601 instant');
+    if (Number.isNaN(toMs)) throw new BadRequestException('to: must be an ISO 8601 instant');
+    if (toMs <= fromMs) throw new BadRequestException('to: must be after from');
+    if (toMs - fromMs > MAX_DAILY_WINDOW_DAYS * 86_400_000) {
+      throw new BadRequestException(
+        `to: the window may span at most ${MAX_DAILY_WINDOW_DAYS} days`,
+      );
+    }
+    const rows = await this.queries.dailyProjectTotals(tenant, project.id, from, to);
+    return rows.map((row) => Object.assign(new DailyEmissions(), row));
   }
 }
 
@@ -65,13 +113,20 @@ export class ProjectResolver {
 export class ArtifactResolver {
   constructor(@Inject(GATEWAY_QUERIES) private readonly queries: GatewayQueries) {}
 
-  @Query(() => Artifact, { nullable: true, description: 'An artifact and the roll-up of everything that feeds into it.' })
+  @Query(() => Artifact, {
+    nullable: true,
+    description: 'An artifact and the roll-up of everything that feeds into it.',
+  })
   async artifact(
     @Tenant() tenant: string,
     @Args('projectId', { type: () => ID }) projectId: string,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<Artifact | null> {
-    const row = await this.queries.artifact(tenant, checkId('projectId', projectId), checkId('id', id));
+    const row = await this.queries.artifact(
+      tenant,
+      checkId('projectId', projectId),
+      checkId('id', id),
+    );
     return row ? toArtifact(row) : null;
   }
 
@@ -92,7 +147,8 @@ export class ArtifactResolver {
     @Context() context: GatewayContext,
     @Parent() artifact: Artifact,
   ): Promise<number> {
-    return (await loadArtifactTotals(context.req, this.queries, tenant, artifact.projectId, artifact.id))
-      .activityCount;
+    return (
+      await loadArtifactTotals(context.req, this.queries, tenant, artifact.projectId, artifact.id)
+    ).activityCount;
   }
 }

@@ -1,7 +1,9 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
 import type { EmissionsTotals } from '../gateway-queries.port';
 
-@ObjectType({ description: 'Grams CO2e and kWh. co2eG = operationalG + embodiedG + trainingG (location-based).' })
+@ObjectType({
+  description: 'Grams CO2e and kWh. co2eG = operationalG + embodiedG + trainingG (location-based).',
+})
 export class Emissions {
   @Field(() => Float, { description: 'Facility energy (PUE applied), kWh.' })
   energyKwh!: number;

@@ -13,7 +13,9 @@ export const DEFAULT_QUERY_COST_LIMITS: QueryCostLimits = { maxCost: 1000, maxDe
  * Rejects an operation before it runs when its estimated cost or depth is over the limit
  * (after twenty's query-complexity hook, ported to an Apollo plugin).
  */
-export function queryCostPlugin(limits: QueryCostLimits = DEFAULT_QUERY_COST_LIMITS): ApolloServerPlugin {
+export function queryCostPlugin(
+  limits: QueryCostLimits = DEFAULT_QUERY_COST_LIMITS,
+): ApolloServerPlugin {
   let schema: GraphQLSchema | undefined;
   return {
     async serverWillStart(service) {
@@ -39,7 +41,12 @@ export function queryCostPlugin(limits: QueryCostLimits = DEFAULT_QUERY_COST_LIM
           });
           if (cost > limits.maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${limits.maxCost}`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost: limits.maxCost, http: { status: 400 } },
+              extensions: {
+                code: 'QUERY_TOO_COSTLY',
+                cost,
+                maxCost: limits.maxCost,
+                http: { status: 400 },
+              },
             });
           }
         },

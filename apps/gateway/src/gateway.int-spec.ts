@@ -1,0 +1,245 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { EmissionResult } from '@greenops/domain';
+import {
+  ApiKeyStore,
+  EmissionQueries,
+  EmissionStore,
+  openPostgres,
+  type DatabaseHandle,
+  type EmissionFactInput,
+} from '@greenops/persistence';
+import { createTestDatabase, type TestDatabase } from '@greenops/testing';
+import { createGatewayApp } from './gateway.module';
+
+const KEY_A = 'gateway-int-key-a-0123456789';
+const KEY_B = 'gateway-int-key-b-0123456789';
+
+/** A fact with round numbers: E kWh at PUE 1, 100 g/kWh location, 40 g/kWh market, ±10 %. */
+function fact(
+  tenant: string,
+  projectId: string,
+  occurredAt: string,
+  energyKwh: number,
+  scope: 1 | 2 | 3,
+  category: string,
+  artifactId?: string,
+): EmissionFactInput {
+  const r = (n: number, low = n, high = n) => ({ low, nominal: n, high });
+  const co2e = energyKwh * 100;
+  const result: EmissionResult = {
+    energyItKwh: r(energyKwh),
+    energyKwh: r(energyKwh),
+    pue: 1,
+    intensityGPerKwh: 100,
+    marketIntensityGPerKwh: 40,
+    operationalG: r(co2e),
+    operationalMarketG: r(energyKwh * 40),
+    embodiedG: r(0),
+    trainingG: r(0),
+    co2eG: r(co2e, co2e * 0.9, co2e * 1.1),
+    co2eMarketG: r(energyKwh * 40),
+    tier: 'measured',
+    scope,
+    category,
+    modelId: 'test',
+    factorIds: [],
+    methodologyVersion: 't',
+    factorSetVersion: 't',
+  };
+  return {
+    tenant,
+    projectId,
+    eventId: randomUUID(),
+    occurredAt,
+    recordedAt: occurredAt,
+    artifactId,
+    activityKind: 'render',
+    result,
+  };
+}
+
+describe('GraphQL gateway on PostgreSQL', () => {
+  let database: TestDatabase;
+  let db: DatabaseHandle;
+  let app: INestApplication;
+  let url: string;
+
+  async function gql(
+    query: string,
+    key: string | null = KEY_A,
+    variables: Record<string, unknown> = {},
+  ) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (key) headers['x-api-key'] = key;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per query
+    type Data = Record<string, any>;
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        data?: Data;
+        errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase('gateway_int');
+    db = await openPostgres(database.url);
+    const keys = new ApiKeyStore(db);
+    await keys.ensureTenant('a');
+    await keys.addKey('a', KEY_A);
+    await keys.ensureTenant('b');
+    await keys.addKey('b', KEY_B);
+    const artifacts = Array.from({ length: 5 }, (_, i) => ({
+      tenant: 'a',
+      projectId: 'p1',
+      artifactId: `clip-${i}`,
+      parentId: 'shot-1',
+      seenAt: '2026-03-01T00:00:00Z',
+    }));
+    await new EmissionStore(db).commitBatch({
+      facts: [
+        fact('a', 'p1', '2026-03-01T10:00:00Z', 1, 2, 'scope2.purchased-electricity', 'clip-0'),
+        fact('a', 'p1', '2026-03-01T11:00:00Z', 2, 2, 'scope2.purchased-electricity', 'clip-1'),
+        fact('a', 'p1', '2026-03-03T09:00:00Z', 0.5, 3, 'scope3.cat1.purchased-cloud-services'),
+      ],
+      artifacts,
+      offsets: [],
+    });
+    app = await createGatewayApp({
+      queries: new EmissionQueries(db),
+      apiKeys: keys,
+      costLimits: { maxCost: 1000, maxDepth: 5 },
+    });
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+    await database?.drop();
+  });
+
+  it('serves project totals, scope split and daily series, worked by hand', async () => {
+    const { body } = await gql(`{ project(id: "p1") {
+      emissions { energyKwh co2eG co2eMarketG lowG highG }
+      byScope { scope category activityCount emissions { co2eG } }
+      daily(from: "2026-03-01T00:00:00Z", to: "2026-03-04T00:00:00Z") { day co2eG energyKwh } } }`);
+    expect(body.errors).toBeUndefined();
+    const project = body.data!.project;
+    // 1 + 2 + 0.5 = 3.5 kWh; × 100 = 350 g; market × 40 = 140 g; low 315, high 385
+    expect(project.emissions).toEqual({
+      energyKwh: 3.5,
+      co2eG: 350,
+      co2eMarketG: 140,
+      lowG: expect.closeTo(315, 9),
+      highG: expect.closeTo(385, 9),
+    });
+    expect(project.byScope).toEqual([
+      {
+        scope: 2,
+        category: 'scope2.purchased-electricity',
+        activityCount: 2,
+        emissions: { co2eG: 300 },
+      },
+      {
+        scope: 3,
+        category: 'scope3.cat1.purchased-cloud-services',
+        activityCount: 1,
+        emissions: { co2eG: 50 },
+      },
+    ]);
+    expect(project.daily).toEqual([
+      { day: '2026-03-01', co2eG: 300, energyKwh: 3 },
+      { day: '2026-03-03', co2eG: 50, energyKwh: 0.5 },
+    ]);
+  });
+
+  it('pages artifacts with relay cursors and rolls up a parent known only by name', async () => {
+    const page = `query($after: String) { project(id: "p1") { artifacts(first: 2, after: $after) {
+      edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const { body } = await gql(page, KEY_A, { after });
+      const connection = body.data!.project.artifacts;
+      seen.push(...connection.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['clip-0', 'clip-1', 'clip-2', 'clip-3', 'clip-4', 'shot-1']);
+    const { body } = await gql(
+      '{ artifact(projectId: "p1", id: "shot-1") { activityCount emissions { co2eG } } }',
+    );
+    // clip-0 (100 g) + clip-1 (200 g) feed shot-1
+    expect(body.data!.artifact).toEqual({ activityCount: 2, emissions: { co2eG: 300 } });
+  });
+
+  it('names the argument of a bad request', async () => {
+    const badCursor = await gql(
+      '{ project(id: "p1") { artifacts(after: "garbage!") { nodes { id } } } }',
+    );
+    expect(badCursor.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+    });
+    const badFirst = await gql('{ project(id: "p1") { artifacts(first: 0) { nodes { id } } } }');
+    expect(badFirst.body.errors?.[0].message).toContain('first');
+    const badWindow = await gql(
+      '{ project(id: "p1") { daily(from: "2020-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { day } } }',
+    );
+    expect(badWindow.body.errors?.[0].message).toContain('366 days');
+  });
+
+  it('rejects queries over the cost or depth limit before running them', async () => {
+    // artifacts(first: 100): 1 + 100 × (nodes 1 + id 1 + emissions 5 + co2eG 1 + activityCount 5) > 1000
+    const costly = await gql(
+      '{ project(id: "p1") { artifacts(first: 100) { nodes { id activityCount emissions { co2eG } } } } }',
+    );
+    expect(costly.body.errors?.[0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      maxCost: 1000,
+    });
+    const cheap = await gql(
+      '{ project(id: "p1") { artifacts(first: 5) { nodes { id activityCount emissions { co2eG } } } } }',
+    );
+    expect(cheap.body.errors).toBeUndefined();
+    // depth: project 1 > artifacts 2 > nodes 3 > emissions 4 > co2eG 5 — at the limit of 5
+    const atLimit = await gql(
+      '{ project(id: "p1") { artifacts { nodes { emissions { co2eG } } } } }',
+    );
+    expect(atLimit.body.errors).toBeUndefined();
+    // project > artifacts > edges > node > emissions > co2eG = 6
+    const tooDeep = await gql(
+      '{ project(id: "p1") { artifacts { edges { node { emissions { co2eG } } } } } }',
+    );
+    expect(tooDeep.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_DEEP' });
+  });
+
+  it('scopes every query to the caller tenant and refuses unknown keys', async () => {
+    expect((await gql('{ project(id: "p1") { id } }', KEY_B)).body.data).toEqual({ project: null });
+    expect(
+      (await gql('{ artifact(projectId: "p1", id: "shot-1") { id } }', KEY_B)).body.data,
+    ).toEqual({ artifact: null });
+    const anonymous = await gql('{ project(id: "p1") { id } }', null);
+    expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const wrong = await gql('{ project(id: "p1") { id } }', 'not-a-key-not-a-key');
+    expect(wrong.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses request bodies over 100 kB', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY_A },
+      body: JSON.stringify({ query: `{ project(id: "p1") { id } } # ${'x'.repeat(120_000)}` }),
+    });
+    expect(response.status).toBe(413);
+  });
+});
