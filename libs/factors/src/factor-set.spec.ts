@@ -45,6 +45,24 @@ describe('factor sets', () => {
     ]);
   });
 
+  it('DESNZ travel, hotel and fuel factors are the 2025 edition and cite where they were checked', () => {
+    const desnz = Object.values(DEFAULT_FACTOR_SET.factors).filter(
+      (f) => /^(travel|accommodation|fuel)\./.test(f.id) && !f.source.startsWith('GreenOps assumption'),
+    );
+    expect(desnz.length).toBe(23); // 9 flights, 3 cars, van, taxi, rail, 3 ferries, 2 hotel, 3 fuels
+    for (const f of desnz) {
+      expect(f.year).toBe(2025);
+      expect(f.source).toMatch(/conversion factors 2025|DESNZ 2025/);
+      expect(f.source).toMatch(/JulesProject|exact-value search/);
+    }
+    // Spot values as published (DESNZ 2025 flat file): long-haul business with / without RF,
+    // regular taxi per vehicle-km, diesel (average biofuel blend) per litre.
+    const f = (id: string) => getFactor(DEFAULT_FACTOR_SET, id);
+    expect([f('travel.flight.long-haul.business')?.value, f('travel.flight.long-haul.business')?.low]).toEqual([0.3394, 0.20083]);
+    expect(f('travel.taxi.regular')?.value).toBe(0.20806);
+    expect([f('fuel.diesel.kg-per-litre')?.value, f('fuel.diesel.kg-per-litre')?.high]).toEqual([2.57082, 2.66155]);
+  });
+
   it('finds devices by alias after normalisation', () => {
     expect(findDevice(DEFAULT_FACTOR_SET, 'NVIDIA GeForce RTX 4090')?.id).toBe('nvidia-rtx-4090');
     expect(findDevice(DEFAULT_FACTOR_SET, 'nvidia-a100-sxm4-80gb')?.id).toBe('nvidia-a100-sxm');

@@ -12,7 +12,7 @@ import { FUEL_FACTORS, LIGHTING_FACTORS } from '../data/onset.factors';
 import { TRANSFER_FACTORS } from '../data/transfer.factors';
 
 /** Bump on any change of a number, an id or a table (facts store it; republish recomputes). */
-export const DEFAULT_FACTOR_SET_VERSION = '2026.11.0';
+export const DEFAULT_FACTOR_SET_VERSION = '2026.12.0';
 
 /**
  * The shipped default: Ember location-based grid averages (via @tgwf/co2), provider PUEs from

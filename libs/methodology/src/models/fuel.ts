@@ -3,7 +3,7 @@ import { MethodologyInputError } from '../errors';
 
 const FUELS = ['diesel', 'petrol', 'hvo'] as const;
 
-/** `greenops.fuel.type` → Scope 1 combustion factor id (kgCO2e/litre, DESNZ 2024). */
+/** `greenops.fuel.type` → Scope 1 combustion factor id (kgCO2e/litre, DESNZ 2025). */
 export function fuelFactorId(type: string | undefined): string {
   const t = (type ?? 'diesel').trim().toLowerCase();
   if (!(FUELS as readonly string[]).includes(t)) {

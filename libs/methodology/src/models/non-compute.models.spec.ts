@@ -43,36 +43,40 @@ describe('storage (Wh per TB-hour × copies × PUE)', () => {
   });
 });
 
-describe('travel and accommodation (DESNZ 2024)', () => {
+// DESNZ GHG conversion factors 2025 (flat-file values, kgCO2e per unit; see libs/factors travel/onset data).
+describe('travel and accommodation (DESNZ 2025)', () => {
   const travel = (t: object, extra: object = {}) => computeEmissions(activity('travel', { travel: t as never, ...extra }));
 
   it('long-haul business flight for 2: with RF nominal, without RF low', () => {
     const r = travel({ mode: 'flight', distanceKm: 5555, passengers: 2, cabinClass: 'business' });
-    // 5,555 km × 2 × 0.580 = 6,443.8 kg; without RF 5,555 × 2 × 0.343 = 3,810.73 kg
-    expect(r.co2eG.nominal).toBeCloseTo(6_443_800, 3);
-    expect(r.co2eG.low).toBeCloseTo(3_810_730, 3);
+    // 5,555 km × 2 = 11,110 passenger-km × 0.3394 (with RF) = 3,333 + 437.734 = 3,770.734 kg
+    expect(r.co2eG.nominal).toBeCloseTo(3_770_734, 3);
+    // without RF: 11,110 × 0.20083 = 2,222 + 9.2213 = 2,231.2213 kg
+    expect(r.co2eG.low).toBeCloseTo(2_231_221.3, 3);
     expect(r.scope).toBe(3);
     expect(r.category).toBe('scope3.cat6.business-travel');
   });
 
   it.each([
-    [{ mode: 'flight', distanceKm: 1000, cabinClass: 'Economy' }, 183_000], // short-haul economy 1,000 × 0.183
-    [{ mode: 'flight', distanceKm: 400 }, 109_200], // domestic 400 × 0.273
-    [{ mode: 'rail', distanceKm: 300, passengers: 3 }, 31_950], // 300 × 3 × 0.0355
-    [{ mode: 'taxi', distanceKm: 20, passengers: 4 }, 2_980], // one vehicle: 20 × 0.149
-    [{ mode: 'ferry', distanceKm: 50 }, 5_650], // 50 × 0.113
-    [{ mode: 'van', distanceKm: 100 }, 25_000], // 100 × 0.250
+    [{ mode: 'flight', distanceKm: 1000, cabinClass: 'Economy' }, 125_760], // short-haul economy 1,000 × 0.12576 = 125.76 kg
+    [{ mode: 'flight', distanceKm: 400 }, 91_712], // domestic 400 × 0.22928 = 91.712 kg
+    [{ mode: 'rail', distanceKm: 300, passengers: 3 }, 31_914], // 300 × 3 = 900 passenger-km × 0.03546 = 31.914 kg
+    [{ mode: 'taxi', distanceKm: 20, passengers: 4 }, 4_161.2], // one vehicle: 20 vehicle-km × 0.20806 = 4.1612 kg
+    [{ mode: 'ferry', distanceKm: 50 }, 5_635], // 50 × 0.1127 (average, all passengers) = 5.635 kg
+    [{ mode: 'van', distanceKm: 100 }, 25_561], // 100 × 0.25561 (average van, diesel) = 25.561 kg
   ])('%j → %d g', (t, grams) => {
     expect(travel(t).co2eG.nominal).toBeCloseTo(grams, 6);
   });
 
   it('car by fuel type per vehicle-km, or by litres burnt (Scope 1)', () => {
-    // 200 km × 0.171 (diesel car) = 34.2 kg, passengers do not multiply a shared car
+    // 200 km × 0.17304 (average diesel car) = 34.608 kg, passengers do not multiply a shared car
     expect(travel({ mode: 'car', distanceKm: 200, passengers: 3 }, { fuel: { type: 'diesel', litres: undefined as never } }).co2eG.nominal)
-      .toBeCloseTo(34_200, 6);
-    // 15 l × 2.51 kg/l = 37.65 kg
+      .toBeCloseTo(34_608, 6);
+    // 15 l × 2.57082 kg/l (diesel, average biofuel blend) = 38.5623 kg
     const r = travel({ mode: 'car', distanceKm: 200 }, { fuel: { type: 'diesel', litres: 15 } });
-    expect(r.co2eG.nominal).toBeCloseTo(37_650, 6);
+    expect(r.co2eG.nominal).toBeCloseTo(38_562.3, 6);
+    // high: 15 l × 2.66155 (100 % mineral diesel) = 39.92325 kg
+    expect(r.co2eG.high).toBeCloseTo(39_923.25, 6);
     expect(r.scope).toBe(1);
   });
 
@@ -81,22 +85,25 @@ describe('travel and accommodation (DESNZ 2024)', () => {
     // 3 × 10.4 kg = 31.2 kg
     expect(gb.co2eG.nominal).toBeCloseTo(31_200, 6);
     const fr = computeEmissions(activity('accommodation', { accommodationNights: 3, country: 'FR' }));
-    expect(fr.co2eG.low).toBeCloseTo(15_600, 6);
-    expect(fr.co2eG.high).toBeCloseTo(62_400, 6);
+    // no FR factor shipped: UK 10.4 nominal, band = lowest/highest DESNZ 2025 country figure
+    // 3 × 4.7 (Costa Rica) = 14.1 kg; 3 × 152.2 (Maldives) = 456.6 kg
+    expect(fr.co2eG.nominal).toBeCloseTo(31_200, 6);
+    expect(fr.co2eG.low).toBeCloseTo(14_100, 6);
+    expect(fr.co2eG.high).toBeCloseTo(456_600, 6);
   });
 });
 
 describe('onset.energy', () => {
-  it('generator diesel is Scope 1: 100 l × 2.51 kg/l = 251 kg', () => {
+  it('generator diesel is Scope 1: 100 l × 2.57082 kg/l = 257.082 kg', () => {
     const r = computeEmissions(activity('onset.energy', { onset: { source: 'diesel_generator' }, fuel: { type: 'diesel', litres: 100 } }));
-    expect(r.co2eG.nominal).toBeCloseTo(251_000, 6);
+    expect(r.co2eG.nominal).toBeCloseTo(257_082, 6);
     expect(r.scope).toBe(1);
     expect(r.category).toBe('scope1.stationary-combustion');
   });
 
-  it('HVO: 100 l × 0.0357 kg/l = 3.57 kg (biogenic CO2 outside scopes)', () => {
+  it('HVO: 100 l × 0.03558 kg/l = 3.558 kg (biogenic CO2 outside scopes)', () => {
     const r = computeEmissions(activity('onset.energy', { fuel: { type: 'HVO', litres: 100 } }));
-    expect(r.co2eG.nominal).toBeCloseTo(3_570, 6);
+    expect(r.co2eG.nominal).toBeCloseTo(3_558, 6);
   });
 
   it('grid tie-in is Scope 2: 50 kWh × 215.79 = 10,789.5 g', () => {

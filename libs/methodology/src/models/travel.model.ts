@@ -9,7 +9,7 @@ import { nonNegative, positive } from '../validate';
 import { fuelFactorId } from './fuel';
 
 /**
- * `travel` by DESNZ 2024 factors: passenger-km for flights, rail, ferry; vehicle-km for car, van,
+ * `travel` by DESNZ 2025 factors: passenger-km for flights, rail, ferry; vehicle-km for car, van,
  * taxi (a shared car is one vehicle). Flights: haul from distance, cabin class from
  * `greenops.travel.class`; nominal/high with radiative forcing, low without (both reported).
  * With `greenops.fuel.litres` on a car/van, the fuel burnt is used instead: Scope 1 when the
