@@ -22,13 +22,22 @@ const ENSURE_TENANT = `
   on conflict (id) do update set name = coalesce($3, tenants.name)`;
 
 const ADD_KEY = `
-  insert into api_keys (id, tenant_id, key_hash, key_prefix) values ($1, $2, $3, $4)
+  insert into api_keys (id, tenant_id, key_hash, key_prefix, roles) values ($1, $2, $3, $4, $5)
   on conflict (key_hash) do nothing
   returning id`;
 
+/** What a key may do. 'admin' covers tenant configuration: factor sets, retention policies. */
+export const API_KEY_ROLES = ['ingest', 'read', 'admin'] as const;
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+
+export interface ApiCaller {
+  tenant: string;
+  roles: ApiKeyRole[];
+}
+
 const KEY_OWNER = `select tenant_id from api_keys where key_hash = $1`;
 
-const RESOLVE = `select tenant_id from api_keys where key_hash = $1 and revoked_at is null`;
+const RESOLVE = `select tenant_id, roles from api_keys where key_hash = $1 and revoked_at is null`;
 
 /** Tenants and their hashed API keys; the plaintext key is never stored. */
 export class ApiKeyStore {
@@ -41,8 +50,21 @@ export class ApiKeyStore {
     await this.db.dataSource.query(ENSURE_TENANT, [tenantId, newName ?? tenantId, newName]);
   }
 
-  /** Idempotent for the same tenant; a key already owned by another tenant is refused. */
-  async addKey(tenant: string, plaintextKey: string): Promise<void> {
+  /**
+   * Idempotent for the same tenant; a key already owned by another tenant is refused.
+   * Roles default to all three (the single key of embedded mode).
+   */
+  async addKey(
+    tenant: string,
+    plaintextKey: string,
+    roles: readonly ApiKeyRole[] = API_KEY_ROLES,
+  ): Promise<void> {
+    if (roles.length === 0 || roles.some((r) => !API_KEY_ROLES.includes(r))) {
+      throw new PersistenceInputError(
+        'roles',
+        `must be a non-empty subset of ${API_KEY_ROLES.join(', ')}`,
+      );
+    }
     const tenantId = requireText('tenant', tenant);
     const key = requireText('plaintextKey', plaintextKey);
     if (key.length < MIN_API_KEY_LENGTH) {
@@ -58,6 +80,7 @@ export class ApiKeyStore {
         tenantId,
         keyHash,
         key.slice(0, KEY_PREFIX_CHARS),
+        [...new Set(roles)],
       ]);
       if (inserted.length > 0) return;
       const owner: Array<{ tenant_id: string }> = await tx.query(KEY_OWNER, [keyHash]);
@@ -69,10 +92,21 @@ export class ApiKeyStore {
 
   /** The tenant of an active key, or null. */
   async resolveTenant(plaintextKey: string): Promise<string | null> {
-    if (typeof plaintextKey !== 'string' || plaintextKey.length === 0) return null;
-    const rows: Array<{ tenant_id: string }> = await this.db.dataSource.query(RESOLVE, [
-      hashApiKey(plaintextKey),
-    ]);
-    return rows[0]?.tenant_id ?? null;
+    return (await this.resolveCaller(plaintextKey))?.tenant ?? null;
   }
+
+  /** Tenant and roles of an active key, or null. */
+  async resolveCaller(plaintextKey: string): Promise<ApiCaller | null> {
+    if (typeof plaintextKey !== 'string' || plaintextKey.length === 0) return null;
+    const rows: Array<{ tenant_id: string; roles: string[] }> = await this.db.dataSource.query(
+      RESOLVE,
+      [hashApiKey(plaintextKey)],
+    );
+    const row = rows[0];
+    return row ? { tenant: row.tenant_id, roles: row.roles.filter(isRole) } : null;
+  }
+}
+
+function isRole(value: string): value is ApiKeyRole {
+  return (API_KEY_ROLES as readonly string[]).includes(value);
 }

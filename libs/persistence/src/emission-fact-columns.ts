@@ -18,6 +18,8 @@ export interface EmissionFactInput {
   artifactId?: string;
   activityKind: string;
   result: EmissionResult;
+  /** The projection this fact belongs to; 1 unless a rebuild writes a newer one. */
+  projectionVersion?: number;
 }
 
 /**
@@ -55,6 +57,7 @@ export interface EmissionFactColumns {
   co2eMarketG: number[];
   co2eLowG: number[];
   co2eHighG: number[];
+  projectionVersion: number[];
 }
 
 export function toEmissionFactColumns(facts: readonly EmissionFactInput[]): EmissionFactColumns {
@@ -88,6 +91,7 @@ export function toEmissionFactColumns(facts: readonly EmissionFactInput[]): Emis
     co2eMarketG: [],
     co2eLowG: [],
     co2eHighG: [],
+    projectionVersion: [],
   };
   facts.forEach((f, i) => {
     const at = (field: string) => `facts[${i}].${field}`;
@@ -128,12 +132,15 @@ export function toEmissionFactColumns(facts: readonly EmissionFactInput[]): Emis
     c.co2eMarketG.push(num('co2eMarketG.nominal', r.co2eMarketG?.nominal));
     c.co2eLowG.push(num('co2eG.low', r.co2eG?.low));
     c.co2eHighG.push(num('co2eG.high', r.co2eG?.high));
+    c.projectionVersion.push(
+      requireIntInRange(at('projectionVersion'), f.projectionVersion ?? 1, 1, 2_000_000_000),
+    );
   });
   return c;
 }
 
 /** Parameter list in the order of the `unnest` in emission-fact-sql.ts. */
-export function emissionFactParams(c: EmissionFactColumns, projectionVersion: number): unknown[] {
+export function emissionFactParams(c: EmissionFactColumns): unknown[] {
   return [
     c.tenantId,
     c.projectId,
@@ -164,6 +171,6 @@ export function emissionFactParams(c: EmissionFactColumns, projectionVersion: nu
     c.co2eMarketG,
     c.co2eLowG,
     c.co2eHighG,
-    projectionVersion,
+    c.projectionVersion,
   ];
 }

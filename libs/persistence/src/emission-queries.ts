@@ -3,7 +3,7 @@ import type { DatabaseHandle } from './database-handle';
 import { TOTALS_SELECT, toTotals, type EmissionsTotals } from './emissions-totals';
 import { requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
-import { CURRENT_PROJECTION_VERSION } from './projection-version';
+import { SERVED_PROJECTION_VERSION } from './projection-version';
 
 export interface ArtifactSummary {
   id: string;
@@ -40,12 +40,12 @@ const PROJECT_TOTALS = `
   select ${TOTALS_SELECT},
          exists (select 1 from artifacts a where a.tenant_id = $1 and a.project_id = $2) as "artifactsKnown"
     from emission_facts f
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = $3`;
+   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}`;
 
 const PROJECT_TOTALS_BY_SCOPE = `
   select f.scope::int as scope, f.category, ${TOTALS_SELECT}
     from emission_facts f
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = $3
+   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
    group by f.scope, f.category
    order by f.scope, f.category`;
 
@@ -64,7 +64,7 @@ const ARTIFACT_TOTALS = `
   )
   select ${TOTALS_SELECT}
     from emission_facts f
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = $4
+   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
      and f.artifact_id in (select artifact_id from feeding)`;
 
 const LIST_ARTIFACTS = `
@@ -80,13 +80,15 @@ const REFRESH_DAILY = `call refresh_continuous_aggregate('project_daily_emission
 const DAILY_FROM_AGGREGATE = `
   select day, sum(co2e_g)::float8 as "co2eG", sum(energy_kwh)::float8 as "energyKwh"
     from project_daily_emissions
-   where tenant_id = $1 and project_id = $2 and projection_version = $3 and day >= $4 and day < $5
+   where tenant_id = $1 and project_id = $2 and projection_version = ${SERVED_PROJECTION_VERSION}
+     and day >= $3 and day < $4
    group by day order by day`;
 
 const DAILY_FROM_ROLLUP = `
   select day, sum(co2e_g)::float8 as "co2eG", sum(energy_kwh)::float8 as "energyKwh"
     from project_daily_emissions_rollup
-   where tenant_id = $1 and project_id = $2 and projection_version = $3 and day >= $4 and day < $5
+   where tenant_id = $1 and project_id = $2 and projection_version = ${SERVED_PROJECTION_VERSION}
+     and day >= $3 and day < $4
    group by day order by day`;
 
 /** Read side for the gateway. Every query is scoped by tenant and serves the current projection. */
@@ -99,7 +101,6 @@ export class EmissionQueries {
       await this.db.dataSource.query(PROJECT_TOTALS, [
         requireText('tenant', tenant),
         requireText('projectId', projectId),
-        CURRENT_PROJECTION_VERSION,
       ]);
     const row = rows[0];
     if (!row || (row.activityCount === 0 && !row.artifactsKnown)) return null;
@@ -112,7 +113,6 @@ export class EmissionQueries {
       await this.db.dataSource.query(PROJECT_TOTALS_BY_SCOPE, [
         requireText('tenant', tenant),
         requireText('projectId', projectId),
-        CURRENT_PROJECTION_VERSION,
       ]);
     return rows.map((row) => ({ scope: row.scope, category: row.category, ...toTotals(row) }));
   }
@@ -140,7 +140,6 @@ export class EmissionQueries {
       requireText('tenant', tenant),
       requireText('projectId', projectId),
       requireText('artifactId', artifactId),
-      CURRENT_PROJECTION_VERSION,
     ]);
     return toTotals(rows[0]);
   }
@@ -201,7 +200,7 @@ export class EmissionQueries {
     const rows: Array<{ day: Date; co2eG: number; energyKwh: number }> =
       await this.db.dataSource.query(
         this.db.capabilities.timescale ? DAILY_FROM_AGGREGATE : DAILY_FROM_ROLLUP,
-        [t, p, CURRENT_PROJECTION_VERSION, fromIso, toIso],
+        [t, p, fromIso, toIso],
       );
     return rows.map((r) => ({
       day: r.day.toISOString().slice(0, 10),

@@ -9,7 +9,6 @@ import {
 import { INSERT_FACTS_TIMESCALE, INSERT_FACTS_WITH_ROLLUP } from './emission-fact-sql';
 import { requireText } from './input-checks';
 import { mergeOffsets, type ConsumerOffsetInput } from './offset-merge';
-import { CURRENT_PROJECTION_VERSION } from './projection-version';
 
 export interface EmissionBatch {
   facts: EmissionFactInput[];
@@ -70,7 +69,7 @@ export class EmissionStore implements ConsumerPositionSource {
       if (facts.eventId.length > 0) {
         const rows: Array<{ inserted: number }> = await tx.query(
           insertFacts,
-          emissionFactParams(facts, CURRENT_PROJECTION_VERSION),
+          emissionFactParams(facts),
         );
         insertedFacts = rows[0]?.inserted ?? 0;
       }

@@ -14,7 +14,14 @@ export {
   type ScopeTotals,
 } from './emission-queries';
 export type { EmissionsTotals } from './emissions-totals';
-export { ApiKeyStore, hashApiKey, MIN_API_KEY_LENGTH } from './api-key-store';
+export {
+  ApiKeyStore,
+  hashApiKey,
+  MIN_API_KEY_LENGTH,
+  API_KEY_ROLES,
+  type ApiKeyRole,
+  type ApiCaller,
+} from './api-key-store';
 export {
   EventLogTable,
   MAX_READ_LIMIT,
@@ -22,5 +29,10 @@ export {
   type EventLogEntry,
 } from './event-log-table';
 export { PersistenceInputError } from './persistence-input.error';
-export { CURRENT_PROJECTION_VERSION } from './projection-version';
+export { INITIAL_PROJECTION_VERSION, SERVED_PROJECTION_VERSION } from './projection-version';
 export * from './entities';
+export {
+  ProjectionRegistry,
+  type TenantProjection,
+  type PublishedFactorSet,
+} from './projection-registry';

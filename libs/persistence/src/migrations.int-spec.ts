@@ -15,7 +15,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
     expect(opened.db.capabilities.timescale).toBe(backend.expectTimescale);
   });
 
-  it('ran both migrations once, and running them again does nothing', async () => {
+  it('ran every migration once, and running them again does nothing', async () => {
     const again = await opened.db.dataSource.runMigrations({ transaction: 'each' });
     expect(again).toEqual([]);
     const rows: Array<{ name: string }> = await opened.db.dataSource.query(
@@ -24,6 +24,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
     expect(rows.map((r) => r.name)).toEqual([
       'BaseTables1767225600000',
       'TimescaleOrRollup1767225600001',
+      'FactorSetsAndProjections1767225600002',
     ]);
   });
 
@@ -81,7 +82,7 @@ describe('openPostgres on a fresh database from two services at once', () => {
       const rows: Array<{ n: number }> = await a.dataSource.query(
         'select count(*)::int as n from migrations',
       );
-      expect(rows[0].n).toBe(2);
+      expect(rows[0].n).toBe(3);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await database.drop();

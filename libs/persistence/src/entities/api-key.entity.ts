@@ -22,4 +22,8 @@ export class ApiKeyEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** What the key may do: 'ingest', 'read', 'admin' (publish factor sets, policies). */
+  @Column({ type: 'text', array: true, default: () => "'{ingest,read,admin}'" })
+  roles!: string[];
 }

@@ -54,8 +54,11 @@ export class EmissionFactEntity {
   @Column({ name: 'factor_set_version', type: 'text' })
   factorSetVersion!: string;
 
-  /** Which projection wrote the row; queries serve CURRENT_PROJECTION_VERSION only. */
-  @Column({ name: 'projection_version', type: 'int', default: 1 })
+  /**
+   * Which projection wrote the row (part of the key: a rebuild writes a new version beside the
+   * served one); queries serve the tenant's current version (tenant_projections).
+   */
+  @PrimaryColumn({ name: 'projection_version', type: 'int', default: 1 })
   projectionVersion!: number;
 
   @Column({ name: 'energy_it_kwh', type: 'double precision' })

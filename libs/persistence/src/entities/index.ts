@@ -6,6 +6,8 @@ import { EmissionFactEntity } from './emission-fact.entity';
 import { EventLogRecordEntity } from './event-log-record.entity';
 import { ProjectDailyEmissionsRollupEntity } from './project-daily-emissions-rollup.entity';
 import { TenantEntity } from './tenant.entity';
+import { TenantFactorSetEntity } from './tenant-factor-set.entity';
+import { TenantProjectionEntity } from './tenant-projection.entity';
 
 export {
   ApiKeyEntity,
@@ -16,6 +18,8 @@ export {
   EventLogRecordEntity,
   ProjectDailyEmissionsRollupEntity,
   TenantEntity,
+  TenantFactorSetEntity,
+  TenantProjectionEntity,
 };
 
 // Listed explicitly (no globs): works the same under ts-node, swc-jest and compiled JS.
@@ -28,4 +32,6 @@ export const ENTITIES = [
   EventLogRecordEntity,
   DeadLetterEntity,
   ProjectDailyEmissionsRollupEntity,
+  TenantFactorSetEntity,
+  TenantProjectionEntity,
 ];

@@ -53,7 +53,7 @@ export class BaseTables1767225600000 implements MigrationInterface {
         co2e_market_g double precision not null,
         co2e_low_g double precision not null,
         co2e_high_g double precision not null,
-        constraint emission_facts_pkey primary key (tenant_id, event_id, occurred_at)
+        constraint emission_facts_pkey primary key (tenant_id, event_id, occurred_at, projection_version)
       )`);
     await q.query(
       `create index emission_facts_project_idx on emission_facts (tenant_id, project_id, occurred_at desc)`,

@@ -1,5 +1,10 @@
 import { BaseTables1767225600000 } from './1767225600000-base-tables';
 import { TimescaleOrRollup1767225600001 } from './1767225600001-timescale-or-rollup';
+import { FactorSetsAndProjections1767225600002 } from './1767225600002-factor-sets-and-projections';
 
 /** In order; listed explicitly so they load the same way under jest, ts-node and built JS. */
-export const MIGRATIONS = [BaseTables1767225600000, TimescaleOrRollup1767225600001];
+export const MIGRATIONS = [
+  BaseTables1767225600000,
+  TimescaleOrRollup1767225600001,
+  FactorSetsAndProjections1767225600002,
+];
