@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { calibrateDiffusion, diffusionGpuWh, latentTokens, WAN2_1_T2V_1_3B } from '@greenops/methodology';
+import { waitFor } from '@greenops/testing';
+import {
+  everyKindScenario,
+  sumExpectations,
+  VIDEO_BY_HAND,
+  type ExpectedEmissions,
+} from './support/every-kind-scenario';
+import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
+import { freePort } from './support/free-port';
+import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
+import { OtelSender } from './support/otel-senders';
+import { otlpJsonRequest, postOtlpJson } from './support/otlp-json';
+import { ServiceProcess } from './support/service-process';
+
+interface ScopeRow {
+  scope: number;
+  category: string;
+  activityCount: number;
+  emissions: EmissionsLike;
+}
+interface ProjectData {
+  project: { emissions: EmissionsLike; byScope: ScopeRow[] } | null;
+}
+
+const PROJECT = 'all-kinds';
+/** The same spans sent as one OTLP/JSON request, whose response says whether any span was rejected. */
+const JSON_PROJECT = 'all-kinds-json';
+
+/**
+ * Issue #3, "What must show it": one span of every activity kind through the running system
+ * (embedded mode, as `npm start` runs it), results by GHG scope, each figure worked by hand
+ * (e2e/support/every-kind-scenario.ts shows the arithmetic).
+ */
+describe('every activity kind, through the running platform, by scope', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'greenops-e2e-kinds-'));
+  const apiKey = 'every-kind-e2e-key-0123456789';
+  const scenario = everyKindScenario(PROJECT);
+  let platform: ServiceProcess;
+  let urls: { http: string; grpc: string; graphql: string };
+
+  const query = `query($id: ID!) { project(id: $id) {
+    emissions { ${EMISSIONS_FIELDS} }
+    byScope { scope category activityCount emissions { ${EMISSIONS_FIELDS} } } } }`;
+
+  async function projectData(id: string): Promise<ProjectData['project']> {
+    const { body } = await graphql<ProjectData>(urls.graphql, apiKey, query, { id });
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data?.project ?? null;
+  }
+
+  async function projected(id: string): Promise<NonNullable<ProjectData['project']>> {
+    let last: ProjectData['project'] = null;
+    try {
+      return await waitFor(
+        async () => {
+          last = await projectData(id);
+          const count = last?.byScope.reduce((n, row) => n + row.activityCount, 0) ?? 0;
+          return count >= scenario.length ? last! : undefined;
+        },
+        { timeoutMs: 60000, description: `${scenario.length} activities of ${id} projected` },
+      );
+    } catch (error) {
+      // Show what did land (a kind rejected or skipped by the projector is missing from its scope).
+      throw new Error(`${(error as Error).message}\nlast byScope: ${JSON.stringify(last)}\nplatform log:\n${platform.log}`);
+    }
+  }
+
+  beforeAll(async () => {
+    const [httpPort, grpcPort, graphqlPort] = [await freePort(), await freePort(), await freePort()];
+    urls = {
+      http: `http://127.0.0.1:${httpPort}/v1/traces`,
+      grpc: `http://127.0.0.1:${grpcPort}`,
+      graphql: `http://127.0.0.1:${graphqlPort}/graphql`,
+    };
+    platform = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', {
+      GREENOPS_DATA_DIR: dataDir,
+      GREENOPS_API_KEY: apiKey,
+      GREENOPS_OTLP_HTTP_PORT: String(httpPort),
+      GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+      GREENOPS_GRAPHQL_PORT: String(graphqlPort),
+    });
+    await platform.start(/GraphQL\s+http/, 120000);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('reproduces the video model calibration point by hand: 8 s × 24 fps, 50 steps, 720p = 381 Wh GPU', () => {
+    // L₇₂₀ = (1 + 191/4) × (1280/16) × (720/16) = 48.75 × 80 × 45 = 175,500; L₁₀₈₀ = 48.75 × 120 × 67.5 = 394,875.
+    expect(VIDEO_BY_HAND.l720).toBe(175_500);
+    expect(VIDEO_BY_HAND.l1080).toBe(394_875);
+    // docs/methodology.md: b = 2.2851e-10 Wh/token²/step, a = 3.3150e-6 Wh/token/step (5 s.f.).
+    expect(VIDEO_BY_HAND.b).toBeCloseTo(2.2851e-10, 14);
+    expect(VIDEO_BY_HAND.a).toBeCloseTo(3.315e-6, 9);
+    // With the rounded constants: 50 × (3.3150e-6 × 175,500 + 2.2851e-10 × 175,500²) = 50 × (0.581783 + 7.038165) = 380.997 Wh.
+    expect(50 * (3.315e-6 * 175_500 + 2.2851e-10 * 175_500 ** 2)).toBeCloseTo(381, 1);
+    // The engine's pure functions, as the projector runs them, give the same figure.
+    const spec720 = { width: 1280, height: 720, frames: 192, steps: 50 };
+    const spec1080 = { width: 1920, height: 1080, frames: 192, steps: 50 };
+    const g = WAN2_1_T2V_1_3B.geometry;
+    expect(latentTokens(spec720, g)).toBe(175_500);
+    const constants = calibrateDiffusion({ spec: spec720, gpuWh: 381 }, { spec: spec1080, gpuWh: 1847 }, g);
+    expect(diffusionGpuWh(spec720, g, constants)).toBeCloseTo(381, 9);
+    expect(VIDEO_BY_HAND.gpuWh720).toBeCloseTo(381, 9);
+  });
+
+  it('accepts one span of every kind: the OTLP/JSON response rejects none', async () => {
+    const kinds = new Set(scenario.map((s) => s.span.attributes['greenops.activity.kind']));
+    expect([...kinds].sort()).toEqual(
+      ['accommodation', 'ai.inference', 'onset.energy', 'render', 'storage', 'transfer', 'travel', 'workstation'],
+    );
+    const jsonSpans = everyKindScenario(JSON_PROJECT).map(({ span }) => ({
+      ...span,
+      attributes: span.attributes as Record<string, string | number>,
+    }));
+    const { body } = otlpJsonRequest(jsonSpans);
+    const response = await postOtlpJson(urls.http, apiKey, body);
+    expect(response.status).toBe(200);
+    expect(response.json.partialSuccess).toBeUndefined(); // ingest writes partialSuccess only when it rejects spans
+  });
+
+  it('projects spans from the OTLP/HTTP and OTLP/gRPC exporters into the right scopes, to the figures worked by hand', async () => {
+    const http = OtelSender.httpProtobuf(urls.http, apiKey);
+    const grpc = OtelSender.grpc(urls.grpc, apiKey);
+    const half = Math.ceil(scenario.length / 2);
+    await http.send(scenario.slice(0, half).map((s) => s.span));
+    await grpc.send(scenario.slice(half).map((s) => s.span));
+    await Promise.all([http.shutdown(), grpc.shutdown()]);
+
+    const project = await projected(PROJECT);
+
+    // — every span projected, each into its scope and category (docs §7) —
+    const expectedRows = new Map<string, { scope: number; category: string; keys: string[] }>();
+    for (const s of scenario) {
+      const row = expectedRows.get(s.category) ?? { scope: s.scope, category: s.category, keys: [] };
+      row.keys.push(s.key);
+      expectedRows.set(s.category, row);
+    }
+    expect(project.byScope.map((r) => ({ scope: r.scope, category: r.category, activityCount: r.activityCount })).sort(byCategory)).toEqual(
+      [...expectedRows.values()].map((r) => ({ scope: r.scope, category: r.category, activityCount: r.keys.length })).sort(byCategory),
+    );
+    // Scope 1 is exactly the diesel generator; scope 2 the on-set grid tie-in and our own render and
+    // workstation; scope 3 the cloud AI calls, the transfer, the cloud storage, travel and the hotel.
+    expect(expectedRows.get('scope1.stationary-combustion')?.keys).toEqual(['onset.energy diesel generator']);
+    expect(expectedRows.get('scope2.purchased-electricity')?.keys.sort()).toEqual(
+      ['onset.energy grid tie-in', 'render (power × time, own nodes)', 'workstation (measured)'],
+    );
+    expect(project.byScope.reduce((n, r) => n + r.activityCount, 0)).toBe(scenario.length);
+
+    // — per category, the figures worked by hand —
+    for (const row of project.byScope) {
+      const expected = sumExpectations(scenario.filter((s) => s.category === row.category).map((s) => s.expected));
+      expectFigures(`${row.category}`, row.emissions, expected);
+    }
+
+    // — per scope (categories summed), and the invariants: co2e = operational + embodied + training,
+    //   low ≤ nominal ≤ high (checked by expectEmissions), total = sum of scopes —
+    const perScope = new Map<number, ExpectedEmissions>();
+    for (const scope of [1, 2, 3]) {
+      const expected = sumExpectations(scenario.filter((s) => s.scope === scope).map((s) => s.expected));
+      perScope.set(scope, expected);
+      expectFigures(`scope ${scope}`, sumRows(project.byScope.filter((r) => r.scope === scope)), expected);
+    }
+    const total = sumExpectations(scenario.map((s) => s.expected));
+    expectFigures('project', project.emissions, total);
+    expectFigures('project = Σ scopes', project.emissions, sumRows(project.byScope));
+
+    // A readable record of the figures in the test output.
+    console.log(
+      [1, 2, 3]
+        .map((s) => perScope.get(s)!)
+        .map((e, i) => `scope ${i + 1}: co2e ${e.co2eG.toFixed(3)} g (low ${e.lowG.toFixed(3)}, high ${e.highG.toFixed(3)}), market ${e.co2eMarketG.toFixed(3)} g, ${e.energyKwh.toFixed(6)} kWh`)
+        .concat(`total: co2e ${total.co2eG.toFixed(3)} g (low ${total.lowG.toFixed(3)}, high ${total.highG.toFixed(3)}), market ${total.co2eMarketG.toFixed(3)} g`)
+        .join('\n'),
+    );
+  });
+
+  it('gives the same figures for the same spans sent as OTLP/JSON', async () => {
+    const viaJson = await projected(JSON_PROJECT);
+    const viaExporters = await projectData(PROJECT);
+    expectFigures('OTLP/JSON project', viaJson.emissions, viaExporters!.emissions);
+    expect(viaJson.byScope.map((r) => [r.scope, r.category, r.activityCount])).toEqual(
+      viaExporters!.byScope.map((r) => [r.scope, r.category, r.activityCount]),
+    );
+  });
+});
+
+function byCategory(a: { category: string }, b: { category: string }): number {
+  return a.category.localeCompare(b.category);
+}
+
+function sumRows(rows: readonly ScopeRow[]): EmissionsLike {
+  const fields = ['energyKwh', 'co2eG', 'co2eMarketG', 'operationalG', 'embodiedG', 'trainingG', 'lowG', 'highG'] as const;
+  const out = Object.fromEntries(fields.map((f) => [f, 0])) as unknown as EmissionsLike;
+  for (const row of rows) for (const f of fields) out[f] += row.emissions[f];
+  return out;
+}
+
+/** Every field equal (6 decimals, as expectEmissions), labelled so a failure names the scope. */
+function expectFigures(label: string, actual: EmissionsLike, expected: ExpectedEmissions | EmissionsLike): void {
+  expect({ label, ...actual }).toEqual({
+    label,
+    ...Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, expect.closeTo(v as number, 6)])),
+  });
+  expectEmissions(actual, expected);
+}

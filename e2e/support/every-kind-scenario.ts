@@ -1,0 +1,375 @@
+import { DEFAULT_FACTOR_SET, requireFactor, type Factor } from '@greenops/factors';
+import type { SpanSpec } from './otel-senders';
+
+/**
+ * One span of every activity kind (issue #3, "What must show it"), and the figures each must
+ * give, worked by hand from the cited factors and the formulas of docs/methodology.md.
+ *
+ * Literal numbers are the cited ones: Ember grid averages as packaged in @tgwf/co2 0.19.0 and
+ * quoted in issue #3 (GBR 215.79, USA 383.55, FRA 44.18 g/kWh), provider PUEs from seed 001,
+ * the Carbon Trust 2026 report (CT) App. 3 figures, CO2.js SWD v4 constants, the Cloud Carbon
+ * Footprint storage coefficient. DESNZ/DEFRA travel, hotel and fuel factors are being
+ * re-verified, so they are read by id from the shipped catalogue (`desnz(id)`) and only the
+ * arithmetic is written here.
+ */
+export const T0_MS = Date.UTC(2026, 10, 4, 8, 0, 0);
+const HOUR_MS = 3600_000;
+
+/** Low / nominal / high, as every figure is carried (docs §1). */
+export interface Band {
+  low: number;
+  nominal: number;
+  high: number;
+}
+const point = (x: number): Band => ({ low: x, nominal: x, high: x });
+const band = (low: number, nominal: number, high: number): Band => ({ low, nominal, high });
+const times = (b: Band, k: number): Band => ({ low: b.low * k, nominal: b.nominal * k, high: b.high * k });
+const ZERO = point(0);
+
+/** What one span must contribute (grams CO2e; energy = facility kWh, nominal). */
+export interface SpanExpectation {
+  energyKwh: number;
+  operationalG: Band;
+  /** Market-based operational (nominal); equal to location when the span gives no market figure. */
+  operationalMarketG: number;
+  embodiedG: Band;
+  trainingG: Band;
+}
+
+/** A DESNZ factor of the shipped catalogue, as a band (its own low/high, else a point). */
+export function desnz(id: string): Band & { factor: Factor } {
+  const f = requireFactor(DEFAULT_FACTOR_SET, id);
+  return { factor: f, low: f.low ?? f.value, nominal: f.value, high: f.high ?? f.value };
+}
+
+// — cited constants —
+const GRID_GB = 215.79; // g/kWh, Ember via @tgwf/co2 (GBR)
+const GRID_US = 383.55; // g/kWh, Ember via @tgwf/co2 (USA)
+const GRID_FR = 44.18; // g/kWh, Ember via @tgwf/co2 (FRA)
+/** CT App. 3 workstation: 447 kgCO2e (±25 %: 335.25–558.75) over 5 y × 8,760 h × 50 % = 21,900 h. */
+const HOST_G_PER_H = band(335_250 / 21_900, 447_000 / 21_900, 558_750 / 21_900); // ≈ 15.308 / 20.411 / 25.514 g/h
+/** CT §7.4.3: training of a cloud model = 0.1× / 0.5× / 1.0× its inference emissions. */
+const TRAINING_UPLIFT = band(0.1, 0.5, 1.0);
+/** CT App. 3: cloud AI embodied = 5 % of the US-grid total → 0.05/0.95 × 410 g/kWh = 21.5789… g per facility kWh, × (1 + uplift). */
+const CLOUD_AI_EMBODIED_G_PER_KWH = (0.05 / 0.95) * 410;
+
+/** Cloud AI service result (docs §6): operational at the grid, training uplift, report embodied. */
+function cloudAi(facilityKwh: Band, gridGPerKwh: number): SpanExpectation {
+  const operationalG = times(facilityKwh, gridGPerKwh);
+  return {
+    energyKwh: facilityKwh.nominal,
+    operationalG,
+    operationalMarketG: operationalG.nominal,
+    trainingG: {
+      low: operationalG.low * TRAINING_UPLIFT.low,
+      nominal: operationalG.nominal * TRAINING_UPLIFT.nominal,
+      high: operationalG.high * TRAINING_UPLIFT.high,
+    },
+    embodiedG: {
+      low: facilityKwh.low * CLOUD_AI_EMBODIED_G_PER_KWH * (1 + TRAINING_UPLIFT.low),
+      nominal: facilityKwh.nominal * CLOUD_AI_EMBODIED_G_PER_KWH * (1 + TRAINING_UPLIFT.nominal),
+      high: facilityKwh.high * CLOUD_AI_EMBODIED_G_PER_KWH * (1 + TRAINING_UPLIFT.high),
+    },
+  };
+}
+
+/** A result whose factor is already gCO2e per unit (fuel, passenger-km, room-night): no energy, no embodied. */
+function direct(emissionsG: Band): SpanExpectation {
+  return { energyKwh: 0, operationalG: emissionsG, operationalMarketG: emissionsG.nominal, embodiedG: ZERO, trainingG: ZERO };
+}
+
+/**
+ * WAN2.1-T2V-1.3B video diffusion (Delavande et al. 2025; CT App. 3), by hand:
+ *   L = (1 + (frames − 1)/4) × (w/16) × (h/16)
+ *   L₇₂₀  = (1 + 191/4) × 80 × 45    = 48.75 × 3,600 = 175,500 tokens
+ *   L₁₀₈₀ = 48.75 × 120 × 67.5       = 394,875 tokens
+ *   y = E / (steps·L):  y₁ = 381 / (50 × 175,500) = 4.34188e-5,  y₂ = 1,847 / (50 × 394,875) = 9.35486e-5
+ *   b = (y₂ − y₁)/(L₂ − L₁) ≈ 2.2851e-10 Wh/token²/step,  a = y₁ − b·L₁ ≈ 3.3150e-6 Wh/token/step
+ *   GPU Wh = steps × (a·L + b·L²) → 381 Wh at the 720p calibration point (8 s × 24 fps, 50 steps).
+ */
+export const VIDEO_BY_HAND = (() => {
+  const latent = (w: number, h: number, frames: number) => (1 + (frames - 1) / 4) * (w / 16) * (h / 16);
+  const l1 = latent(1280, 720, 8 * 24);
+  const l2 = latent(1920, 1080, 8 * 24);
+  const y1 = 381 / (50 * l1);
+  const y2 = 1847 / (50 * l2);
+  const b = (y2 - y1) / (l2 - l1);
+  const a = y1 - b * l1;
+  return { l720: l1, l1080: l2, a, b, gpuWh720: 50 * (a * l1 + b * l1 * l1) };
+})();
+
+const GB = 'GB';
+
+/** The spans, each with the figures worked by hand. Keys name the span in failure messages. */
+export function everyKindScenario(projectId: string): Array<{ key: string; scope: 1 | 2 | 3; category: string; span: SpanSpec; expected: SpanExpectation }> {
+  const attrs = (kind: string, extra: Record<string, string | number>) => ({
+    'greenops.project.id': projectId,
+    'greenops.activity.kind': kind,
+    ...extra,
+  });
+  const at = (h: number) => T0_MS + h * HOUR_MS;
+
+  // Travel haul bands (GreenOps distance proxies for DESNZ's route-based bands), read from the catalogue.
+  const shortHaulMaxKm = desnz('travel.flight.short-haul-max-km').nominal;
+  const flightKm = 5500;
+  if (!(flightKm > shortHaulMaxKm)) throw new Error(`scenario assumes ${flightKm} km is long-haul (> ${shortHaulMaxKm} km)`);
+
+  return [
+    {
+      // 2 × 300 W × 2 h = 1.2 kWh IT (±10 %: 1.08–1.32), on-prem PUE 1.0 → 1.2 kWh.
+      // Location: 1.2 × 215.79 = 258.948 g (233.0532–284.8428); market: 1.2 × 50 = 60 g.
+      // Host embodied: 447,000 g × 2 h / 21,900 h = 40.822 g (30.616–51.027).
+      key: 'render (power × time, own nodes)',
+      scope: 2,
+      category: 'scope2.purchased-electricity',
+      span: {
+        name: 'render sh020 v1',
+        startMs: at(0),
+        durationS: 2 * 3600,
+        attributes: attrs('render', {
+          'greenops.hw.count': 2,
+          'greenops.hw.power_w': 300,
+          'greenops.location.country': GB,
+          'greenops.carbon_intensity.market.g_per_kwh': 50,
+        }),
+      },
+      expected: {
+        energyKwh: 1.2,
+        operationalG: times(band(1.08, 1.2, 1.32), GRID_GB),
+        operationalMarketG: 1.2 * 50,
+        embodiedG: times(HOST_G_PER_H, 2),
+        trainingG: ZERO,
+      },
+    },
+    {
+      // Measured 0.5 kWh, PUE 1.0, France 44.18 g/kWh → 22.09 g (no band: measured).
+      // Host embodied 1 h: 447,000 / 21,900 = 20.411 g (15.308–25.514).
+      key: 'workstation (measured)',
+      scope: 2,
+      category: 'scope2.purchased-electricity',
+      span: {
+        name: 'comp sh020',
+        startMs: at(2),
+        durationS: 3600,
+        attributes: attrs('workstation', { 'greenops.energy.kwh': 0.5, 'greenops.location.country': 'FR' }),
+      },
+      expected: {
+        energyKwh: 0.5,
+        operationalG: point(0.5 * GRID_FR),
+        operationalMarketG: 0.5 * GRID_FR,
+        embodiedG: HOST_G_PER_H,
+        trainingG: ZERO,
+      },
+    },
+    {
+      // GPU 381 Wh (the 720p calibration point, VIDEO_BY_HAND) × other-IT 1.178 = 448.818 Wh IT
+      // × Google PUE 1.09 = 489.21162 Wh = 0.48921162 kWh facility; us-central1 → US 383.55 g/kWh
+      // → 187.637 g; training 0.5× = 93.818 g (0.1×–1.0×);
+      // embodied 0.48921162 × 21.5789 × 1.5 = 15.835 g (× 1.1 … × 2.0).
+      key: 'ai.inference video (WAN2.1, gcp us-central1)',
+      scope: 3,
+      category: 'scope3.cat1.purchased-goods-and-services',
+      span: {
+        name: 'generate previz clip',
+        startMs: at(3),
+        durationS: 240,
+        attributes: attrs('ai.inference', {
+          'greenops.ai.modality': 'video',
+          'gen_ai.request.model': 'Wan2.1-T2V-1.3B',
+          'greenops.ai.video.width': 1280,
+          'greenops.ai.video.height': 720,
+          'greenops.ai.video.duration_s': 8,
+          'greenops.ai.video.fps': 24,
+          'greenops.ai.denoising_steps': 50,
+          'cloud.provider': 'gcp',
+          'cloud.region': 'us-central1',
+        }),
+      },
+      expected: cloudAi(point((381 * 1.178 * 1.09) / 1000), GRID_US),
+    },
+    {
+      // 4 images × 2.907 Wh GPU × 1.29/1.1 other IT × AI-service PUE 1.1 = 15.00012 Wh facility;
+      // no location → US grid (CT §7.5): 0.01500012 × 383.55 = 5.7533 g; training 0.5×; embodied × 21.5789 × 1.5.
+      key: 'ai.inference image (service, no location)',
+      scope: 3,
+      category: 'scope3.cat1.purchased-goods-and-services',
+      span: {
+        name: 'generate mood board',
+        startMs: at(3.1),
+        durationS: 30,
+        attributes: attrs('ai.inference', { 'greenops.ai.modality': 'image', 'greenops.ai.images': 4 }),
+      },
+      expected: cloudAi(point((4 * 2.907 * (1.29 / 1.1) * 1.1) / 1000), GRID_US),
+    },
+    {
+      // 2,000 output tokens × 0.525 Wh/1k (0.35–0.70) = 1.05 Wh IT (0.70–1.40) × Azure PUE 1.17
+      // = 1.2285 Wh (0.819–1.638); uksouth → GB 215.79 → 0.26510 g; training and embodied as above.
+      key: 'ai.inference text (azure uksouth)',
+      scope: 3,
+      category: 'scope3.cat1.purchased-goods-and-services',
+      span: {
+        name: 'draft shot list',
+        startMs: at(3.2),
+        durationS: 20,
+        attributes: attrs('ai.inference', {
+          'greenops.ai.modality': 'text',
+          'gen_ai.usage.input_tokens': 500,
+          'gen_ai.usage.output_tokens': 2000,
+          'cloud.provider': 'azure',
+          'cloud.region': 'uksouth',
+        }),
+      },
+      expected: cloudAi(times(band(0.35, 0.525, 0.7), (2 * 1.17) / 1000), GRID_GB),
+    },
+    {
+      // CO2.js SWD v4: 10 GB (10¹⁰ bytes); operational 0.055 + 0.059 + 0.080 = 0.194 kWh/GB → 1.94 kWh,
+      // PUE 1 (in SWD); GB 215.79 → 418.6326 g. Embodied (0.012 + 0.013 + 0.081) = 0.106 kWh/GB at
+      // CO2.js's fixed 494 g/kWh → 10 × 52.364 = 523.64 g. Band ×0.5–×2 on both.
+      key: 'transfer (10 GB)',
+      scope: 3,
+      category: 'scope3.cat1.purchased-goods-and-services',
+      span: {
+        name: 'upload dailies',
+        startMs: at(4),
+        durationS: 600,
+        attributes: attrs('transfer', { 'greenops.transfer.bytes': 10_000_000_000, 'greenops.location.country': GB }),
+      },
+      expected: {
+        energyKwh: 1.94,
+        operationalG: times(band(0.5, 1, 2), 1.94 * GRID_GB),
+        operationalMarketG: 1.94 * GRID_GB,
+        embodiedG: times(band(0.5, 1, 2), 10 * 0.106 * 494),
+        trainingG: ZERO,
+      },
+    },
+    {
+      // 5 TB (5×10¹² bytes) on SSD × 24 h × 2 copies × 1.2 Wh/TB-h (CCF; ±50 %: 0.6–1.8) = 288 Wh IT
+      // × AWS PUE 1.15 = 0.3312 kWh (0.1656–0.4968); eu-west-2 → GB 215.79 → 71.4696 g. No embodied.
+      key: 'storage (cloud SSD, 2 copies, 24 h)',
+      scope: 3,
+      category: 'scope3.cat1.purchased-goods-and-services',
+      span: {
+        name: 'hold camera originals',
+        startMs: at(4.5),
+        durationS: 24 * 3600,
+        attributes: attrs('storage', {
+          'greenops.storage.bytes': 5_000_000_000_000,
+          'greenops.storage.media': 'ssd',
+          'greenops.storage.replication': 2,
+          'cloud.provider': 'aws',
+          'cloud.region': 'eu-west-2',
+        }),
+      },
+      expected: (() => {
+        const facilityKwh = times(band(0.6, 1.2, 1.8), (5 * 24 * 2 * 1.15) / 1000);
+        const operationalG = times(facilityKwh, GRID_GB);
+        return { energyKwh: facilityKwh.nominal, operationalG, operationalMarketG: operationalG.nominal, embodiedG: ZERO, trainingG: ZERO };
+      })(),
+    },
+    {
+      // Long-haul (5,500 km > short-haul max) business, 1 passenger: 5,500 pkm × DESNZ long-haul
+      // business kgCO2e/pkm × 1000; nominal/high with radiative forcing, low without.
+      key: 'travel flight (long-haul business)',
+      scope: 3,
+      category: 'scope3.cat6.business-travel',
+      span: {
+        name: 'fly to location',
+        startMs: at(5),
+        durationS: 11 * 3600,
+        attributes: attrs('travel', { 'greenops.travel.mode': 'flight', 'greenops.travel.distance_km': flightKm, 'greenops.travel.class': 'business' }),
+      },
+      expected: direct(times(desnz('travel.flight.long-haul.business'), flightKm * 1000)),
+    },
+    {
+      // 400 km × 2 passengers = 800 pkm × DESNZ national rail kgCO2e/pkm × 1000 (±10 %).
+      key: 'travel rail (2 passengers)',
+      scope: 3,
+      category: 'scope3.cat6.business-travel',
+      span: {
+        name: 'train to studio',
+        startMs: at(17),
+        durationS: 3 * 3600,
+        attributes: attrs('travel', { 'greenops.travel.mode': 'rail', 'greenops.travel.distance_km': 400, 'greenops.travel.passengers': 2 }),
+      },
+      expected: direct(times(desnz('travel.rail.national'), 400 * 2 * 1000)),
+    },
+    {
+      // 120 litres × DESNZ diesel (average biofuel blend) kgCO2e/l × 1000; high = 100 % mineral diesel.
+      key: 'onset.energy diesel generator',
+      scope: 1,
+      category: 'scope1.stationary-combustion',
+      span: {
+        name: 'generator day 1',
+        startMs: at(24),
+        durationS: 10 * 3600,
+        attributes: attrs('onset.energy', {
+          'greenops.onset.source': 'diesel_generator',
+          'greenops.fuel.type': 'diesel',
+          'greenops.fuel.litres': 120,
+        }),
+      },
+      expected: direct(times(desnz('fuel.diesel.kg-per-litre'), 120 * 1000)),
+    },
+    {
+      // Grid tie-in, measured 40 kWh, PUE 1.0, GB 215.79 → 8,631.6 g (measured: no band).
+      key: 'onset.energy grid tie-in',
+      scope: 2,
+      category: 'scope2.purchased-electricity',
+      span: {
+        name: 'studio tie-in day 2',
+        startMs: at(48),
+        durationS: 10 * 3600,
+        attributes: attrs('onset.energy', { 'greenops.onset.source': 'grid', 'greenops.energy.kwh': 40, 'greenops.location.country': GB }),
+      },
+      expected: {
+        energyKwh: 40,
+        operationalG: point(40 * GRID_GB),
+        operationalMarketG: 40 * GRID_GB,
+        embodiedG: ZERO,
+        trainingG: ZERO,
+      },
+    },
+    {
+      // 3 room-nights × DESNZ UK hotel kgCO2e/room-night × 1000 (±10 %).
+      key: 'accommodation (3 nights, GB)',
+      scope: 3,
+      category: 'scope3.cat6.business-travel',
+      span: {
+        name: 'crew hotel',
+        startMs: at(60),
+        durationS: 60,
+        attributes: attrs('accommodation', { 'greenops.accommodation.nights': 3, 'greenops.location.country': GB }),
+      },
+      expected: direct(times(desnz('accommodation.hotel.GB'), 3 * 1000)),
+    },
+  ];
+}
+
+/** Sums of span expectations in the shape the GraphQL `Emissions` type reports. */
+export interface ExpectedEmissions {
+  energyKwh: number;
+  co2eG: number;
+  co2eMarketG: number;
+  operationalG: number;
+  embodiedG: number;
+  trainingG: number;
+  lowG: number;
+  highG: number;
+}
+
+export function sumExpectations(items: readonly SpanExpectation[]): ExpectedEmissions {
+  const sum = (f: (e: SpanExpectation) => number) => items.reduce((acc, e) => acc + f(e), 0);
+  const operationalG = sum((e) => e.operationalG.nominal);
+  const embodiedG = sum((e) => e.embodiedG.nominal);
+  const trainingG = sum((e) => e.trainingG.nominal);
+  return {
+    energyKwh: sum((e) => e.energyKwh),
+    operationalG,
+    embodiedG,
+    trainingG,
+    co2eG: operationalG + embodiedG + trainingG,
+    co2eMarketG: sum((e) => e.operationalMarketG) + embodiedG + trainingG,
+    lowG: sum((e) => e.operationalG.low + e.embodiedG.low + e.trainingG.low),
+    highG: sum((e) => e.operationalG.high + e.embodiedG.high + e.trainingG.high),
+  };
+}
