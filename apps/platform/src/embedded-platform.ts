@@ -3,9 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { TOPICS } from '@greenops/domain';
 import { createGatewayApp } from '@greenops/gateway';
 import { createIngestHttpApp, IngestService, startOtlpGrpcServer } from '@greenops/ingest';
-import { EmbeddedEventLogConsumer, EmbeddedEventLogPublisher } from '@greenops/messaging';
-import { ApiKeyStore, EmissionQueries, EmissionStore, EventLogTable, openEmbeddedTimescale } from '@greenops/persistence';
-import { EmissionsProjector } from '@greenops/projector';
+import { EmbeddedEventLogConsumer, EmbeddedEventLogInspector, EmbeddedEventLogPublisher } from '@greenops/messaging';
+import {
+  ApiKeyStore,
+  EmissionQueries,
+  EmissionStore,
+  EventLogTable,
+  openEmbeddedTimescale,
+  ProjectionRegistry,
+} from '@greenops/persistence';
+import { EmissionsProjector, FactorSetCatalog, ProjectionRebuildRunner } from '@greenops/projector';
 import type { EmbeddedConfig } from './embedded.config';
 import { generateApiKey } from './generate-api-key';
 
@@ -39,9 +46,26 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
     const logTable = new EventLogTable(db);
     const publisher = new EmbeddedEventLogPublisher(logTable);
     const store = new EmissionStore(db);
-    const projector = new EmissionsProjector(store, PROJECTOR_GROUP, {}, {
-      onSkipped: (s) => log(`greenops: projector skipped offset ${s.offset} (${s.eventId ?? 'no id'}): ${s.field}: ${s.reason}`),
+    const registry = new ProjectionRegistry(db);
+    const catalog = new FactorSetCatalog(registry);
+    const projector = new EmissionsProjector({
+      store,
+      groupId: PROJECTOR_GROUP,
+      projections: { registry, catalog, publisher, inspector: new EmbeddedEventLogInspector() },
+      observer: {
+        onSkipped: (s) => log(`greenops: projector skipped offset ${s.offset} (${s.eventId ?? 'no id'}): ${s.field}: ${s.reason}`),
+        onRebuildStarted: (b) =>
+          log(`greenops: factor set ${b.factorSetVersion} published; rebuilding projection v${b.version}`),
+      },
     });
+    const embeddedConsumer = (groupId: string) =>
+      new EmbeddedEventLogConsumer({
+        table: logTable,
+        groupId,
+        topic: TOPICS.activities,
+        positions: store,
+        onError: (error) => log(`greenops: ${groupId} batch failed, will retry: ${(error as Error).message}`),
+      });
 
     const ingestApp = await createIngestHttpApp({ publisher, apiKeys, maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES });
     await ingestApp.listen(config.GREENOPS_OTLP_HTTP_PORT, config.GREENOPS_HOST);
@@ -60,15 +84,19 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
     await gatewayApp.listen(config.GREENOPS_GRAPHQL_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'GraphQL', close: () => gatewayApp.close() });
 
-    const consumer = new EmbeddedEventLogConsumer({
-      table: logTable,
-      groupId: PROJECTOR_GROUP,
-      topic: TOPICS.activities,
-      positions: store,
-      onError: (error) => log(`greenops: projector batch failed, will retry: ${(error as Error).message}`),
-    });
+    const consumer = embeddedConsumer(PROJECTOR_GROUP);
     await consumer.start(projector.handle);
     closers.unshift({ name: 'projector', close: () => consumer.stop() });
+    const rebuilds = new ProjectionRebuildRunner({
+      registry,
+      store,
+      catalog,
+      topic: TOPICS.activities,
+      consumerFor: embeddedConsumer,
+      log: (line) => log(`greenops: ${line}`),
+    });
+    rebuilds.start();
+    closers.unshift({ name: 'projection rebuilds', close: () => rebuilds.stop() });
 
     const host = config.GREENOPS_HOST;
     const urls = {

@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { z } from 'zod';
 import { brokersField, ConfigurationError, parseEnv, postgresUrlField } from '@greenops/config';
 import { TOPICS } from '@greenops/domain';
-import { KafkaEventLogConsumer } from '@greenops/messaging';
-import { EmissionStore, openPostgres } from '@greenops/persistence';
+import { KafkaEventLogConsumer, KafkaEventLogInspector, KafkaEventLogPublisher } from '@greenops/messaging';
+import { EmissionStore, openPostgres, ProjectionRegistry } from '@greenops/persistence';
 import { EmissionsProjector } from './emissions.projector';
+import { FactorSetCatalog } from './factor-set.catalog';
+import { ProjectionRebuildRunner } from './projection-rebuild.runner';
 
 const envSchema = z.object({
   GREENOPS_KAFKA_BROKERS: brokersField,
@@ -17,17 +19,31 @@ async function main(): Promise<void> {
   const env = parseEnv(envSchema);
   const db = await openPostgres(env.GREENOPS_DATABASE_URL);
   const store = new EmissionStore(db);
-  const projector = new EmissionsProjector(store, env.GREENOPS_PROJECTOR_GROUP, {}, {
-    onSkipped: (s) =>
-      console.warn(`projector: skipped ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`),
-  });
-  const consumer = new KafkaEventLogConsumer({
-    brokers: env.GREENOPS_KAFKA_BROKERS,
+  const registry = new ProjectionRegistry(db);
+  const catalog = new FactorSetCatalog(registry);
+  const brokers = env.GREENOPS_KAFKA_BROKERS;
+  const publisher = new KafkaEventLogPublisher({ brokers, clientId: 'greenops-projector' });
+  const projector = new EmissionsProjector({
+    store,
     groupId: env.GREENOPS_PROJECTOR_GROUP,
+    projections: { registry, catalog, publisher, inspector: new KafkaEventLogInspector(brokers) },
+    observer: {
+      onSkipped: (s) =>
+        console.warn(`projector: skipped ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`),
+      onRebuildStarted: (b) =>
+        console.log(`projector: factor set ${b.factorSetVersion} of ${b.tenant} published; building projection v${b.version}`),
+    },
+  });
+  const consumer = new KafkaEventLogConsumer({ brokers, groupId: env.GREENOPS_PROJECTOR_GROUP, topic: TOPICS.activities, positions: store });
+  const rebuilds = new ProjectionRebuildRunner({
+    registry,
+    store,
+    catalog,
     topic: TOPICS.activities,
-    positions: store,
+    consumerFor: (groupId) => new KafkaEventLogConsumer({ brokers, groupId, topic: TOPICS.activities, positions: store }),
   });
   await consumer.start(projector.handle);
+  rebuilds.start();
   console.log(`projector: consuming ${TOPICS.activities} as group ${env.GREENOPS_PROJECTOR_GROUP}`);
   const progress = setInterval(() => {
     const s = projector.stats;
@@ -36,7 +52,9 @@ async function main(): Promise<void> {
   progress.unref();
   const stop = async () => {
     clearInterval(progress);
+    await rebuilds.stop();
     await consumer.stop();
+    await publisher.close();
     await db.close();
     process.exit(0);
   };

@@ -10,6 +10,7 @@ export interface EmissionFactInput {
   artifactId?: string;
   activityKind: string;
   result: EmissionResult;
+  projectionVersion?: number;
 }
 
 export interface ArtifactUpsert {

@@ -14,6 +14,7 @@ export const EVENT_TYPES = [
   'RetentionPolicyDefined',
   'RetentionDeletionRequested',
   'RetentionDeletionConfirmed',
+  'ProjectionRebuildFence',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

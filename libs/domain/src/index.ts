@@ -3,3 +3,4 @@ export * from './activity';
 export * from './emissions';
 export * from './event-envelope';
 export * from './event-id';
+export * from './factor-set-events';

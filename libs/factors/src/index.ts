@@ -16,3 +16,4 @@ export { CARBON_TRUST_2026_FACTOR_SET } from './sets/carbon-trust-2026.factor-se
 export { CLOUD_PROVIDER_PUE_FACTOR } from './data/pue.factors';
 export { ISO_ALPHA2_TO_ALPHA3 } from './data/iso-country-codes';
 export { FACTOR_SETS, factorSetByName } from './sets/registry';
+export { overrideProblems } from './override-problems';

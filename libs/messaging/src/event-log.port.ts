@@ -5,6 +5,14 @@ export interface PublishRecord {
   topic: string;
   key: string;
   value: EventEnvelope | RejectedSpan;
+  /** Explicit partition (rebuild fences); otherwise chosen by key. */
+  partition?: number;
+}
+
+/** What the log can tell about itself. */
+export interface EventLogInspector {
+  /** Partition numbers of a topic (creating the topic if it does not exist yet). */
+  partitions(topic: string): Promise<number[]>;
 }
 
 /** Raised when the event log cannot take a write; ingest answers 503 + Retry-After. */

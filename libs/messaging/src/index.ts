@@ -6,3 +6,5 @@ export * from './embedded-event-log.table';
 export * from './embedded-event-log.publisher';
 export * from './embedded-event-log.consumer';
 export * from './kafka-topics';
+export * from './kafka-event-log.inspector';
+export * from './embedded-event-log.inspector';

@@ -66,10 +66,10 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
 
   private async transact(records: PublishRecord[]): Promise<void> {
     const producer = await this.connect();
-    const byTopic = new Map<string, Array<{ key: string; value: string }>>();
+    const byTopic = new Map<string, Array<{ key: string; value: string; partition?: number }>>();
     for (const record of records) {
       const messages = byTopic.get(record.topic) ?? [];
-      messages.push({ key: record.key, value: JSON.stringify(record.value) });
+      messages.push({ key: record.key, value: JSON.stringify(record.value), partition: record.partition });
       byTopic.set(record.topic, messages);
     }
     const transaction = await producer.transaction();

@@ -72,20 +72,18 @@ describe.each(BACKENDS)('ProjectionRegistry on $name', (backend) => {
     const building = await registry.startBuilding(tenant, 'fs-2');
     expect(building).toMatchObject({
       currentVersion: 1,
-      building: { version: 2, factorSetVersion: 'fs-2', highWater: null },
+      building: { version: 2, factorSetVersion: 'fs-2', fences: null },
     });
     expect(await registry.startBuilding(tenant, 'fs-2')).toEqual(building); // idempotent per set
-    await registry.setHighWater(
-      tenant,
-      2,
-      new Map([
-        [0, '17'],
-        [3, '4'],
-      ]),
-    );
-    expect(
-      (await registry.building()).find((b) => b.tenant === tenant)?.building?.highWater,
-    ).toEqual({ '0': '17', '3': '4' });
+    await registry.expectFences(tenant, 2, [0, 3]);
+    expect(ProjectionRegistry.fencesComplete(await registry.state(tenant))).toBe(false);
+    await registry.recordFence(tenant, 2, 3, '4');
+    await registry.recordFence(tenant, 2, 3, '9'); // first sighting wins
+    expect(ProjectionRegistry.fencesComplete(await registry.state(tenant))).toBe(false);
+    await registry.recordFence(tenant, 2, 0, '17');
+    const built = (await registry.building()).find((b) => b.tenant === tenant);
+    expect(built?.building?.fences).toEqual({ '0': '17', '3': '4' });
+    expect(ProjectionRegistry.fencesComplete(built!)).toBe(true);
 
     // the same event recomputed in version 2: 3 kWh → 300 g; both rows coexist (key includes the version)
     const rebuilt = renderFact({
@@ -130,7 +128,7 @@ describe.each(BACKENDS)('ProjectionRegistry on $name', (backend) => {
     expect((await registry.startBuilding(tenant, 'fs-b')).building).toEqual({
       version: 3,
       factorSetVersion: 'fs-b',
-      highWater: null,
+      fences: null,
     });
     expect(await registry.switchTo(tenant, 2)).toBe(false); // the abandoned build can no longer switch
   });

@@ -12,8 +12,11 @@ export interface TenantProjection {
   building: {
     version: number;
     factorSetVersion: string;
-    /** Per partition: the log position the rebuild must reach; null until captured. */
-    highWater: Record<string, string> | null;
+    /**
+     * Per partition: the offset of this build's fence once the rebuild has read it ('' until
+     * then); null until the fences are written.
+     */
+    fences: Record<string, string> | null;
   } | null;
 }
 
@@ -79,9 +82,14 @@ const START_BUILDING = `
     building_started_at = now()
   where tp.building_factor_set_version is distinct from excluded.building_factor_set_version`;
 
-const SET_HIGH_WATER = `
+const EXPECT_FENCES = `
   update tenant_projections set building_high_water = $3::jsonb
    where tenant_id = $1 and building_version = $2 and building_high_water is null`;
+
+const RECORD_FENCE = `
+  update tenant_projections
+     set building_high_water = jsonb_set(building_high_water, array[$3::text], to_jsonb($4::text))
+   where tenant_id = $1 and building_version = $2 and building_high_water ->> $3::text = ''`;
 
 // Wrapped in a CTE: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
 const SWITCH = `
@@ -172,26 +180,48 @@ export class ProjectionRegistry {
   }
 
   /**
-   * Records where the rebuild must reach. Captured AFTER the build row exists: live projectors
-   * write every event they handle from then on into both versions, and everything appended
-   * before is below these marks, so the two together cover the whole log.
+   * The partitions whose fences the rebuild must read. Fences are written AFTER the build row
+   * exists: live projectors write every event they handle from then on into both versions,
+   * and every event before a fence is replayed by the rebuild, so together they cover the log.
    */
-  async setHighWater(
+  async expectFences(
     tenant: string,
     buildingVersion: number,
-    highWater: Map<number, string>,
+    partitions: readonly number[],
   ): Promise<void> {
     const marks: Record<string, string> = {};
-    for (const [partition, offset] of highWater) {
-      if (!/^\d+$/.test(offset))
-        throw new PersistenceInputError(`highWater[${partition}]`, 'must be a log offset');
-      marks[String(partition)] = offset;
+    for (const partition of partitions) {
+      if (!Number.isInteger(partition) || partition < 0)
+        throw new PersistenceInputError('partitions', 'must be partition numbers');
+      marks[String(partition)] = '';
     }
-    await this.db.dataSource.query(SET_HIGH_WATER, [
+    await this.db.dataSource.query(EXPECT_FENCES, [
       requireText('tenant', tenant),
       buildingVersion,
       JSON.stringify(marks),
     ]);
+  }
+
+  /** The rebuild read its fence in `partition` at `offset`; first sighting wins. */
+  async recordFence(
+    tenant: string,
+    buildingVersion: number,
+    partition: number,
+    offset: string,
+  ): Promise<void> {
+    if (!/^\d+$/.test(offset)) throw new PersistenceInputError('offset', 'must be a log offset');
+    await this.db.dataSource.query(RECORD_FENCE, [
+      requireText('tenant', tenant),
+      buildingVersion,
+      String(partition),
+      offset,
+    ]);
+  }
+
+  /** True when every expected partition's fence has been read. */
+  static fencesComplete(projection: TenantProjection): boolean {
+    const fences = projection.building?.fences;
+    return !!fences && Object.values(fences).every((offset) => offset !== '');
   }
 
   /** Serves the rebuilt version; false if that build is no longer the tenant's build. */
@@ -215,7 +245,7 @@ function toProjection(row: ProjectionRow): TenantProjection {
         : {
             version: row.building_version,
             factorSetVersion: row.building_factor_set_version,
-            highWater: row.building_high_water,
+            fences: row.building_high_water,
           },
   };
 }

@@ -1,0 +1,37 @@
+import { DEFAULT_FACTOR_SET, withOverrides, type Factor, type FactorSet } from '@greenops/factors';
+import type { PublishedFactorSet } from '@greenops/persistence';
+
+export interface FactorSetSource {
+  factorSet(tenant: string, version: string): Promise<PublishedFactorSet | null>;
+}
+
+/**
+ * The factor set an activity is computed with: the shipped catalogue, or a tenant's published
+ * overrides of it. Published sets are immutable per version, so they are cached.
+ */
+export class FactorSetCatalog {
+  private readonly cache = new Map<string, Promise<FactorSet>>();
+
+  constructor(
+    private readonly source: FactorSetSource,
+    private readonly base: FactorSet = DEFAULT_FACTOR_SET,
+  ) {}
+
+  get(tenant: string, version: string | null): Promise<FactorSet> {
+    if (version === null) return Promise.resolve(this.base);
+    const key = `${tenant}\u0000${version}`;
+    let set = this.cache.get(key);
+    if (!set) {
+      set = this.load(tenant, version);
+      set.catch(() => this.cache.delete(key));
+      this.cache.set(key, set);
+    }
+    return set;
+  }
+
+  private async load(tenant: string, version: string): Promise<FactorSet> {
+    const published = await this.source.factorSet(tenant, version);
+    if (!published) throw new Error(`factor set ${version} of tenant ${tenant} is not recorded`);
+    return withOverrides(this.base, published.factors as Factor[], { version, name: published.name });
+  }
+}

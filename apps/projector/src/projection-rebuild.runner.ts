@@ -1,0 +1,143 @@
+import type { ConsumedBatch, EventLogConsumer } from '@greenops/messaging';
+import { computeEmissions, MethodologyInputError, type ComputeOptions } from '@greenops/methodology';
+import { ProjectionRegistry, type TenantProjection } from '@greenops/persistence';
+import { parseActivityRecorded } from './activity-recorded.schema';
+import type { FactorSetCatalog } from './factor-set.catalog';
+import type { ProjectionRegistryPort } from './projection-registry.port';
+import type { EmissionFactInput, ProjectionStore } from './projection-store.port';
+import { parseTenantEvent } from './tenant-events.schema';
+
+export interface ProjectionRebuildRunnerOptions {
+  registry: ProjectionRegistryPort;
+  store: ProjectionStore;
+  catalog: FactorSetCatalog;
+  topic: string;
+  /** A consumer of `topic` in its own group, reading from the beginning of the log. */
+  consumerFor: (groupId: string) => EventLogConsumer;
+  computeOptions?: ComputeOptions;
+  pollIntervalMs?: number;
+  log?: (line: string) => void;
+}
+
+interface RunningBuild {
+  consumer: EventLogConsumer;
+  done: boolean;
+}
+
+/**
+ * Replays the log into projection version N+1 of a tenant with its new factor set ("replay into a
+ * new projection version, then switch", DESIGN §4). Each build has its own consumer group; its
+ * positions are stored with its facts, so a restarted projector resumes it, and several
+ * projector instances share it partition by partition. When the build has read its fence in
+ * every partition, the tenant is switched to the new version.
+ */
+export class ProjectionRebuildRunner {
+  private readonly running = new Map<string, RunningBuild>();
+  private timer: NodeJS.Timeout | undefined;
+  private polling: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: ProjectionRebuildRunnerOptions) {}
+
+  static groupId(tenant: string, version: number): string {
+    return `greenops-rebuild.${tenant}.v${version}`;
+  }
+
+  start(): void {
+    const interval = this.options.pollIntervalMs ?? 1000;
+    const tick = () => {
+      this.polling = this.poll()
+        .catch((error: unknown) => this.log(`rebuild poll failed, will retry: ${(error as Error).message}`))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(tick, interval);
+        });
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.polling;
+    await Promise.all([...this.running.values()].map((r) => r.consumer.stop().catch(() => undefined)));
+    this.running.clear();
+  }
+
+  /** Starts consumers for builds in progress; stops those of builds that ended or were superseded. */
+  async poll(): Promise<void> {
+    const builds = (await this.options.registry.building()).filter((b) => b.building?.fences);
+    const wanted = new Set(builds.map((b) => ProjectionRebuildRunner.groupId(b.tenant, b.building!.version)));
+    for (const [group, run] of this.running) {
+      if (!wanted.has(group) || run.done) {
+        this.running.delete(group);
+        await run.consumer.stop().catch(() => undefined);
+      }
+    }
+    for (const build of builds) {
+      const group = ProjectionRebuildRunner.groupId(build.tenant, build.building!.version);
+      if (this.running.has(group) || this.stopped) continue;
+      const run: RunningBuild = { consumer: this.options.consumerFor(group), done: false };
+      this.running.set(group, run);
+      this.log(`rebuilding ${build.tenant} into projection v${build.building!.version} (factor set ${build.building!.factorSetVersion})`);
+      await run.consumer.start((batch) => this.handle(build, group, run, batch));
+    }
+  }
+
+  private async handle(build: TenantProjection, group: string, run: RunningBuild, batch: ConsumedBatch): Promise<void> {
+    const target = build.building!;
+    const factorSet = await this.options.catalog.get(build.tenant, target.factorSetVersion);
+    const facts: EmissionFactInput[] = [];
+    let fenceRead = false;
+    for (const record of batch.records) {
+      const tenantEvent = parseTenantEvent(record.value);
+      if (tenantEvent.kind === 'fence') {
+        const fence = tenantEvent.event;
+        if (fence.tenant === build.tenant && fence.payload.buildVersion === target.version && fence.payload.partition === batch.partition) {
+          await this.options.registry.recordFence(build.tenant, target.version, batch.partition, record.offset);
+          fenceRead = true;
+        }
+        continue;
+      }
+      if (tenantEvent.kind !== 'none') continue;
+      const parsed = parseActivityRecorded(record.value);
+      if (!parsed.ok || parsed.event.tenant !== build.tenant) continue;
+      const event = parsed.event;
+      try {
+        facts.push({
+          tenant: event.tenant,
+          projectId: event.projectId,
+          eventId: event.id,
+          occurredAt: event.occurredAt,
+          recordedAt: event.recordedAt,
+          artifactId: event.payload.artifact?.id,
+          activityKind: event.payload.kind,
+          projectionVersion: target.version,
+          result: computeEmissions(
+            { ...event.payload, tenant: event.tenant, projectId: event.projectId },
+            { ...this.options.computeOptions, factorSet },
+          ),
+        });
+      } catch (error) {
+        if (!(error instanceof MethodologyInputError)) throw error;
+        // The live projector reports it; a rebuild skips what cannot be quantified the same way.
+      }
+    }
+    const last = batch.records[batch.records.length - 1];
+    await this.options.store.commitBatch({
+      facts,
+      artifacts: [],
+      offsets: [{ group, topic: batch.topic, partition: batch.partition, nextOffset: (BigInt(last.offset) + 1n).toString() }],
+    });
+    if (!fenceRead) return;
+    const state = await this.options.registry.state(build.tenant);
+    if (state.building?.version !== target.version || !ProjectionRegistry.fencesComplete(state)) return;
+    if (await this.options.registry.switchTo(build.tenant, target.version)) {
+      this.log(`switched ${build.tenant} to projection v${target.version} (factor set ${target.factorSetVersion})`);
+    }
+    run.done = true; // the consumer is stopped by the next poll, outside its own batch handler
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? console.log)(`projector: ${line}`);
+  }
+}
