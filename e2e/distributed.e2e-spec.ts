@@ -8,7 +8,13 @@ import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
 import { OtelSender, type SpanSpec } from './support/otel-senders';
 import { otlpJsonRequest, postOtlpJson } from './support/otlp-json';
-import { EXPECTED, hostEmbodiedG, renderScenarioSpans, T0, untaggedRenderSpan } from './support/render-scenario';
+import {
+  EXPECTED,
+  hostEmbodiedG,
+  renderScenarioSpans,
+  T0,
+  untaggedRenderSpan,
+} from './support/render-scenario';
 import { ServiceProcess } from './support/service-process';
 
 /**
@@ -35,14 +41,21 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
   const artifactQuery = `query($p: ID!, $id: ID!) { artifact(projectId: $p, id: $id) { id projectId kind status activityCount emissions { ${EMISSIONS_FIELDS} } } }`;
 
   async function projectEmissions(key: string, id: string): Promise<EmissionsLike | null> {
-    const { body } = await graphql<{ project: { emissions: EmissionsLike } | null }>(graphqlUrl, key, projectQuery, { id });
+    const { body } = await graphql<{ project: { emissions: EmissionsLike } | null }>(
+      graphqlUrl,
+      key,
+      projectQuery,
+      { id },
+    );
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data?.project?.emissions ?? null;
   }
 
   async function factCount(tenant: string, projectId: string): Promise<number> {
     const rows: Array<{ n: string }> = await db.dataSource.query(
-      'select count(*)::text as n from emission_facts where tenant_id = $1 and project_id = $2',
+      `select count(*)::text as n from emission_facts
+        where tenant_id = $1 and project_id = $2
+          and projection_version = coalesce((select current_version from tenant_projections where tenant_id = $1), 1)`,
       [tenant, projectId],
     );
     return Number(rows[0].n);
@@ -57,8 +70,15 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     await keys.ensureTenant(tenantB);
     await keys.addKey(tenantB, keyB);
 
-    const [httpPort, grpcPort, graphqlPort] = [await freePort(), await freePort(), await freePort()];
-    const common = { GREENOPS_DATABASE_URL: database.url, GREENOPS_KAFKA_BROKERS: kafkaBrokers().join(',') };
+    const [httpPort, grpcPort, graphqlPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    const common = {
+      GREENOPS_DATABASE_URL: database.url,
+      GREENOPS_KAFKA_BROKERS: kafkaBrokers().join(','),
+    };
     ingest = ServiceProcess.built('ingest', 'dist/apps/ingest/src/main.js', {
       ...common,
       GREENOPS_OTLP_HTTP_PORT: String(httpPort),
@@ -69,7 +89,7 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
       GREENOPS_PROJECTOR_GROUP: group,
     });
     gateway = ServiceProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
-      GREENOPS_DATABASE_URL: database.url,
+      ...common,
       GREENOPS_GRAPHQL_PORT: String(graphqlPort),
     });
     await Promise.all([
@@ -102,18 +122,22 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
 
     expectEmissions((await projectEmissions(keyA, 'series-s01')) ?? undefined, EXPECTED.project);
 
-    const { body } = await graphql<{ artifact: { activityCount: number; kind: string; status: string; emissions: EmissionsLike } }>(
-      graphqlUrl, keyA, artifactQuery, { p: 'series-s01', id: 'sh010-v1' },
-    );
+    const { body } = await graphql<{
+      artifact: { activityCount: number; kind: string; status: string; emissions: EmissionsLike };
+    }>(graphqlUrl, keyA, artifactQuery, { p: 'series-s01', id: 'sh010-v1' });
     expect(body.errors).toBeUndefined();
-    expect(body.data?.artifact).toMatchObject({ kind: 'shot-version', status: 'rejected', activityCount: 1 });
+    expect(body.data?.artifact).toMatchObject({
+      kind: 'shot-version',
+      status: 'rejected',
+      activityCount: 1,
+    });
     expectEmissions(body.data?.artifact.emissions, EXPECTED.sh010v1);
 
     // sh010 rolls up its two versions and its own comp; sc01 exists only as sh010's parent.
     for (const id of ['sh010', 'sc01']) {
-      const rolled = await graphql<{ artifact: { activityCount: number; emissions: EmissionsLike } }>(
-        graphqlUrl, keyA, artifactQuery, { p: 'series-s01', id },
-      );
+      const rolled = await graphql<{
+        artifact: { activityCount: number; emissions: EmissionsLike };
+      }>(graphqlUrl, keyA, artifactQuery, { p: 'series-s01', id });
       expect(rolled.body.data?.artifact.activityCount).toBe(EXPECTED.sh010.activityCount);
       expectEmissions(rolled.body.data?.artifact.emissions, EXPECTED.sh010);
     }
@@ -138,9 +162,18 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     await sender.resend(sender.finishedSpans());
     // A marker sent after the duplicates: once it is projected, the duplicates were consumed too
     // (same project key → same partition, in order).
-    await sender.send([{ ...spans[0], name: 'marker', attributes: { ...spans[0].attributes, 'greenops.energy.kwh': 1 } }]);
+    await sender.send([
+      {
+        ...spans[0],
+        name: 'marker',
+        attributes: { ...spans[0].attributes, 'greenops.energy.kwh': 1 },
+      },
+    ]);
     await sender.shutdown();
-    await waitFor(async () => (await factCount(tenantA, 'dup-project')) >= 4, { timeoutMs: 60000, description: 'marker fact' });
+    await waitFor(async () => (await factCount(tenantA, 'dup-project')) >= 4, {
+      timeoutMs: 60000,
+      description: 'marker fact',
+    });
     expect(await factCount(tenantA, 'dup-project')).toBe(4);
     // operational 3 × 0.1 kWh × 300 g/kWh + 1 kWh × 300 g/kWh = 90 + 300 = 390 g; 4 one-minute host shares
     expectEmissions((await projectEmissions(keyA, 'dup-project')) ?? undefined, {
@@ -163,8 +196,17 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
         'greenops.carbon_intensity.g_per_kwh': 50,
       },
     };
-    const bad = { name: 'no project', startMs: T0, durationS: 60, attributes: { 'greenops.activity.kind': 'render' } };
-    const worse = { ...good, name: 'bad energy', attributes: { ...good.attributes, 'greenops.energy.kwh': 'lots' } };
+    const bad = {
+      name: 'no project',
+      startMs: T0,
+      durationS: 60,
+      attributes: { 'greenops.activity.kind': 'render' },
+    };
+    const worse = {
+      ...good,
+      name: 'bad energy',
+      attributes: { ...good.attributes, 'greenops.energy.kwh': 'lots' },
+    };
     const { body, ids } = otlpJsonRequest([good, bad, worse]);
     const response = await postOtlpJson(httpUrl, keyA, body);
     expect(response.status).toBe(200);
@@ -172,7 +214,10 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     expect(response.json.partialSuccess?.errorMessage).toContain('greenops.project.id');
     expect(response.json.partialSuccess?.errorMessage).toContain('greenops.energy.kwh');
 
-    await waitFor(async () => (await factCount(tenantA, 'partial-project')) === 1, { timeoutMs: 60000, description: 'good span projected' });
+    await waitFor(async () => (await factCount(tenantA, 'partial-project')) === 1, {
+      timeoutMs: 60000,
+      description: 'good span projected',
+    });
     // 2 kWh × 50 g/kWh = 100 g, + one minute of host embodied
     expectEmissions((await projectEmissions(keyA, 'partial-project')) ?? undefined, {
       energyKwh: 2,
@@ -181,7 +226,11 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     });
 
     // The reasons are on the dead-letter topic.
-    const kafka = new Kafka({ clientId: 'e2e-dlq', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({
+      clientId: 'e2e-dlq',
+      brokers: kafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    });
     const consumer = kafka.consumer({ groupId: `dlq-reader-${run}` });
     const rejected: RejectedSpan[] = [];
     await consumer.connect();
@@ -193,12 +242,19 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
       },
     });
     try {
-      await waitFor(async () => rejected.length >= 2, { timeoutMs: 30000, description: 'two DLQ records' });
+      await waitFor(async () => rejected.length >= 2, {
+        timeoutMs: 30000,
+        description: 'two DLQ records',
+      });
     } finally {
       await consumer.disconnect();
     }
-    expect(rejected.find((r) => r.spanId === ids[1].spanId)).toMatchObject({ field: 'greenops.project.id' });
-    expect(rejected.find((r) => r.spanId === ids[2].spanId)).toMatchObject({ field: 'greenops.energy.kwh' });
+    expect(rejected.find((r) => r.spanId === ids[1].spanId)).toMatchObject({
+      field: 'greenops.project.id',
+    });
+    expect(rejected.find((r) => r.spanId === ids[2].spanId)).toMatchObject({
+      field: 'greenops.energy.kwh',
+    });
   });
 
   it('answers 401 without a valid key, on ingest and GraphQL', async () => {
@@ -211,13 +267,19 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
 
   it("never shows one tenant's data to another", async () => {
     expect(await projectEmissions(keyB, 'series-s01')).toBeNull();
-    const { body } = await graphql<{ artifact: unknown }>(graphqlUrl, keyB, artifactQuery, { p: 'series-s01', id: 'sh010' });
+    const { body } = await graphql<{ artifact: unknown }>(graphqlUrl, keyB, artifactQuery, {
+      p: 'series-s01',
+      id: 'sh010',
+    });
     expect(body.data?.artifact).toBeNull();
     // Tenant B sending the same project id gets its own, separate totals.
     const sender = OtelSender.httpProtobuf(httpUrl, keyB);
     await sender.send([untaggedRenderSpan('series-s01')]);
     await sender.shutdown();
-    await waitFor(async () => (await factCount(tenantB, 'series-s01')) === 1, { timeoutMs: 60000, description: 'tenant B fact' });
+    await waitFor(async () => (await factCount(tenantB, 'series-s01')) === 1, {
+      timeoutMs: 60000,
+      description: 'tenant B fact',
+    });
     expectEmissions((await projectEmissions(keyB, 'series-s01')) ?? undefined, {
       operationalG: 100,
       co2eG: 100 + hostEmbodiedG(600),
@@ -247,7 +309,11 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
       for (let i = from; i < to; i += 25) await sender.send(spans.slice(i, Math.min(i + 25, to)));
     };
     const firstQuarter = sendSlice(0, spanCount / 4);
-    await waitFor(async () => (await factCount(tenantA, 'crash-project')) > 0, { timeoutMs: 60000, intervalMs: 10, description: 'first facts' });
+    await waitFor(async () => (await factCount(tenantA, 'crash-project')) > 0, {
+      timeoutMs: 60000,
+      intervalMs: 10,
+      description: 'first facts',
+    });
     await projector.kill(); // SIGKILL: no graceful shutdown, Kafka offsets possibly not committed
     await firstQuarter;
     const afterKill = await factCount(tenantA, 'crash-project');
@@ -268,5 +334,92 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
       co2eG: 400 + 400 * hostEmbodiedG(10),
       co2eMarketG: 400 + 400 * hostEmbodiedG(10),
     });
+  });
+
+  it("recomputes all of a tenant's projects, across partitions, when it publishes a factor set", async () => {
+    const gbRender = (i: number): SpanSpec => ({
+      name: `grid render ${i}`,
+      startMs: T0 + i * 3600_000,
+      durationS: 3600,
+      attributes: {
+        'greenops.project.id': 'grid-project',
+        'greenops.activity.kind': 'render',
+        'greenops.energy.kwh': 1,
+        'greenops.location.country': 'GB',
+      },
+    });
+    const sender = OtelSender.httpProtobuf(httpUrl, keyA);
+    await sender.send([gbRender(0), gbRender(1)]);
+    await sender.shutdown();
+    await waitFor(async () => (await factCount(tenantA, 'grid-project')) === 2, {
+      timeoutMs: 60000,
+      description: 'grid renders',
+    });
+    // Shipped catalogue: 2 × 1 kWh × 215.79 g/kWh (GB, Ember) = 431.58 g + two host-hour shares
+    expectEmissions((await projectEmissions(keyA, 'grid-project')) ?? undefined, {
+      operationalG: 431.58,
+      co2eG: 431.58 + 2 * hostEmbodiedG(3600),
+    });
+    const before = {
+      crash: await projectEmissions(keyA, 'crash-project'),
+      dup: await projectEmissions(keyA, 'dup-project'),
+      tenantB: await projectEmissions(keyB, 'series-s01'),
+    };
+
+    const published = await graphql<{ publishFactorSet: { version: string } }>(
+      graphqlUrl,
+      keyA,
+      'mutation($input: PublishFactorSetInput!) { publishFactorSet(input: $input) { version } }',
+      {
+        input: {
+          name: 'studio PPA',
+          factors: [
+            {
+              id: 'grid.location.GB',
+              value: 120,
+              unit: 'gCO2e/kWh',
+              source: 'Studio PPA 2026, metered',
+              year: 2026,
+            },
+          ],
+        },
+      },
+    );
+    expect(published.body.errors).toBeUndefined();
+    const version = published.body.data!.publishFactorSet.version;
+    await waitFor(
+      async () => {
+        const { body } = await graphql<{
+          projection: { currentVersion: number; factorSetVersion: string };
+        }>(graphqlUrl, keyA, '{ projection { currentVersion factorSetVersion } }');
+        return (
+          body.data?.projection.currentVersion === 2 &&
+          body.data.projection.factorSetVersion === version
+        );
+      },
+      {
+        timeoutMs: 90000,
+        description: `switch to projection v2 (projector log:\n${projector.log})`,
+      },
+    );
+
+    // Replayed with the tenant's factor: 2 × 1 kWh × 120 g/kWh = 240 g
+    expectEmissions((await projectEmissions(keyA, 'grid-project')) ?? undefined, {
+      operationalG: 240,
+      co2eG: 240 + 2 * hostEmbodiedG(3600),
+    });
+    // Projects whose spans carry their own intensity are unchanged — and complete: every event
+    // of every partition was replayed into the new version, none twice.
+    expectEmissions((await projectEmissions(keyA, 'series-s01')) ?? undefined, EXPECTED.project);
+    expectEmissions((await projectEmissions(keyA, 'crash-project')) ?? undefined, before.crash!);
+    expectEmissions((await projectEmissions(keyA, 'dup-project')) ?? undefined, before.dup!);
+    // Another tenant is untouched.
+    expectEmissions((await projectEmissions(keyB, 'series-s01')) ?? undefined, before.tenantB!);
+    const other = await graphql<{ projection: { currentVersion: number } }>(
+      graphqlUrl,
+      keyB,
+      '{ projection { currentVersion } }',
+    );
+    expect(other.body.data?.projection.currentVersion).toBe(1);
   });
 });

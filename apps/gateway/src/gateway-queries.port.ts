@@ -53,9 +53,37 @@ export interface GatewayQueries {
   }>;
 }
 
-export interface ApiKeyResolver {
-  resolveTenant(key: string): Promise<string | null>;
+export interface ApiCaller {
+  tenant: string;
+  roles: string[];
 }
+
+export interface ApiKeyResolver {
+  resolveCaller(key: string): Promise<ApiCaller | null>;
+}
+
+/** Tenant configuration the gateway reads (implemented by libs/persistence ProjectionRegistry). */
+export interface TenantProjectionState {
+  currentVersion: number;
+  currentFactorSetVersion: string | null;
+  building: { version: number; factorSetVersion: string; fences: Record<string, string> | null } | null;
+}
+
+export interface PublishedFactorSetRow {
+  version: string;
+  baseVersion: string;
+  name: string;
+  factors: unknown;
+  publishedAt: string;
+}
+
+export interface FactorSetAdmin {
+  state(tenant: string): Promise<TenantProjectionState>;
+  listFactorSets(tenant: string): Promise<PublishedFactorSetRow[]>;
+}
+
+export const GATEWAY_FACTOR_SETS = Symbol('GATEWAY_FACTOR_SETS');
+export const GATEWAY_PUBLISHER = Symbol('GATEWAY_PUBLISHER');
 
 export const GATEWAY_QUERIES = Symbol('GATEWAY_QUERIES');
 export const GATEWAY_API_KEYS = Symbol('GATEWAY_API_KEYS');

@@ -5,6 +5,7 @@ import type { EmissionResult } from '@greenops/domain';
 import {
   ApiKeyStore,
   EmissionQueries,
+  ProjectionRegistry,
   EmissionStore,
   openPostgres,
   type DatabaseHandle,
@@ -15,6 +16,7 @@ import { createGatewayApp } from './gateway.module';
 
 const KEY_A = 'gateway-int-key-a-0123456789';
 const KEY_B = 'gateway-int-key-b-0123456789';
+const KEY_A_READ_ONLY = 'gateway-int-key-a-read-only-0123';
 
 /** A fact with round numbers: E kWh at PUE 1, 100 g/kWh location, 40 g/kWh market, ±10 %. */
 function fact(
@@ -95,6 +97,7 @@ describe('GraphQL gateway on PostgreSQL', () => {
     const keys = new ApiKeyStore(db);
     await keys.ensureTenant('a');
     await keys.addKey('a', KEY_A);
+    await keys.addKey('a', KEY_A_READ_ONLY, ['read']);
     await keys.ensureTenant('b');
     await keys.addKey('b', KEY_B);
     const artifacts = Array.from({ length: 5 }, (_, i) => ({
@@ -116,6 +119,7 @@ describe('GraphQL gateway on PostgreSQL', () => {
     app = await createGatewayApp({
       queries: new EmissionQueries(db),
       apiKeys: keys,
+      factorSets: new ProjectionRegistry(db),
       costLimits: { maxCost: 1000, maxDepth: 5 },
     });
     await app.listen(0, '127.0.0.1');
@@ -232,6 +236,27 @@ describe('GraphQL gateway on PostgreSQL', () => {
     expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const wrong = await gql('{ project(id: "p1") { id } }', 'not-a-key-not-a-key');
     expect(wrong.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('guards factor-set publication by role and names each bad override', async () => {
+    const publish = `mutation($input: PublishFactorSetInput!) { publishFactorSet(input: $input) { version } }`;
+    const good = { id: 'grid.location.GB', value: 120, unit: 'gCO2e/kWh', source: 'Studio PPA meter data', year: 2026 };
+    const readOnly = await gql(publish, KEY_A_READ_ONLY, { input: { name: 'ppa', factors: [good] } });
+    expect(readOnly.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const bad = await gql(publish, KEY_A, {
+      input: { name: 'ppa', factors: [{ ...good, id: 'grid.location.NOWHERE' }, { ...good, unit: 'kgCO2e/kWh' }] },
+    });
+    expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.body.errors?.[0].message).toContain("input.factors[0].id: 'grid.location.NOWHERE' is not a factor");
+    expect(bad.body.errors?.[0].message).toContain("input.factors[1].unit: must be 'gCO2e/kWh'");
+    // this gateway was started without an event log to publish to
+    const noLog = await gql(publish, KEY_A, { input: { name: 'ppa', factors: [good] } });
+    expect(noLog.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    const status = await gql('{ projection { currentVersion factorSetVersion building { version } } factorSets { version } }');
+    expect(status.body.data).toEqual({
+      projection: { currentVersion: 1, factorSetVersion: null, building: null },
+      factorSets: [],
+    });
   });
 
   it('refuses request bodies over 100 kB', async () => {

@@ -12,16 +12,24 @@ import {
   queryCostPlugin,
   type QueryCostLimits,
 } from './graphql/query-cost.plugin';
+import type { EventLogPublisher } from '@greenops/messaging';
+import { FactorSetsResolver } from './graphql/factor-sets.resolver';
 import {
   GATEWAY_API_KEYS,
+  GATEWAY_FACTOR_SETS,
+  GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
   type ApiKeyResolver,
+  type FactorSetAdmin,
   type GatewayQueries,
 } from './gateway-queries.port';
 
 export interface GatewayOptions {
   queries: GatewayQueries;
   apiKeys: ApiKeyResolver;
+  factorSets: FactorSetAdmin;
+  /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
+  publisher?: EventLogPublisher;
   costLimits?: QueryCostLimits;
   /** Apollo landing page / introspection; on by default, off in production configs. */
   introspection?: boolean;
@@ -59,10 +67,13 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_QUERIES, useValue: options.queries },
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
+        { provide: GATEWAY_FACTOR_SETS, useValue: options.factorSets },
+        ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         ApiKeyGuard,
         ProjectResolver,
         ArtifactResolver,
+        FactorSetsResolver,
       ],
     };
   }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { ConfigurationError, parseEnv, portField, postgresUrlField } from '@greenops/config';
-import { ApiKeyStore, EmissionQueries, openPostgres } from '@greenops/persistence';
+import { brokersField, ConfigurationError, parseEnv, portField, postgresUrlField } from '@greenops/config';
+import { KafkaEventLogPublisher } from '@greenops/messaging';
+import { ApiKeyStore, EmissionQueries, openPostgres, ProjectionRegistry } from '@greenops/persistence';
 import { createGatewayApp } from './gateway.module';
 
 const envSchema = z.object({
@@ -9,14 +10,21 @@ const envSchema = z.object({
   GREENOPS_GRAPHQL_PORT: portField(4000),
   GREENOPS_HOST: z.string().default('127.0.0.1'),
   GREENOPS_GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).default('true'),
+  /** Optional: without it, mutations that publish tenant events (factor sets) answer 503. */
+  GREENOPS_KAFKA_BROKERS: brokersField.optional(),
 });
 
 async function main(): Promise<void> {
   const env = parseEnv(envSchema);
   const db = await openPostgres(env.GREENOPS_DATABASE_URL);
+  const publisher = env.GREENOPS_KAFKA_BROKERS
+    ? new KafkaEventLogPublisher({ brokers: env.GREENOPS_KAFKA_BROKERS, clientId: 'greenops-gateway' })
+    : undefined;
   const app = await createGatewayApp({
     queries: new EmissionQueries(db),
     apiKeys: new ApiKeyStore(db),
+    factorSets: new ProjectionRegistry(db),
+    publisher,
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
   });
   await app.listen(env.GREENOPS_GRAPHQL_PORT, env.GREENOPS_HOST);
@@ -25,6 +33,7 @@ async function main(): Promise<void> {
   );
   const stop = async () => {
     await app.close();
+    await publisher?.close();
     await db.close();
     process.exit(0);
   };

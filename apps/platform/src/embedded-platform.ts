@@ -80,7 +80,12 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
     });
     closers.unshift({ name: 'OTLP/gRPC', close: () => grpc.close() });
 
-    const gatewayApp = await createGatewayApp({ queries: new EmissionQueries(db), apiKeys });
+    const gatewayApp = await createGatewayApp({
+      queries: new EmissionQueries(db),
+      apiKeys,
+      factorSets: registry,
+      publisher,
+    });
     await gatewayApp.listen(config.GREENOPS_GRAPHQL_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'GraphQL', close: () => gatewayApp.close() });
 

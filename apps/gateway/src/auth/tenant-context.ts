@@ -4,6 +4,7 @@ import type { Request } from 'express';
 
 export interface GatewayRequest extends Request {
   tenant?: string;
+  roles?: string[];
 }
 
 export interface GatewayContext {

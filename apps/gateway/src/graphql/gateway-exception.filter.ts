@@ -22,6 +22,7 @@ const HTTP_CODES: Record<number, string> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   413: 'PAYLOAD_TOO_LARGE',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /**
@@ -37,6 +38,11 @@ export class GatewayExceptionFilter implements GqlExceptionFilter {
     if (isFieldError(error)) {
       return new GraphQLError(`${error.field}: ${error.reason}`, {
         extensions: { code: 'BAD_USER_INPUT', field: error.field },
+      });
+    }
+    if (error instanceof Error && error.name === 'EventLogUnavailableError') {
+      return new GraphQLError('The event log is unavailable; retry shortly', {
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
       });
     }
     if (error instanceof HttpException) {

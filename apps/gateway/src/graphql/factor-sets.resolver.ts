@@ -1,0 +1,94 @@
+import { BadRequestException, Inject, Optional, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
+import type { EventLogPublisher } from '@greenops/messaging';
+import type { FactorOverride as FactorOverrideValue } from '@greenops/domain';
+import { ApiKeyGuard } from '../auth/api-key.guard';
+import { RequireRole } from '../auth/require-role.decorator';
+import { Tenant } from '../auth/tenant-context';
+import { GATEWAY_FACTOR_SETS, GATEWAY_PUBLISHER, type FactorSetAdmin } from '../gateway-queries.port';
+import { factorSetPublishedRecord } from './factor-set-publication';
+import {
+  FactorSetPublication,
+  ProjectionStatus,
+  PublishFactorSetInput,
+  TenantFactorSet,
+} from './factor-set.types';
+
+const MAX_OVERRIDES = 500;
+
+/**
+ * Tenant factor sets (issue #3 item 8): publish overrides of the shipped catalogue as a
+ * FactorSetPublished event; the projector records it and rebuilds the tenant's projection with it.
+ */
+@Resolver()
+@UseGuards(ApiKeyGuard)
+export class FactorSetsResolver {
+  constructor(
+    @Inject(GATEWAY_FACTOR_SETS) private readonly admin: FactorSetAdmin,
+    @Optional() @Inject(GATEWAY_PUBLISHER) private readonly publisher?: EventLogPublisher,
+  ) {}
+
+  @Mutation(() => FactorSetPublication, {
+    description: "Publishes overrides of the factor catalogue for the caller's tenant (role: admin); its data is then recomputed.",
+  })
+  @RequireRole('admin')
+  async publishFactorSet(
+    @Tenant() tenant: string,
+    @Args('input', { type: () => PublishFactorSetInput }) input: PublishFactorSetInput,
+  ): Promise<FactorSetPublication> {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 200) throw new BadRequestException('input.name: must be 1–200 characters');
+    if (input.factors.length === 0 || input.factors.length > MAX_OVERRIDES) {
+      throw new BadRequestException(`input.factors: must hold 1–${MAX_OVERRIDES} overrides`);
+    }
+    const factors: FactorOverrideValue[] = input.factors.map((f) => ({
+      id: f.id,
+      value: f.value,
+      unit: f.unit,
+      source: f.source,
+      year: f.year,
+      ...(f.low === undefined || f.low === null ? {} : { low: f.low }),
+      ...(f.high === undefined || f.high === null ? {} : { high: f.high }),
+      ...(f.note === undefined || f.note === null ? {} : { note: f.note }),
+    }));
+    const problems = overrideProblems(DEFAULT_FACTOR_SET, factors);
+    if (problems.length > 0) throw new BadRequestException(`input.${problems.join('; input.')}`);
+    if (!this.publisher) {
+      throw new ServiceUnavailableException('Publishing factor sets needs the event log (set GREENOPS_KAFKA_BROKERS)');
+    }
+    const record = factorSetPublishedRecord(tenant, DEFAULT_FACTOR_SET.version, name, factors, new Date());
+    await this.publisher.publish([record]);
+    return Object.assign(new FactorSetPublication(), {
+      version: record.value.payload.version,
+      baseVersion: record.value.payload.baseVersion,
+      factorCount: factors.length,
+    });
+  }
+
+  @Query(() => ProjectionStatus, { description: "Which factor set and projection version the caller's figures use." })
+  async projection(@Tenant() tenant: string): Promise<ProjectionStatus> {
+    const state = await this.admin.state(tenant);
+    const fences = state.building?.fences ?? null;
+    return Object.assign(new ProjectionStatus(), {
+      currentVersion: state.currentVersion,
+      factorSetVersion: state.currentFactorSetVersion,
+      building: state.building
+        ? {
+            version: state.building.version,
+            factorSetVersion: state.building.factorSetVersion,
+            partitions: fences ? Object.keys(fences).length : 0,
+            partitionsDone: fences ? Object.values(fences).filter((offset) => offset !== '').length : 0,
+          }
+        : null,
+    });
+  }
+
+  @Query(() => [TenantFactorSet], { description: 'Factor sets the tenant published, oldest first.' })
+  async factorSets(@Tenant() tenant: string): Promise<TenantFactorSet[]> {
+    const sets = await this.admin.listFactorSets(tenant);
+    return sets.map((set) =>
+      Object.assign(new TenantFactorSet(), { ...set, factors: set.factors as FactorOverrideValue[] }),
+    );
+  }
+}

@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitFor } from '@greenops/testing';
+import { freePort } from './support/free-port';
+import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
+import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
+import { OtelSender, type SpanSpec } from './support/otel-senders';
+import { hostEmbodiedG, T0 } from './support/render-scenario';
+import { ServiceProcess } from './support/service-process';
+
+/**
+ * Factor sets as events (issue #3 item 8), embedded mode: a tenant publishes its own grid
+ * factor; the projector replays the log into a new projection version with it and switches.
+ */
+describe('republishing a factor set recomputes the projection (embedded)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'greenops-factors-'));
+  const apiKey = 'factor-set-e2e-key-0123456789';
+  let platform: ServiceProcess;
+  let urls: { http: string; graphql: string };
+
+  const projectQuery = `{ project(id: "grid-project") { emissions { ${EMISSIONS_FIELDS} } } }`;
+  const publish = `mutation($input: PublishFactorSetInput!) { publishFactorSet(input: $input) { version baseVersion factorCount } }`;
+  const statusQuery =
+    '{ projection { currentVersion factorSetVersion building { version partitions partitionsDone } } }';
+
+  async function query<T>(q: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const { body } = await graphql<T>(urls.graphql, apiKey, q, variables);
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data as T;
+  }
+  const emissions = async () =>
+    (await query<{ project: { emissions: EmissionsLike } | null }>(projectQuery)).project
+      ?.emissions;
+
+  function gbRender(i: number): SpanSpec {
+    return {
+      name: `grid render ${i}`,
+      startMs: T0 + i * 3600_000,
+      durationS: 3600,
+      attributes: {
+        'greenops.project.id': 'grid-project',
+        'greenops.activity.kind': 'render',
+        'greenops.energy.kwh': 1,
+        'greenops.location.country': 'GB',
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    const [httpPort, grpcPort, graphqlPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    platform = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', {
+      GREENOPS_DATA_DIR: dataDir,
+      GREENOPS_API_KEY: apiKey,
+      GREENOPS_OTLP_HTTP_PORT: String(httpPort),
+      GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+      GREENOPS_GRAPHQL_PORT: String(graphqlPort),
+    });
+    await platform.start(/GraphQL\s+http/, 120000);
+    urls = {
+      http: `http://127.0.0.1:${httpPort}/v1/traces`,
+      graphql: `http://127.0.0.1:${graphqlPort}/graphql`,
+    };
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('recomputes past activities with the new factor, then keeps using it', async () => {
+    const sender = OtelSender.httpProtobuf(urls.http, apiKey);
+    await sender.send([gbRender(0), gbRender(1)]);
+    await waitFor(async () => ((await emissions())?.energyKwh ?? 0) >= 2 - 1e-9, {
+      timeoutMs: 60000,
+      description: 'two renders projected',
+    });
+    // Shipped catalogue: GB grid 215.79 g/kWh (Ember, via @tgwf/co2). No cloud: PUE 1.0.
+    // 2 × 1 kWh × 215.79 = 431.58 g, plus two one-hour host embodied shares.
+    expectEmissions(await emissions(), {
+      energyKwh: 2,
+      operationalG: 431.58,
+      co2eG: 431.58 + 2 * hostEmbodiedG(3600),
+    });
+
+    const input = {
+      name: 'Studio B supply contract 2026',
+      factors: [
+        {
+          id: 'grid.location.GB',
+          value: 120,
+          unit: 'gCO2e/kWh',
+          source: 'Studio B metered supply, 2026 contract',
+          year: 2026,
+          low: 110,
+          high: 130,
+        },
+      ],
+    };
+    const published = (
+      await query<{ publishFactorSet: { version: string; factorCount: number } }>(publish, {
+        input,
+      })
+    ).publishFactorSet;
+    expect(published.factorCount).toBe(1);
+
+    await waitFor(
+      async () => {
+        const { projection } = await query<{
+          projection: { currentVersion: number; factorSetVersion: string | null };
+        }>(statusQuery);
+        return projection.currentVersion === 2 && projection.factorSetVersion === published.version;
+      },
+      { timeoutMs: 60000, description: `switch to projection v2 (log:\n${platform.log})` },
+    );
+    // Tenant factor: 2 × 1 kWh × 120 g/kWh = 240 g; embodied unchanged.
+    expectEmissions(await emissions(), {
+      energyKwh: 2,
+      operationalG: 240,
+      co2eG: 240 + 2 * hostEmbodiedG(3600),
+    });
+
+    // New activities use the tenant's factor set too: + 1 kWh × 120 g/kWh.
+    await sender.send([gbRender(2)]);
+    await sender.shutdown();
+    await waitFor(async () => ((await emissions())?.energyKwh ?? 0) >= 3 - 1e-9, {
+      timeoutMs: 60000,
+      description: 'third render projected',
+    });
+    expectEmissions(await emissions(), {
+      energyKwh: 3,
+      operationalG: 360,
+      co2eG: 360 + 3 * hostEmbodiedG(3600),
+    });
+
+    // Publishing the same overrides again is the same factor set: no new rebuild.
+    const again = (await query<{ publishFactorSet: { version: string } }>(publish, { input }))
+      .publishFactorSet;
+    expect(again.version).toBe(published.version);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(
+      (await query<{ projection: { currentVersion: number; building: unknown } }>(statusQuery))
+        .projection,
+    ).toMatchObject({
+      currentVersion: 2,
+      building: null,
+    });
+    const { factorSets } = await query<{
+      factorSets: Array<{ version: string; factors: Array<{ id: string; value: number }> }>;
+    }>('{ factorSets { version factors { id value } } }');
+    expect(factorSets).toEqual([
+      { version: published.version, factors: [{ id: 'grid.location.GB', value: 120 }] },
+    ]);
+  });
+});
