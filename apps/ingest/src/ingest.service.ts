@@ -8,6 +8,7 @@ import {
   type RejectedSpan,
 } from '@greenops/domain';
 import type { EventLogPublisher, PublishRecord } from '@greenops/messaging';
+import { computeEmissions, MethodologyInputError } from '@greenops/methodology';
 import { mapSpanToActivity, type OtlpSpan } from '@greenops/semconv';
 import { EVENT_LOG_PUBLISHER, INGEST_CLOCK, type Clock } from './ingest-tokens';
 import type { DecodedResourceSpans } from './otlp-decoder';
@@ -84,7 +85,7 @@ export class IngestService {
 
     for (const { resourceAttributes, spans } of resourceSpans) {
       for (const span of spans) {
-        const result = mapSpanToActivity(tenant, span, resourceAttributes);
+        const result = quantifiable(mapSpanToActivity(tenant, span, resourceAttributes));
         if (result.ok) {
           acceptedSpans++;
           const event = envelope(result.activity, recordedAt);
@@ -117,5 +118,24 @@ export class IngestService {
     const outcome: ExportOutcome = { acceptedSpans, rejectedSpans: rejected.length };
     if (reasons.length > 0) outcome.errorMessage = joinCapped(reasons);
     return outcome;
+  }
+}
+
+type Mapped = ReturnType<typeof mapSpanToActivity>;
+
+/**
+ * A span the methodology cannot turn into emissions (e.g. a render with neither energy nor
+ * power) is rejected here, with the attribute it lacks, rather than accepted and then skipped
+ * by the projector where the sender would never learn of it. Checked against the shipped
+ * catalogue: a tenant factor set changes numbers, not which attributes are needed.
+ */
+function quantifiable(mapped: Mapped): Mapped {
+  if (!mapped.ok) return mapped;
+  try {
+    computeEmissions(mapped.activity);
+    return mapped;
+  } catch (error) {
+    if (error instanceof MethodologyInputError) return { ok: false, field: error.field, reason: error.reason };
+    throw error;
   }
 }

@@ -172,14 +172,14 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
           name: 'frame-1',
           startMs: 1_700_000_000_000,
           endMs: 1_700_000_060_000,
-          attributes: { 'greenops.activity.kind': 'render' },
+          attributes: { 'greenops.activity.kind': 'render', 'greenops.energy.kwh': 0.2 },
         },
         { name: 'broken', startMs: 1_700_000_000_000, endMs: 1_700_000_060_000, attributes: {} },
         {
           name: 'frame-2',
           startMs: 1_700_000_000_000,
           endMs: 1_700_000_060_000,
-          attributes: { 'greenops.activity.kind': 'render' },
+          attributes: { 'greenops.activity.kind': 'render', 'greenops.energy.kwh': 0.2 },
         },
       ],
     });
@@ -386,7 +386,10 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
                   name: 'render',
                   startTimeUnixNano: '1700000000000000000',
                   endTimeUnixNano: '1700000001000000000',
-                  attributes: [{ key: 'greenops.activity.kind', value: { stringValue: 'render' } }],
+                  attributes: [
+                    { key: 'greenops.activity.kind', value: { stringValue: 'render' } },
+                    { key: 'greenops.energy.kwh', value: { doubleValue: 0.2 } },
+                  ],
                 },
               ],
             },

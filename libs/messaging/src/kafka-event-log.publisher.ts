@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { EventLogUnavailableError, type EventLogPublisher, type PublishRecord } from './event-log.port';
+import { ensureTopic } from './kafka-topics';
 
 export interface KafkaPublisherOptions {
   brokers: string[];
@@ -21,6 +22,7 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
   private connecting: Promise<Producer> | undefined;
   /** A transactional producer runs one transaction at a time; chain publishes. */
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly ensuredTopics = new Set<string>();
 
   constructor(private readonly options: KafkaPublisherOptions) {
     this.kafka = new Kafka({
@@ -66,6 +68,13 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
 
   private async transact(records: PublishRecord[]): Promise<void> {
     const producer = await this.connect();
+    // Created with our partition count rather than the broker's default, whoever writes first.
+    for (const topic of new Set(records.map((r) => r.topic))) {
+      if (!this.ensuredTopics.has(topic)) {
+        await ensureTopic(this.kafka, topic);
+        this.ensuredTopics.add(topic);
+      }
+    }
     const byTopic = new Map<string, Array<{ key: string; value: string; partition?: number }>>();
     for (const record of records) {
       const messages = byTopic.get(record.topic) ?? [];
@@ -90,7 +99,7 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
       const producer = this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
-        transactionalId: `greenops-ingest-${hostname()}-${process.pid}-${randomUUID()}`,
+        transactionalId: `${this.options.clientId ?? 'greenops-ingest'}-${hostname()}-${process.pid}-${randomUUID()}`,
         allowAutoTopicCreation: true,
         createPartitioner: Partitioners.DefaultPartitioner,
       });
