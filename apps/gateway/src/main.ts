@@ -1,8 +1,13 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { brokersField, ConfigurationError, parseEnv, portField, postgresUrlField } from '@greenops/config';
+import { brokersField, parseEnv, portField, postgresUrlField, runService } from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
-import { ApiKeyStore, EmissionQueries, openPostgres, ProjectionRegistry } from '@greenops/persistence';
+import {
+  ApiKeyStore,
+  EmissionQueries,
+  openPostgres,
+  ProjectionRegistry,
+} from '@greenops/persistence';
 import { createGatewayApp } from './gateway.module';
 
 const envSchema = z.object({
@@ -14,11 +19,14 @@ const envSchema = z.object({
   GREENOPS_KAFKA_BROKERS: brokersField.optional(),
 });
 
-async function main(): Promise<void> {
+async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
   const db = await openPostgres(env.GREENOPS_DATABASE_URL);
   const publisher = env.GREENOPS_KAFKA_BROKERS
-    ? new KafkaEventLogPublisher({ brokers: env.GREENOPS_KAFKA_BROKERS, clientId: 'greenops-gateway' })
+    ? new KafkaEventLogPublisher({
+        brokers: env.GREENOPS_KAFKA_BROKERS,
+        clientId: 'greenops-gateway',
+      })
     : undefined;
   const app = await createGatewayApp({
     queries: new EmissionQueries(db),
@@ -31,17 +39,11 @@ async function main(): Promise<void> {
   console.log(
     `gateway: GraphQL at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/graphql`,
   );
-  const stop = async () => {
+  return async () => {
     await app.close();
     await publisher?.close();
     await db.close();
-    process.exit(0);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? error.message : error);
-  process.exit(error instanceof ConfigurationError ? 78 : 1);
-});
+runService('gateway', main);

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import {
   brokersField,
   byteSizeField,
-  ConfigurationError,
   parseEnv,
   portField,
   postgresUrlField,
+  runService,
 } from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
 import { ApiKeyStore, openPostgres } from '@greenops/persistence';
@@ -24,7 +24,7 @@ const envSchema = z.object({
 });
 
 /** Distributed mode: OTLP/HTTP + OTLP/gRPC receivers publishing to Kafka. Stateless; scale freely. */
-async function main(): Promise<void> {
+async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
   const db = await openPostgres(env.GREENOPS_DATABASE_URL, { poolSize: 4 });
   const apiKeys = new ApiKeyStore(db);
@@ -46,18 +46,12 @@ async function main(): Promise<void> {
     `ingest: OTLP/HTTP at http://${env.GREENOPS_HOST}:${env.GREENOPS_OTLP_HTTP_PORT}/v1/traces`,
   );
   console.log(`ingest: OTLP/gRPC at http://${env.GREENOPS_HOST}:${grpc.port}`);
-  const stop = async () => {
+  return async () => {
     await grpc.close();
     await app.close();
     await publisher.close();
     await db.close();
-    process.exit(0);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? error.message : error);
-  process.exit(error instanceof ConfigurationError ? 78 : 1);
-});
+runService('ingest', main);

@@ -1,8 +1,12 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { brokersField, ConfigurationError, parseEnv, postgresUrlField } from '@greenops/config';
+import { brokersField, parseEnv, postgresUrlField, runService } from '@greenops/config';
 import { TOPICS } from '@greenops/domain';
-import { KafkaEventLogConsumer, KafkaEventLogInspector, KafkaEventLogPublisher } from '@greenops/messaging';
+import {
+  KafkaEventLogConsumer,
+  KafkaEventLogInspector,
+  KafkaEventLogPublisher,
+} from '@greenops/messaging';
 import { EmissionStore, openPostgres, ProjectionRegistry } from '@greenops/persistence';
 import { EmissionsProjector } from './emissions.projector';
 import { FactorSetCatalog } from './factor-set.catalog';
@@ -15,7 +19,7 @@ const envSchema = z.object({
 });
 
 /** Distributed mode: one projector instance of the consumer group. Scale out by starting more. */
-async function main(): Promise<void> {
+async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
   const db = await openPostgres(env.GREENOPS_DATABASE_URL);
   const store = new EmissionStore(db);
@@ -29,18 +33,28 @@ async function main(): Promise<void> {
     projections: { registry, catalog, publisher, inspector: new KafkaEventLogInspector(brokers) },
     observer: {
       onSkipped: (s) =>
-        console.warn(`projector: skipped ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`),
+        console.warn(
+          `projector: skipped ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`,
+        ),
       onRebuildStarted: (b) =>
-        console.log(`projector: factor set ${b.factorSetVersion} of ${b.tenant} published; building projection v${b.version}`),
+        console.log(
+          `projector: factor set ${b.factorSetVersion} of ${b.tenant} published; building projection v${b.version}`,
+        ),
     },
   });
-  const consumer = new KafkaEventLogConsumer({ brokers, groupId: env.GREENOPS_PROJECTOR_GROUP, topic: TOPICS.activities, positions: store });
+  const consumer = new KafkaEventLogConsumer({
+    brokers,
+    groupId: env.GREENOPS_PROJECTOR_GROUP,
+    topic: TOPICS.activities,
+    positions: store,
+  });
   const rebuilds = new ProjectionRebuildRunner({
     registry,
     store,
     catalog,
     topic: TOPICS.activities,
-    consumerFor: (groupId) => new KafkaEventLogConsumer({ brokers, groupId, topic: TOPICS.activities, positions: store }),
+    consumerFor: (groupId) =>
+      new KafkaEventLogConsumer({ brokers, groupId, topic: TOPICS.activities, positions: store }),
   });
   await consumer.start(projector.handle);
   rebuilds.start();
@@ -50,19 +64,13 @@ async function main(): Promise<void> {
     console.log(`projector: ${s.records} records, ${s.insertedFacts} facts, ${s.skipped} skipped`);
   }, 30000);
   progress.unref();
-  const stop = async () => {
+  return async () => {
     clearInterval(progress);
     await rebuilds.stop();
     await consumer.stop();
     await publisher.close();
     await db.close();
-    process.exit(0);
   };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ConfigurationError ? error.message : error);
-  process.exit(error instanceof ConfigurationError ? 78 : 1);
-});
+runService('projector', main);

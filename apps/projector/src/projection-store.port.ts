@@ -1,40 +1,9 @@
-import type { EmissionResult } from '@greenops/domain';
+import type { EmissionStore } from '@greenops/persistence';
 
-/** What the projector needs from storage (implemented by libs/persistence EmissionStore). */
-export interface EmissionFactInput {
-  tenant: string;
-  projectId: string;
-  eventId: string;
-  occurredAt: string;
-  recordedAt: string;
-  artifactId?: string;
-  activityKind: string;
-  result: EmissionResult;
-  projectionVersion?: number;
-}
+export type { ArtifactUpsert, ConsumerOffsetInput, EmissionFactInput } from '@greenops/persistence';
 
-export interface ArtifactUpsert {
-  tenant: string;
-  projectId: string;
-  artifactId: string;
-  parentId?: string;
-  kind?: string;
-  status?: string;
-  seenAt: string;
-}
-
-export interface ConsumerOffsetInput {
-  group: string;
-  topic: string;
-  partition: number;
-  nextOffset: string;
-}
-
-export interface ProjectionStore {
-  /** One transaction: facts (deduplicated by event id), artifacts and the consumer position. */
-  commitBatch(batch: {
-    facts: EmissionFactInput[];
-    artifacts: ArtifactUpsert[];
-    offsets: ConsumerOffsetInput[];
-  }): Promise<{ insertedFacts: number }>;
-}
+/**
+ * What the projector needs from storage: one transaction holding facts (deduplicated by event
+ * id and projection version), artifacts and the consumer position (libs/persistence).
+ */
+export type ProjectionStore = Pick<EmissionStore, 'commitBatch'>;

@@ -10,7 +10,12 @@ export const portField = (defaultPort: number) =>
 
 export const brokersField = z
   .string({ required_error: 'is required (comma-separated host:port list, e.g. 127.0.0.1:9092)' })
-  .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
   .refine((list) => list.length > 0 && list.every((b) => /^[^\s:]+:\d+$/.test(b)), {
     message: 'must be a comma-separated list of host:port',
   });

@@ -1,23 +1,11 @@
+import type { FactorOverride } from '@greenops/domain';
+
 /**
  * One cited number. Every factor shipped or published carries its unit, source and year so an
- * auditor can trace it (issue 3: "a source for every number").
+ * auditor can trace it (issue 3: "a source for every number"). Same shape as a tenant's
+ * published override (libs/domain).
  */
-export interface Factor {
-  /** Stable id, dotted namespace, e.g. `pue.cloud.aws`, `grid.location.US`. */
-  id: string;
-  value: number;
-  /** e.g. `gCO2e/kWh`, `W`, `kgCO2e`, `ratio`. */
-  unit: string;
-  /** Publication (and section/table) the value comes from, or `GreenOps assumption: …`. */
-  source: string;
-  /** Year the value describes (or was published, when the source gives no reference year). */
-  year: number;
-  /** Low end of the uncertainty band, same unit. */
-  low?: number;
-  /** High end of the uncertainty band, same unit. */
-  high?: number;
-  note?: string;
-}
+export type Factor = FactorOverride;
 
 /**
  * A versioned catalogue of factors plus the structural tables the methodology needs to pick a
