@@ -27,7 +27,12 @@ describe('Kafka event log adapters (real broker)', () => {
 
     const publisher = new KafkaEventLogPublisher({ brokers: kafkaBrokers() });
     await publisher.publish(Array.from({ length: 30 }, (_, i) => ({ topic, key: `k${i % 4}`, value: rejectedSpan(i) })));
-    await publisher.publish(Array.from({ length: 30 }, (_, i) => ({ topic, key: `k${i % 4}`, value: rejectedSpan(30 + i) })));
+    // Concurrent publishes (group-committed into shared transactions) each resolve once durable.
+    await Promise.all(
+      Array.from({ length: 6 }, (_, r) =>
+        publisher.publish(Array.from({ length: 5 }, (_, i) => ({ topic, key: `k${(30 + r * 5 + i) % 4}`, value: rejectedSpan(30 + r * 5 + i) }))),
+      ),
+    );
 
     const positions = new PositionBook();
     const received: ConsumedRecord[] = [];

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { EventLogUnavailableError, type EventLogPublisher, type PublishRecord } from './event-log.port';
+import {
+  EventLogUnavailableError,
+  type EventLogPublisher,
+  type PublishRecord,
+} from './event-log.port';
 import { ensureTopic } from './kafka-topics';
+
+/** Upper bound of one group-committed transaction (records of whole requests only). */
+const MAX_RECORDS_PER_TRANSACTION = 5000;
 
 export interface KafkaPublisherOptions {
   brokers: string[];
@@ -20,8 +27,17 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
   private readonly kafka: Kafka;
   private producer: Producer | undefined;
   private connecting: Promise<Producer> | undefined;
-  /** A transactional producer runs one transaction at a time; chain publishes. */
-  private tail: Promise<unknown> = Promise.resolve();
+  /**
+   * A transactional producer runs one transaction at a time. Publishes that arrive while one is
+   * in flight wait together and go out as the next transaction (group commit): each caller's
+   * records still land all-or-nothing, with fewer, larger transactions under load.
+   */
+  private pending: Array<{
+    records: PublishRecord[];
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private draining: Promise<void> | undefined;
   private readonly ensuredTopics = new Set<string>();
 
   constructor(private readonly options: KafkaPublisherOptions) {
@@ -37,12 +53,44 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
 
   publish(records: PublishRecord[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
-    const run = this.tail.then(
-      () => this.publishNow(records),
-      () => this.publishNow(records),
-    );
-    this.tail = run.catch(() => undefined);
-    return run;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ records, resolve, reject });
+      this.kick();
+    });
+  }
+
+  /** Starts draining unless a drain runs; a publish queued as a drain ends is picked up too. */
+  private kick(): void {
+    if (this.draining) return;
+    this.draining = (async () => {
+      try {
+        await this.drain();
+      } finally {
+        this.draining = undefined;
+        if (this.pending.length > 0) this.kick();
+      }
+    })();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      const group: typeof this.pending = [];
+      let size = 0;
+      while (
+        this.pending.length > 0 &&
+        (group.length === 0 || size + this.pending[0].records.length <= MAX_RECORDS_PER_TRANSACTION)
+      ) {
+        const next = this.pending.shift()!;
+        group.push(next);
+        size += next.records.length;
+      }
+      try {
+        await this.publishNow(group.flatMap((g) => g.records));
+        for (const g of group) g.resolve();
+      } catch (error) {
+        for (const g of group) g.reject(error);
+      }
+    }
   }
 
   private async publishNow(records: PublishRecord[]): Promise<void> {
@@ -50,7 +98,8 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new EventLogUnavailableError(`Kafka did not acknowledge within ${timeoutMs} ms`)),
+        () =>
+          reject(new EventLogUnavailableError(`Kafka did not acknowledge within ${timeoutMs} ms`)),
         timeoutMs,
       );
     });
@@ -60,7 +109,10 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
       // A failed or timed-out transaction may leave the producer in an unknown state: recreate it.
       await this.resetProducer();
       if (error instanceof EventLogUnavailableError) throw error;
-      throw new EventLogUnavailableError(`Kafka publish failed: ${(error as Error).message}`, error);
+      throw new EventLogUnavailableError(
+        `Kafka publish failed: ${(error as Error).message}`,
+        error,
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -78,7 +130,11 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
     const byTopic = new Map<string, Array<{ key: string; value: string; partition?: number }>>();
     for (const record of records) {
       const messages = byTopic.get(record.topic) ?? [];
-      messages.push({ key: record.key, value: JSON.stringify(record.value), partition: record.partition });
+      messages.push({
+        key: record.key,
+        value: JSON.stringify(record.value),
+        partition: record.partition,
+      });
       byTopic.set(record.topic, messages);
     }
     const transaction = await producer.transaction();
@@ -98,6 +154,9 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
     this.connecting ??= (async () => {
       const producer = this.kafka.producer({
         idempotent: true,
+        // A transaction begun right after a commit is often refused with CONCURRENT_TRANSACTIONS
+        // until the coordinator has finished; retry soon rather than after 200 ms.
+        retry: { retries: 10, initialRetryTime: 10, maxRetryTime: 1000 },
         maxInFlightRequests: 1,
         transactionalId: `${this.options.clientId ?? 'greenops-ingest'}-${hostname()}-${process.pid}-${randomUUID()}`,
         allowAutoTopicCreation: true,
@@ -124,7 +183,7 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
   }
 
   async close(): Promise<void> {
-    await this.tail.catch(() => undefined);
+    await this.draining;
     await this.resetProducer();
   }
 }
