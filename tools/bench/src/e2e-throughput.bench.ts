@@ -14,7 +14,7 @@ import { BenchKafkaBroker } from './bench-kafka-broker';
 import { formatTable, ratiosOf, writeResults, type BenchReport } from './bench-report';
 import { runEndToEnd } from './end-to-end.bench-stage';
 import { envelopeFor, factInputFor } from './ingest-fixtures';
-import { INGEST_RETRY_MS, runKafkaBaseline } from './kafka-baseline.bench-stage';
+import { CLIENT_RETRY_MS, runKafkaBaseline } from './kafka-baseline.bench-stage';
 import { loadAverage1m, machineInfo } from './machine-info';
 import { runPgBaseline, runStoreBaseline } from './pg-baseline.bench-stage';
 import { progress } from './progress';
@@ -88,8 +88,8 @@ async function run(
       transactional,
       initialRetryTimeMs,
     });
-  const kafka = await kafkaRun(false, INGEST_RETRY_MS);
-  const kafkaTransactional = await kafkaRun(true, INGEST_RETRY_MS);
+  const kafka = await kafkaRun(false, CLIENT_RETRY_MS);
+  const kafkaTransactional = await kafkaRun(true, CLIENT_RETRY_MS);
   const kafkaTransactionalFastRetry = await kafkaRun(true, FAST_RETRY_MS);
   const pg = await runPgBaseline(
     database.url,

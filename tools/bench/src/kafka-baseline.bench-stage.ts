@@ -11,13 +11,13 @@ export interface KafkaProduceMode {
    * kafkajs retry backoff. A transaction begun right after the previous commit is refused with
    * CONCURRENT_TRANSACTIONS until the broker has written the commit markers; kafkajs waits this
    * long before retrying (kafkajs issue #304, KAFKA-5477), so it bounds back-to-back transactions.
-   * Ingest's publisher uses 200 ms.
+   * Ingest's producer retries after 10 ms (and group-commits concurrent requests).
    */
   initialRetryTimeMs: number;
 }
 
-/** Retry settings of libs/messaging's KafkaEventLogPublisher (retries 3, 200 ms … 2 s). */
-export const INGEST_RETRY_MS = 200;
+/** The kafkajs client retry the publisher used before its producer got a 10 ms retry. */
+export const CLIENT_RETRY_MS = 200;
 
 export interface KafkaBaselineResult {
   messages: number;
