@@ -79,13 +79,13 @@ export class GatewayModule {
   }
 }
 
-/** A ready-to-listen gateway (GraphQL at /graphql, JSON bodies capped at 100 kB). */
+/** A ready-to-listen gateway (GraphQL at /graphql, JSON bodies capped at 1 MB: room for a month of hourly grid factors). */
 export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
   const app = await NestFactory.create(GatewayModule.register(options), {
     logger: ['error', 'warn'],
     bodyParser: false,
   });
   const express = await import('express');
-  app.use(express.json({ limit: '100kb' }));
+  app.use(express.json({ limit: '1mb' }));
   return app;
 }

@@ -8,6 +8,27 @@ describe('overrideProblems', () => {
     expect(overrideProblems(DEFAULT_FACTOR_SET, [studio])).toEqual([]);
   });
 
+  it('accepts tenant-only grid factors: contract (market) intensity and an hourly series', () => {
+    const tenantOnly = { unit: 'gCO2e/kWh', source: 'Studio B PPA', year: 2026 };
+    expect(
+      overrideProblems(DEFAULT_FACTOR_SET, [
+        { ...tenantOnly, id: 'grid.market.GB', value: 25 },
+        { ...tenantOnly, id: 'grid.hourly.GB.2026-11-02T09', value: 180 },
+      ]),
+    ).toEqual([]);
+    expect(
+      overrideProblems(DEFAULT_FACTOR_SET, [
+        { ...tenantOnly, id: 'grid.market.XX', value: 25 },
+        { ...tenantOnly, id: 'grid.hourly.GB.2026-13-02T09', value: 180 },
+        { ...tenantOnly, id: 'grid.market.GB', value: 25, unit: 'kgCO2e/kWh' },
+      ]),
+    ).toEqual([
+      "factors[0].id: 'XX' is not a grid the catalogue knows",
+      "factors[1].id: '2026-13-02T09' is not a UTC hour (YYYY-MM-DDTHH)",
+      "factors[2].unit: must be 'gCO2e/kWh' (the unit of grid.market.GB), got 'kgCO2e/kWh'",
+    ]);
+  });
+
   it('names each unusable override and why', () => {
     expect(
       overrideProblems(DEFAULT_FACTOR_SET, [

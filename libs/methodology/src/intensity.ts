@@ -1,4 +1,5 @@
-import type { ActivityMeasurements } from '@greenops/domain';
+import type { Activity, ActivityMeasurements } from '@greenops/domain';
+import type { Factor } from '@greenops/factors';
 import { ATTR } from './attributes';
 import { MethodologyInputError } from './errors';
 import type { FactorTrail } from './factor-trail';
@@ -13,26 +14,55 @@ export interface Intensities {
   country?: string;
 }
 
+/** Longest span (in hours) whose intensity is averaged from an hourly series; longer ones use the annual figure. */
+export const MAX_HOURLY_SPAN_H = 24 * 31;
+
 /**
  * Location-based intensity, in order: span override > cloud region's country grid > span country
  * grid > `fallbackCountry` (the caller's documented default) > world average. Grid figures are
- * Ember annual averages via @tgwf/co2/data unless the factor set overrides them.
- * Market-based: span value, else equal to location (the residual mix is unknown to us, so we do
- * not pretend a lower market figure — GHG Protocol Scope 2 dual reporting).
+ * Ember annual averages via @tgwf/co2/data unless the factor set overrides them. Where the
+ * factor set holds an hourly series for the grid (`grid.hourly.<CC>.<YYYY-MM-DDTHH>`, UTC hour
+ * starts, published by a tenant), the intensity is the series averaged over the activity's
+ * interval, weighted by the time spent in each hour; hours the series lacks count at the annual
+ * figure.
+ * Market-based: span value, else the tenant's contract figure for the grid
+ * (`grid.market.<CC>`, published in its factor set), else equal to location (the residual mix is
+ * unknown to us, so we do not pretend a lower market figure — GHG Protocol Scope 2 dual reporting).
  */
-export function resolveIntensities(
-  m: ActivityMeasurements,
-  trail: FactorTrail,
-  fallbackCountry?: string,
-): Intensities {
-  const market = checkIntensity(m.marketIntensityGPerKwh, ATTR.marketIntensity);
+export function resolveIntensities(activity: Activity, trail: FactorTrail, fallbackCountry?: string): Intensities {
+  const m = activity.measurements;
+  const spanMarket = checkIntensity(m.marketIntensityGPerKwh, ATTR.marketIntensity);
   const override = checkIntensity(m.intensityGPerKwh, ATTR.intensity);
   if (override !== undefined) {
-    return { locationGPerKwh: override, marketGPerKwh: market ?? override, country: m.country };
+    return { locationGPerKwh: override, marketGPerKwh: spanMarket ?? override, country: m.country };
   }
   const country = regionCountry(m, trail) ?? m.country?.toUpperCase() ?? fallbackCountry;
-  const f = (country && trail.tryUse(`grid.location.${country}`)) || trail.use('grid.location.WORLD');
-  return { locationGPerKwh: f.value, marketGPerKwh: market ?? f.value, country };
+  const annual = (country && trail.tryUse(`grid.location.${country}`)) || trail.use('grid.location.WORLD');
+  const location = country ? hourlyAverage(trail, country, annual, activity) : annual.value;
+  const market = spanMarket ?? (country ? trail.tryUse(`grid.market.${country}`)?.value : undefined) ?? location;
+  return { locationGPerKwh: location, marketGPerKwh: market, country };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Duration-weighted mean of the hourly series over [start, end); the annual figure where absent. */
+function hourlyAverage(trail: FactorTrail, country: string, annual: Factor, activity: Activity): number {
+  const startMs = Date.parse(activity.startTime);
+  const endMs = Math.max(Date.parse(activity.endTime), startMs);
+  if (!Number.isFinite(startMs) || !Number.isFinite(endMs) || endMs - startMs > MAX_HOURLY_SPAN_H * HOUR_MS) {
+    return annual.value;
+  }
+  const hourKey = (ms: number) => `grid.hourly.${country}.${new Date(ms).toISOString().slice(0, 13)}`;
+  if (endMs === startMs) return trail.tryUse(hourKey(startMs))?.value ?? annual.value;
+  let weighted = 0;
+  let hourly = false;
+  for (let hour = Math.floor(startMs / HOUR_MS) * HOUR_MS; hour < endMs; hour += HOUR_MS) {
+    const overlapMs = Math.min(endMs, hour + HOUR_MS) - Math.max(startMs, hour);
+    const point = trail.tryUse(hourKey(hour));
+    if (point) hourly = true;
+    weighted += (point?.value ?? annual.value) * overlapMs;
+  }
+  return hourly ? weighted / (endMs - startMs) : annual.value;
 }
 
 function regionCountry(m: ActivityMeasurements, trail: FactorTrail): string | undefined {

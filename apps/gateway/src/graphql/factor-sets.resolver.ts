@@ -15,7 +15,8 @@ import {
   TenantFactorSet,
 } from './factor-set.types';
 
-const MAX_OVERRIDES = 500;
+// A month of one grid's hourly series is 744; the event must stay under Kafka's 1 MB message default.
+const MAX_OVERRIDES = 5000;
 
 /**
  * Tenant factor sets (issue #3 item 8): publish overrides of the shipped catalogue as a

@@ -39,7 +39,7 @@ export function aiInferenceEmissions(
 
   const energy = inferenceEnergy(activity, ai, trail, videoModels, local, hw, hours);
   const pue = resolvePue(m, trail, local ? 'on-premises' : 'ai-service');
-  const intensity = resolveIntensities(m, trail, local ? undefined : 'US');
+  const intensity = resolveIntensities(activity, trail, local ? undefined : 'US');
   const facilityKwh = scaleRange(energy.energyItKwh, pue);
   const operationalG = scaleRange(facilityKwh, intensity.locationGPerKwh);
   const trainingG = allocateTrainingG(

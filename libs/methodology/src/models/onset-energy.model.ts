@@ -42,7 +42,7 @@ export function onsetEnergyEmissions(activity: Activity, trail: FactorTrail): Em
       `onset.energy needs ${ATTR.fuelLitres} (generators), ${ATTR.energyKwh} (grid/battery) or ${ATTR.lightingType}`,
     );
   }
-  const intensity = resolveIntensities(m, trail);
+  const intensity = resolveIntensities(activity, trail);
   return electricityResult(
     {
       energyItKwh: energy,

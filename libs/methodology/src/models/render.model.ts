@@ -21,7 +21,7 @@ export function renderEmissions(activity: Activity, trail: FactorTrail): Emissio
   const hw = resolveHardware(m.hw, trail);
   const energy = deviceEnergy(activity.kind, m, hw, hours, trail);
   const pue = resolvePue(m, trail, 'on-premises');
-  const intensity = resolveIntensities(m, trail);
+  const intensity = resolveIntensities(activity, trail);
   return electricityResult(
     {
       energyItKwh: energy.energyItKwh,

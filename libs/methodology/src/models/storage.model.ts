@@ -31,7 +31,7 @@ export function storageEmissions(activity: Activity, trail: FactorTrail): Emissi
   const tbHours = (bytes / 1e12) * durationHours(activity.durationS) * copies;
   const whPerTbH = factorRange(trail.use(`storage.${media}.wh-per-tb-hour`));
   const pue = resolvePue(m, trail, 'on-premises');
-  const intensity = resolveIntensities(m, trail);
+  const intensity = resolveIntensities(activity, trail);
   return electricityResult(
     {
       energyItKwh: multiplyRanges(whPerTbH, pointRange(tbHours / 1000)),

@@ -29,7 +29,7 @@ export function transferEmissions(activity: Activity, trail: FactorTrail): Emiss
   const embodiedG = swdGrams(bytes, 0);
   const energyKwh = (swdGrams(bytes, 1000) - embodiedG) / 1000;
   const band = factorRange(trail.use('transfer.swd-v4.band'));
-  const intensity = resolveIntensities(m, trail);
+  const intensity = resolveIntensities(activity, trail);
   return electricityResult(
     {
       energyItKwh: multiplyRanges(pointRange(energyKwh), band),
