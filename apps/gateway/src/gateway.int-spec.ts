@@ -259,6 +259,12 @@ describe('GraphQL gateway on PostgreSQL', () => {
     });
   });
 
+  it('answers liveness probes without a key', async () => {
+    const response = await fetch(url.replace('/graphql', '/healthz'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
   it('refuses request bodies over 1 MB', async () => {
     const response = await fetch(url, {
       method: 'POST',

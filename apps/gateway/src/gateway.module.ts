@@ -5,6 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { HealthController } from './health.controller';
 import { GatewayExceptionFilter } from './graphql/gateway-exception.filter';
 import { ArtifactResolver, ProjectResolver } from './graphql/emissions.resolver';
 import {
@@ -64,6 +65,7 @@ export class GatewayModule {
           },
         }),
       ],
+      controllers: [HealthController],
       providers: [
         { provide: GATEWAY_QUERIES, useValue: options.queries },
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },

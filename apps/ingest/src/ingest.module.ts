@@ -1,3 +1,4 @@
+import { HealthController } from './health.controller';
 import { Module, type DynamicModule, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './api-key.guard';
@@ -28,7 +29,7 @@ export class IngestModule {
   static register(options: IngestModuleOptions): DynamicModule {
     return {
       module: IngestModule,
-      controllers: [OtlpHttpController],
+      controllers: [OtlpHttpController, HealthController],
       providers: [
         { provide: EVENT_LOG_PUBLISHER, useValue: options.publisher },
         { provide: API_KEY_RESOLVER, useValue: options.apiKeys },

@@ -258,6 +258,12 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
     expect(publisher.records).toHaveLength(2);
   });
 
+  it('answers liveness probes at /healthz without a key', async () => {
+    const response = await fetch(httpUrl.replace('/v1/traces', '/healthz'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
   it.each([
     ['no key', {}],
     ['an unknown key', { 'x-api-key': 'nope' }],
