@@ -3,13 +3,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import { TOPICS, type RejectedSpan } from '@greenops/domain';
 import { ApiKeyStore, openPostgres, type DatabaseHandle } from '@greenops/persistence';
 import { createTestDatabase, kafkaBrokers, waitFor } from '@greenops/testing';
-import { freePort } from './support/free-port';
+import { freePort } from '@greenops/testing';
 import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
 import { OtelSender, type SpanSpec } from './support/otel-senders';
 import { otlpJsonRequest, postOtlpJson } from './support/otlp-json';
 import {
   EXPECTED,
+  gbRender,
   hostEmbodiedG,
   renderScenarioSpans,
   T0,
@@ -337,17 +338,6 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
   });
 
   it("recomputes all of a tenant's projects, across partitions, when it publishes a factor set", async () => {
-    const gbRender = (i: number): SpanSpec => ({
-      name: `grid render ${i}`,
-      startMs: T0 + i * 3600_000,
-      durationS: 3600,
-      attributes: {
-        'greenops.project.id': 'grid-project',
-        'greenops.activity.kind': 'render',
-        'greenops.energy.kwh': 1,
-        'greenops.location.country': 'GB',
-      },
-    });
     const sender = OtelSender.httpProtobuf(httpUrl, keyA);
     await sender.send([gbRender(0), gbRender(1)]);
     await sender.shutdown();

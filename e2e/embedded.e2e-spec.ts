@@ -2,11 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '@greenops/testing';
-import { freePort } from './support/free-port';
+import { freePort } from '@greenops/testing';
 import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
 import { OtelSender } from './support/otel-senders';
-import { EXPECTED, hostEmbodiedG, renderScenarioSpans, T0, untaggedRenderSpan } from './support/render-scenario';
+import {
+  EXPECTED,
+  hostEmbodiedG,
+  renderScenarioSpans,
+  T0,
+  untaggedRenderSpan,
+} from './support/render-scenario';
 import { ServiceProcess } from './support/service-process';
 
 /**
@@ -21,12 +27,9 @@ describe('embedded mode (npm start)', () => {
   let urls: { http: string; grpc: string; graphql: string };
 
   async function emissionsOf(query: string, variables: Record<string, unknown>, key = apiKey) {
-    const { body } = await graphql<Record<string, { emissions: EmissionsLike; activityCount?: number } | null>>(
-      urls.graphql,
-      key,
-      query,
-      variables,
-    );
+    const { body } = await graphql<
+      Record<string, { emissions: EmissionsLike; activityCount?: number } | null>
+    >(urls.graphql, key, query, variables);
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   }
@@ -34,7 +37,11 @@ describe('embedded mode (npm start)', () => {
   const artifactQuery = `query($p: ID!, $id: ID!) { artifact(projectId: $p, id: $id) { activityCount emissions { ${EMISSIONS_FIELDS} } } }`;
 
   beforeAll(async () => {
-    const [httpPort, grpcPort, graphqlPort] = [await freePort(), await freePort(), await freePort()];
+    const [httpPort, grpcPort, graphqlPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     env = {
       GREENOPS_DATA_DIR: dataDir,
       GREENOPS_API_KEY: apiKey,
@@ -78,26 +85,40 @@ describe('embedded mode (npm start)', () => {
       { timeoutMs: 60000, description: `series-s01 projected (log:\n${platform.log})` },
     );
     await new Promise((r) => setTimeout(r, 500)); // the duplicates would have landed by now
-    expectEmissions((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions, EXPECTED.project);
+    expectEmissions(
+      (await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions,
+      EXPECTED.project,
+    );
     const sh010 = (await emissionsOf(artifactQuery, { p: 'series-s01', id: 'sh010' }))?.artifact;
     expect(sh010?.activityCount).toBe(3);
     expectEmissions(sh010?.emissions, EXPECTED.sh010);
-    expectEmissions((await emissionsOf(artifactQuery, { p: 'series-s01', id: 'sh010-v1' }))?.artifact?.emissions, EXPECTED.sh010v1);
+    expectEmissions(
+      (await emissionsOf(artifactQuery, { p: 'series-s01', id: 'sh010-v1' }))?.artifact?.emissions,
+      EXPECTED.sh010v1,
+    );
   });
 
   it('keeps its data across a restart of the process', async () => {
     await platform.stop();
     platform = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', env);
     await platform.start(/GraphQL\s+http/, 120000);
-    expectEmissions((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions, EXPECTED.project);
+    expectEmissions(
+      (await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions,
+      EXPECTED.project,
+    );
 
     const http = OtelSender.httpProtobuf(urls.http, apiKey);
-    await http.send([{ ...untaggedRenderSpan('series-s01'), name: 'after restart', startMs: T0 + 10 * 3600_000 }]);
+    await http.send([
+      { ...untaggedRenderSpan('series-s01'), name: 'after restart', startMs: T0 + 10 * 3600_000 },
+    ]);
     await http.shutdown();
     // one more untagged render: + 100 g operational, + 1 kWh, + a 10-minute host share
     const expectedEnergy = EXPECTED.project.energyKwh + 1;
     await waitFor(
-      async () => ((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions.energyKwh ?? 0) >= expectedEnergy - 1e-9,
+      async () =>
+        ((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions.energyKwh ??
+          0) >=
+        expectedEnergy - 1e-9,
       { timeoutMs: 60000, description: 'span after restart projected' },
     );
     expectEmissions((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions, {
@@ -108,7 +129,9 @@ describe('embedded mode (npm start)', () => {
   });
 
   it('refuses a wrong key', async () => {
-    const { body } = await graphql(urls.graphql, 'wrong-key-wrong-key', projectQuery, { id: 'series-s01' });
+    const { body } = await graphql(urls.graphql, 'wrong-key-wrong-key', projectQuery, {
+      id: 'series-s01',
+    });
     expect(body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

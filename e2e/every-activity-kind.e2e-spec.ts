@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calibrateDiffusion, diffusionGpuWh, latentTokens, WAN2_1_T2V_1_3B } from '@greenops/methodology';
+import {
+  calibrateDiffusion,
+  diffusionGpuWh,
+  latentTokens,
+  WAN2_1_T2V_1_3B,
+} from '@greenops/methodology';
 import { waitFor } from '@greenops/testing';
 import {
   everyKindScenario,
@@ -10,7 +15,7 @@ import {
   type ExpectedEmissions,
 } from './support/every-kind-scenario';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
-import { freePort } from './support/free-port';
+import { freePort } from '@greenops/testing';
 import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
 import { OtelSender } from './support/otel-senders';
 import { otlpJsonRequest, postOtlpJson } from './support/otlp-json';
@@ -65,12 +70,18 @@ describe('every activity kind, through the running platform, by scope', () => {
       );
     } catch (error) {
       // Show what did land (a kind rejected or skipped by the projector is missing from its scope).
-      throw new Error(`${(error as Error).message}\nlast byScope: ${JSON.stringify(last)}\nplatform log:\n${platform.log}`);
+      throw new Error(
+        `${(error as Error).message}\nlast byScope: ${JSON.stringify(last)}\nplatform log:\n${platform.log}`,
+      );
     }
   }
 
   beforeAll(async () => {
-    const [httpPort, grpcPort, graphqlPort] = [await freePort(), await freePort(), await freePort()];
+    const [httpPort, grpcPort, graphqlPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     urls = {
       http: `http://127.0.0.1:${httpPort}/v1/traces`,
       grpc: `http://127.0.0.1:${grpcPort}`,
@@ -105,16 +116,27 @@ describe('every activity kind, through the running platform, by scope', () => {
     const spec1080 = { width: 1920, height: 1080, frames: 192, steps: 50 };
     const g = WAN2_1_T2V_1_3B.geometry;
     expect(latentTokens(spec720, g)).toBe(175_500);
-    const constants = calibrateDiffusion({ spec: spec720, gpuWh: 381 }, { spec: spec1080, gpuWh: 1847 }, g);
+    const constants = calibrateDiffusion(
+      { spec: spec720, gpuWh: 381 },
+      { spec: spec1080, gpuWh: 1847 },
+      g,
+    );
     expect(diffusionGpuWh(spec720, g, constants)).toBeCloseTo(381, 9);
     expect(VIDEO_BY_HAND.gpuWh720).toBeCloseTo(381, 9);
   });
 
   it('accepts one span of every kind: the OTLP/JSON response rejects none', async () => {
     const kinds = new Set(scenario.map((s) => s.span.attributes['greenops.activity.kind']));
-    expect([...kinds].sort()).toEqual(
-      ['accommodation', 'ai.inference', 'onset.energy', 'render', 'storage', 'transfer', 'travel', 'workstation'],
-    );
+    expect([...kinds].sort()).toEqual([
+      'accommodation',
+      'ai.inference',
+      'onset.energy',
+      'render',
+      'storage',
+      'transfer',
+      'travel',
+      'workstation',
+    ]);
     const jsonSpans = everyKindScenario(JSON_PROJECT).map(({ span }) => ({
       ...span,
       attributes: span.attributes as Record<string, string | number>,
@@ -138,24 +160,40 @@ describe('every activity kind, through the running platform, by scope', () => {
     // — every span projected, each into its scope and category (docs §7) —
     const expectedRows = new Map<string, { scope: number; category: string; keys: string[] }>();
     for (const s of scenario) {
-      const row = expectedRows.get(s.category) ?? { scope: s.scope, category: s.category, keys: [] };
+      const row = expectedRows.get(s.category) ?? {
+        scope: s.scope,
+        category: s.category,
+        keys: [],
+      };
       row.keys.push(s.key);
       expectedRows.set(s.category, row);
     }
-    expect(project.byScope.map((r) => ({ scope: r.scope, category: r.category, activityCount: r.activityCount })).sort(byCategory)).toEqual(
-      [...expectedRows.values()].map((r) => ({ scope: r.scope, category: r.category, activityCount: r.keys.length })).sort(byCategory),
+    expect(
+      project.byScope
+        .map((r) => ({ scope: r.scope, category: r.category, activityCount: r.activityCount }))
+        .sort(byCategory),
+    ).toEqual(
+      [...expectedRows.values()]
+        .map((r) => ({ scope: r.scope, category: r.category, activityCount: r.keys.length }))
+        .sort(byCategory),
     );
     // Scope 1 is exactly the diesel generator; scope 2 the on-set grid tie-in and our own render and
     // workstation; scope 3 the cloud AI calls, the transfer, the cloud storage, travel and the hotel.
-    expect(expectedRows.get('scope1.stationary-combustion')?.keys).toEqual(['onset.energy diesel generator']);
-    expect(expectedRows.get('scope2.purchased-electricity')?.keys.sort()).toEqual(
-      ['onset.energy grid tie-in', 'render (power × time, own nodes)', 'workstation (measured)'],
-    );
+    expect(expectedRows.get('scope1.stationary-combustion')?.keys).toEqual([
+      'onset.energy diesel generator',
+    ]);
+    expect(expectedRows.get('scope2.purchased-electricity')?.keys.sort()).toEqual([
+      'onset.energy grid tie-in',
+      'render (power × time, own nodes)',
+      'workstation (measured)',
+    ]);
     expect(project.byScope.reduce((n, r) => n + r.activityCount, 0)).toBe(scenario.length);
 
     // — per category, the figures worked by hand —
     for (const row of project.byScope) {
-      const expected = sumExpectations(scenario.filter((s) => s.category === row.category).map((s) => s.expected));
+      const expected = sumExpectations(
+        scenario.filter((s) => s.category === row.category).map((s) => s.expected),
+      );
       expectFigures(`${row.category}`, row.emissions, expected);
     }
 
@@ -163,9 +201,15 @@ describe('every activity kind, through the running platform, by scope', () => {
     //   low ≤ nominal ≤ high (checked by expectEmissions), total = sum of scopes —
     const perScope = new Map<number, ExpectedEmissions>();
     for (const scope of [1, 2, 3]) {
-      const expected = sumExpectations(scenario.filter((s) => s.scope === scope).map((s) => s.expected));
+      const expected = sumExpectations(
+        scenario.filter((s) => s.scope === scope).map((s) => s.expected),
+      );
       perScope.set(scope, expected);
-      expectFigures(`scope ${scope}`, sumRows(project.byScope.filter((r) => r.scope === scope)), expected);
+      expectFigures(
+        `scope ${scope}`,
+        sumRows(project.byScope.filter((r) => r.scope === scope)),
+        expected,
+      );
     }
     const total = sumExpectations(scenario.map((s) => s.expected));
     expectFigures('project', project.emissions, total);
@@ -175,8 +219,13 @@ describe('every activity kind, through the running platform, by scope', () => {
     console.log(
       [1, 2, 3]
         .map((s) => perScope.get(s)!)
-        .map((e, i) => `scope ${i + 1}: co2e ${e.co2eG.toFixed(3)} g (low ${e.lowG.toFixed(3)}, high ${e.highG.toFixed(3)}), market ${e.co2eMarketG.toFixed(3)} g, ${e.energyKwh.toFixed(6)} kWh`)
-        .concat(`total: co2e ${total.co2eG.toFixed(3)} g (low ${total.lowG.toFixed(3)}, high ${total.highG.toFixed(3)}), market ${total.co2eMarketG.toFixed(3)} g`)
+        .map(
+          (e, i) =>
+            `scope ${i + 1}: co2e ${e.co2eG.toFixed(3)} g (low ${e.lowG.toFixed(3)}, high ${e.highG.toFixed(3)}), market ${e.co2eMarketG.toFixed(3)} g, ${e.energyKwh.toFixed(6)} kWh`,
+        )
+        .concat(
+          `total: co2e ${total.co2eG.toFixed(3)} g (low ${total.lowG.toFixed(3)}, high ${total.highG.toFixed(3)}), market ${total.co2eMarketG.toFixed(3)} g`,
+        )
         .join('\n'),
     );
   });
@@ -196,17 +245,32 @@ function byCategory(a: { category: string }, b: { category: string }): number {
 }
 
 function sumRows(rows: readonly ScopeRow[]): EmissionsLike {
-  const fields = ['energyKwh', 'co2eG', 'co2eMarketG', 'operationalG', 'embodiedG', 'trainingG', 'lowG', 'highG'] as const;
+  const fields = [
+    'energyKwh',
+    'co2eG',
+    'co2eMarketG',
+    'operationalG',
+    'embodiedG',
+    'trainingG',
+    'lowG',
+    'highG',
+  ] as const;
   const out = Object.fromEntries(fields.map((f) => [f, 0])) as unknown as EmissionsLike;
   for (const row of rows) for (const f of fields) out[f] += row.emissions[f];
   return out;
 }
 
 /** Every field equal (6 decimals, as expectEmissions), labelled so a failure names the scope. */
-function expectFigures(label: string, actual: EmissionsLike, expected: ExpectedEmissions | EmissionsLike): void {
+function expectFigures(
+  label: string,
+  actual: EmissionsLike,
+  expected: ExpectedEmissions | EmissionsLike,
+): void {
   expect({ label, ...actual }).toEqual({
     label,
-    ...Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, expect.closeTo(v as number, 6)])),
+    ...Object.fromEntries(
+      Object.entries(expected).map(([k, v]) => [k, expect.closeTo(v as number, 6)]),
+    ),
   });
   expectEmissions(actual, expected);
 }

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '@greenops/testing';
-import { freePort } from './support/free-port';
+import { freePort } from '@greenops/testing';
 import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
-import { OtelSender, type SpanSpec } from './support/otel-senders';
-import { hostEmbodiedG, T0 } from './support/render-scenario';
+import { OtelSender } from './support/otel-senders';
+import { gbRender, hostEmbodiedG } from './support/render-scenario';
 import { ServiceProcess } from './support/service-process';
 
 /**
@@ -32,20 +32,6 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
   const emissions = async () =>
     (await query<{ project: { emissions: EmissionsLike } | null }>(projectQuery)).project
       ?.emissions;
-
-  function gbRender(i: number): SpanSpec {
-    return {
-      name: `grid render ${i}`,
-      startMs: T0 + i * 3600_000,
-      durationS: 3600,
-      attributes: {
-        'greenops.project.id': 'grid-project',
-        'greenops.activity.kind': 'render',
-        'greenops.energy.kwh': 1,
-        'greenops.location.country': 'GB',
-      },
-    };
-  }
 
   beforeAll(async () => {
     const [httpPort, grpcPort, graphqlPort] = [

@@ -1,3 +1,4 @@
+import type { EmissionsLike } from './expect-emissions';
 import { DEFAULT_FACTOR_SET, requireFactor, type Factor } from '@greenops/factors';
 import type { SpanSpec } from './otel-senders';
 
@@ -23,7 +24,11 @@ export interface Band {
 }
 const point = (x: number): Band => ({ low: x, nominal: x, high: x });
 const band = (low: number, nominal: number, high: number): Band => ({ low, nominal, high });
-const times = (b: Band, k: number): Band => ({ low: b.low * k, nominal: b.nominal * k, high: b.high * k });
+const times = (b: Band, k: number): Band => ({
+  low: b.low * k,
+  nominal: b.nominal * k,
+  high: b.high * k,
+});
 const ZERO = point(0);
 
 /** What one span must contribute (grams CO2e; energy = facility kWh, nominal). */
@@ -75,7 +80,13 @@ function cloudAi(facilityKwh: Band, gridGPerKwh: number): SpanExpectation {
 
 /** A result whose factor is already gCO2e per unit (fuel, passenger-km, room-night): no energy, no embodied. */
 function direct(emissionsG: Band): SpanExpectation {
-  return { energyKwh: 0, operationalG: emissionsG, operationalMarketG: emissionsG.nominal, embodiedG: ZERO, trainingG: ZERO };
+  return {
+    energyKwh: 0,
+    operationalG: emissionsG,
+    operationalMarketG: emissionsG.nominal,
+    embodiedG: ZERO,
+    trainingG: ZERO,
+  };
 }
 
 /**
@@ -88,7 +99,8 @@ function direct(emissionsG: Band): SpanExpectation {
  *   GPU Wh = steps × (a·L + b·L²) → 381 Wh at the 720p calibration point (8 s × 24 fps, 50 steps).
  */
 export const VIDEO_BY_HAND = (() => {
-  const latent = (w: number, h: number, frames: number) => (1 + (frames - 1) / 4) * (w / 16) * (h / 16);
+  const latent = (w: number, h: number, frames: number) =>
+    (1 + (frames - 1) / 4) * (w / 16) * (h / 16);
   const l1 = latent(1280, 720, 8 * 24);
   const l2 = latent(1920, 1080, 8 * 24);
   const y1 = 381 / (50 * l1);
@@ -101,7 +113,15 @@ export const VIDEO_BY_HAND = (() => {
 const GB = 'GB';
 
 /** The spans, each with the figures worked by hand. Keys name the span in failure messages. */
-export function everyKindScenario(projectId: string): Array<{ key: string; scope: 1 | 2 | 3; category: string; span: SpanSpec; expected: SpanExpectation }> {
+export function everyKindScenario(
+  projectId: string,
+): Array<{
+  key: string;
+  scope: 1 | 2 | 3;
+  category: string;
+  span: SpanSpec;
+  expected: SpanExpectation;
+}> {
   const attrs = (kind: string, extra: Record<string, string | number>) => ({
     'greenops.project.id': projectId,
     'greenops.activity.kind': kind,
@@ -112,7 +132,8 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
   // Travel haul bands (GreenOps distance proxies for DESNZ's route-based bands), read from the catalogue.
   const shortHaulMaxKm = desnz('travel.flight.short-haul-max-km').nominal;
   const flightKm = 5500;
-  if (!(flightKm > shortHaulMaxKm)) throw new Error(`scenario assumes ${flightKm} km is long-haul (> ${shortHaulMaxKm} km)`);
+  if (!(flightKm > shortHaulMaxKm))
+    throw new Error(`scenario assumes ${flightKm} km is long-haul (> ${shortHaulMaxKm} km)`);
 
   return [
     {
@@ -151,7 +172,10 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
         name: 'comp sh020',
         startMs: at(2),
         durationS: 3600,
-        attributes: attrs('workstation', { 'greenops.energy.kwh': 0.5, 'greenops.location.country': 'FR' }),
+        attributes: attrs('workstation', {
+          'greenops.energy.kwh': 0.5,
+          'greenops.location.country': 'FR',
+        }),
       },
       expected: {
         energyKwh: 0.5,
@@ -197,7 +221,10 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
         name: 'generate mood board',
         startMs: at(3.1),
         durationS: 30,
-        attributes: attrs('ai.inference', { 'greenops.ai.modality': 'image', 'greenops.ai.images': 4 }),
+        attributes: attrs('ai.inference', {
+          'greenops.ai.modality': 'image',
+          'greenops.ai.images': 4,
+        }),
       },
       expected: cloudAi(point((4 * 2.907 * (1.29 / 1.1) * 1.1) / 1000), GRID_US),
     },
@@ -232,7 +259,10 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
         name: 'upload dailies',
         startMs: at(4),
         durationS: 600,
-        attributes: attrs('transfer', { 'greenops.transfer.bytes': 10_000_000_000, 'greenops.location.country': GB }),
+        attributes: attrs('transfer', {
+          'greenops.transfer.bytes': 10_000_000_000,
+          'greenops.location.country': GB,
+        }),
       },
       expected: {
         energyKwh: 1.94,
@@ -263,7 +293,13 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
       expected: (() => {
         const facilityKwh = times(band(0.6, 1.2, 1.8), (5 * 24 * 2 * 1.15) / 1000);
         const operationalG = times(facilityKwh, GRID_GB);
-        return { energyKwh: facilityKwh.nominal, operationalG, operationalMarketG: operationalG.nominal, embodiedG: ZERO, trainingG: ZERO };
+        return {
+          energyKwh: facilityKwh.nominal,
+          operationalG,
+          operationalMarketG: operationalG.nominal,
+          embodiedG: ZERO,
+          trainingG: ZERO,
+        };
       })(),
     },
     {
@@ -276,7 +312,11 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
         name: 'fly to location',
         startMs: at(5),
         durationS: 11 * 3600,
-        attributes: attrs('travel', { 'greenops.travel.mode': 'flight', 'greenops.travel.distance_km': flightKm, 'greenops.travel.class': 'business' }),
+        attributes: attrs('travel', {
+          'greenops.travel.mode': 'flight',
+          'greenops.travel.distance_km': flightKm,
+          'greenops.travel.class': 'business',
+        }),
       },
       expected: direct(times(desnz('travel.flight.long-haul.business'), flightKm * 1000)),
     },
@@ -289,7 +329,11 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
         name: 'train to studio',
         startMs: at(17),
         durationS: 3 * 3600,
-        attributes: attrs('travel', { 'greenops.travel.mode': 'rail', 'greenops.travel.distance_km': 400, 'greenops.travel.passengers': 2 }),
+        attributes: attrs('travel', {
+          'greenops.travel.mode': 'rail',
+          'greenops.travel.distance_km': 400,
+          'greenops.travel.passengers': 2,
+        }),
       },
       expected: direct(times(desnz('travel.rail.national'), 400 * 2 * 1000)),
     },
@@ -319,7 +363,11 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
         name: 'studio tie-in day 2',
         startMs: at(48),
         durationS: 10 * 3600,
-        attributes: attrs('onset.energy', { 'greenops.onset.source': 'grid', 'greenops.energy.kwh': 40, 'greenops.location.country': GB }),
+        attributes: attrs('onset.energy', {
+          'greenops.onset.source': 'grid',
+          'greenops.energy.kwh': 40,
+          'greenops.location.country': GB,
+        }),
       },
       expected: {
         energyKwh: 40,
@@ -338,7 +386,10 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
         name: 'crew hotel',
         startMs: at(60),
         durationS: 60,
-        attributes: attrs('accommodation', { 'greenops.accommodation.nights': 3, 'greenops.location.country': GB }),
+        attributes: attrs('accommodation', {
+          'greenops.accommodation.nights': 3,
+          'greenops.location.country': GB,
+        }),
       },
       expected: direct(times(desnz('accommodation.hotel.GB'), 3 * 1000)),
     },
@@ -346,16 +397,7 @@ export function everyKindScenario(projectId: string): Array<{ key: string; scope
 }
 
 /** Sums of span expectations in the shape the GraphQL `Emissions` type reports. */
-export interface ExpectedEmissions {
-  energyKwh: number;
-  co2eG: number;
-  co2eMarketG: number;
-  operationalG: number;
-  embodiedG: number;
-  trainingG: number;
-  lowG: number;
-  highG: number;
-}
+export type ExpectedEmissions = EmissionsLike;
 
 export function sumExpectations(items: readonly SpanExpectation[]): ExpectedEmissions {
   const sum = (f: (e: SpanExpectation) => number) => items.reduce((acc, e) => acc + f(e), 0);

@@ -29,7 +29,10 @@ export class OtelSender {
   private constructor(private readonly exporter: SpanExporter) {}
 
   static httpProtobuf(url: string, apiKey: string, resource: Attributes = {}): OtelSender {
-    return OtelSender.with(new OtlpProtoExporter({ url, headers: { authorization: `Bearer ${apiKey}` } }), resource);
+    return OtelSender.with(
+      new OtlpProtoExporter({ url, headers: { authorization: `Bearer ${apiKey}` } }),
+      resource,
+    );
   }
 
   static grpc(url: string, apiKey: string, resource: Attributes = {}): OtelSender {
@@ -44,7 +47,11 @@ export class OtelSender {
       resource: resourceFromAttributes({ 'service.name': 'e2e-pipeline', ...resource }),
       spanProcessors: [
         // One export request per send(): a batch, as a pipeline's BatchSpanProcessor sends it.
-        new BatchSpanProcessor(exporter, { maxExportBatchSize: 10000, maxQueueSize: 10000, scheduledDelayMillis: 3600000 }),
+        new BatchSpanProcessor(exporter, {
+          maxExportBatchSize: 10000,
+          maxQueueSize: 10000,
+          scheduledDelayMillis: 3600000,
+        }),
         new SimpleSpanProcessor(sender.sent),
       ],
     });
@@ -60,7 +67,9 @@ export class OtelSender {
   resend(spans: ReadableSpan[]): Promise<void> {
     return new Promise((resolve, reject) =>
       this.exporter.export(spans, (result) =>
-        result.code === ExportResultCode.SUCCESS ? resolve() : reject(result.error ?? new Error('export failed')),
+        result.code === ExportResultCode.SUCCESS
+          ? resolve()
+          : reject(result.error ?? new Error('export failed')),
       ),
     );
   }
@@ -68,7 +77,10 @@ export class OtelSender {
   async send(specs: SpanSpec[]): Promise<void> {
     const tracer = this.provider.getTracer('greenops-e2e');
     for (const spec of specs) {
-      const span = tracer.startSpan(spec.name, { startTime: spec.startMs, attributes: spec.attributes });
+      const span = tracer.startSpan(spec.name, {
+        startTime: spec.startMs,
+        attributes: spec.attributes,
+      });
       span.end(spec.startMs + spec.durationS * 1000);
     }
     await this.provider.forceFlush();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-type JsonValue = { stringValue: string } | { doubleValue: number } | { intValue: string } | { boolValue: boolean };
+type JsonValue =
+  { stringValue: string } | { doubleValue: number } | { intValue: string } | { boolValue: boolean };
 
 function toAnyValue(value: string | number | boolean): JsonValue {
   if (typeof value === 'string') return { stringValue: value };
@@ -18,7 +19,10 @@ export interface JsonSpan {
 }
 
 /** An OTLP/JSON ExportTraceServiceRequest, as the OTLP spec writes it (hex ids, int64 as strings). */
-export function otlpJsonRequest(spans: JsonSpan[]): { body: unknown; ids: Array<{ traceId: string; spanId: string }> } {
+export function otlpJsonRequest(spans: JsonSpan[]): {
+  body: unknown;
+  ids: Array<{ traceId: string; spanId: string }>;
+} {
   const ids: Array<{ traceId: string; spanId: string }> = [];
   const jsonSpans = spans.map((span) => {
     const traceId = span.traceId ?? randomBytes(16).toString('hex');
@@ -32,11 +36,21 @@ export function otlpJsonRequest(spans: JsonSpan[]): { body: unknown; ids: Array<
       kind: 1,
       startTimeUnixNano: startNs.toString(),
       endTimeUnixNano: (startNs + BigInt(Math.round(span.durationS * 1e9))).toString(),
-      attributes: Object.entries(span.attributes).map(([key, value]) => ({ key, value: toAnyValue(value) })),
+      attributes: Object.entries(span.attributes).map(([key, value]) => ({
+        key,
+        value: toAnyValue(value),
+      })),
     };
   });
   return {
-    body: { resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ scope: { name: 'e2e' }, spans: jsonSpans }] }] },
+    body: {
+      resourceSpans: [
+        {
+          resource: { attributes: [] },
+          scopeSpans: [{ scope: { name: 'e2e' }, spans: jsonSpans }],
+        },
+      ],
+    },
     ids,
   };
 }
@@ -45,7 +59,10 @@ export async function postOtlpJson(
   url: string,
   apiKey: string | null,
   body: unknown,
-): Promise<{ status: number; json: { partialSuccess?: { rejectedSpans?: number | string; errorMessage?: string } } }> {
+): Promise<{
+  status: number;
+  json: { partialSuccess?: { rejectedSpans?: number | string; errorMessage?: string } };
+}> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });

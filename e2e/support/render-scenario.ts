@@ -102,7 +102,15 @@ const sh010EmbodiedG = 20 + hostEmbodiedG(1800) + hostEmbodiedG(900);
 const projectEmbodiedG = sh010EmbodiedG + hostEmbodiedG(600);
 
 export const EXPECTED = {
-  sh010v1: { energyKwh: 0.72, co2eG: 164, co2eMarketG: 56, operationalG: 144, embodiedG: 20, trainingG: 0, activityCount: 1 },
+  sh010v1: {
+    energyKwh: 0.72,
+    co2eG: 164,
+    co2eMarketG: 56,
+    operationalG: 144,
+    embodiedG: 20,
+    trainingG: 0,
+    activityCount: 1,
+  },
   sh010: {
     energyKwh: 1.47,
     operationalG: 344,
@@ -123,3 +131,21 @@ export const EXPECTED = {
 };
 
 export { hostEmbodiedG };
+
+/**
+ * Hour `i` of a measured 1 kWh render in GB with no intensity or PUE on the span, so the grid
+ * factor (catalogue 215.79 g/kWh, or a tenant's override) and PUE 1.0 apply.
+ */
+export function gbRender(i: number, projectId = 'grid-project'): SpanSpec {
+  return {
+    name: `grid render ${i}`,
+    startMs: T0 + i * 3600_000,
+    durationS: 3600,
+    attributes: {
+      'greenops.project.id': projectId,
+      'greenops.activity.kind': 'render',
+      'greenops.energy.kwh': 1,
+      'greenops.location.country': 'GB',
+    },
+  };
+}

@@ -18,7 +18,9 @@ export class ServiceProcess {
   static built(name: string, relativeScript: string, env: Record<string, string>): ServiceProcess {
     const script = join(ROOT, relativeScript);
     if (!existsSync(script)) {
-      throw new Error(`${script} is missing: run \`npm run build\` before the e2e tests (npm test does)`);
+      throw new Error(
+        `${script} is missing: run \`npm run build\` before the e2e tests (npm test does)`,
+      );
     }
     return new ServiceProcess(name, script, env);
   }
@@ -40,7 +42,9 @@ export class ServiceProcess {
     const started = Date.now();
     while (!ready.test(this.output)) {
       if (child.exitCode !== null) {
-        throw new Error(`${this.name} exited with ${child.exitCode} before it was ready:\n${this.output}`);
+        throw new Error(
+          `${this.name} exited with ${child.exitCode} before it was ready:\n${this.output}`,
+        );
       }
       if (Date.now() - started > timeoutMs) {
         throw new Error(`${this.name} not ready after ${timeoutMs} ms:\n${this.output}`);

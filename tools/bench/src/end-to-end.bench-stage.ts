@@ -6,7 +6,7 @@ import { DEFAULT_TOPIC_PARTITIONS, ensureTopic } from '@greenops/messaging';
 import type { DatabaseHandle } from '@greenops/persistence';
 import { exportConcurrently } from './concurrent-export';
 import { CpuSampler, type CpuProfile } from './cpu-sampler';
-import { freePort } from './free-port';
+import { freePort } from '@greenops/testing';
 import { perSecond, progress, sleep } from './progress';
 import { chunk } from './render-workload';
 import { ServiceProcess } from './service-process';

@@ -6,3 +6,4 @@ export { createTestDatabase, type TestDatabase } from './test-database';
 export { uniqueTopic, uniqueDatabaseName } from './unique-name';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { KAFKA_BROKERS_ENV, PG_URL_ENV, DEFAULT_PG_URL } from './test-env';
+export { freePort } from './free-port';

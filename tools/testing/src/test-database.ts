@@ -25,7 +25,9 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   const name = uniqueDatabaseName(prefix);
   // Identifiers cannot be bind parameters; the name is [a-z0-9_] only and quoted by pg.
   // template0: template1 refuses to be copied while another test is connected to it.
-  await withServerClient((c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE template0`));
+  await withServerClient((c) =>
+    c.query(`CREATE DATABASE ${c.escapeIdentifier(name)} TEMPLATE template0`),
+  );
   const url = new URL(pgServerUrl());
   url.pathname = `/${name}`;
   return {

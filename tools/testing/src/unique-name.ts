@@ -13,6 +13,10 @@ export function uniqueTopic(prefix: string): string {
 
 /** A PostgreSQL database name no other test uses: lower-case `[a-z0-9_]`, at most 63 bytes. */
 export function uniqueDatabaseName(prefix: string): string {
-  const clean = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40) || 'test';
+  const clean =
+    prefix
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_')
+      .slice(0, 40) || 'test';
   return `${clean}_${uniqueSuffix()}`;
 }

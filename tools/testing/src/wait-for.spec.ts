@@ -3,10 +3,13 @@ import { waitFor } from './wait-for';
 describe('waitFor', () => {
   it('returns the first value that is neither undefined nor false', async () => {
     let calls = 0;
-    const value = await waitFor(async () => {
-      calls += 1;
-      return calls >= 3 ? `ready after ${calls}` : calls === 1 ? undefined : false;
-    }, { intervalMs: 1 });
+    const value = await waitFor(
+      async () => {
+        calls += 1;
+        return calls >= 3 ? `ready after ${calls}` : calls === 1 ? undefined : false;
+      },
+      { intervalMs: 1 },
+    );
     expect(value).toBe('ready after 3');
   });
 
@@ -17,20 +20,28 @@ describe('waitFor', () => {
 
   it('keeps polling through thrown errors', async () => {
     let calls = 0;
-    const value = await waitFor(async () => {
-      calls += 1;
-      if (calls < 2) throw new Error('not connected yet');
-      return 'ok';
-    }, { intervalMs: 1 });
+    const value = await waitFor(
+      async () => {
+        calls += 1;
+        if (calls < 2) throw new Error('not connected yet');
+        return 'ok';
+      },
+      { intervalMs: 1 },
+    );
     expect(value).toBe('ok');
   });
 
   it('times out with a message naming what was awaited and the last error', async () => {
     await expect(
-      waitFor(async () => {
-        throw new Error('relation "emission_facts" does not exist');
-      }, { timeoutMs: 30, intervalMs: 5, description: '3 emission rows' }),
-    ).rejects.toThrow(/Timed out after 30 ms .*waiting for 3 emission rows; the last attempt threw: relation "emission_facts" does not exist/);
+      waitFor(
+        async () => {
+          throw new Error('relation "emission_facts" does not exist');
+        },
+        { timeoutMs: 30, intervalMs: 5, description: '3 emission rows' },
+      ),
+    ).rejects.toThrow(
+      /Timed out after 30 ms .*waiting for 3 emission rows; the last attempt threw: relation "emission_facts" does not exist/,
+    );
   });
 
   it('times out saying nothing was found when the condition stayed false', async () => {

@@ -37,5 +37,7 @@ export async function waitFor<T>(
     lastError === undefined
       ? 'the last attempt found nothing yet'
       : `the last attempt threw: ${lastError instanceof Error ? lastError.message : String(lastError)}`;
-  throw new Error(`Timed out after ${timeoutMs} ms (${attempts} attempts) waiting for ${description}; ${why}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms (${attempts} attempts) waiting for ${description}; ${why}`,
+  );
 }

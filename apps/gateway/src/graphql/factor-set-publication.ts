@@ -25,7 +25,16 @@ export function factorSetPublishedRecord(
     name,
     factors: [...factors]
       .sort((a, b) => a.id.localeCompare(b.id))
-      .map((f) => [f.id, f.value, f.unit, f.source, f.year, f.low ?? null, f.high ?? null, f.note ?? null]),
+      .map((f) => [
+        f.id,
+        f.value,
+        f.unit,
+        f.source,
+        f.year,
+        f.low ?? null,
+        f.high ?? null,
+        f.note ?? null,
+      ]),
   });
   const version = `${baseVersion}+${createHash('sha256').update(canonical).digest('hex').slice(0, 12)}`;
   const event: FactorSetPublished = {
@@ -38,5 +47,9 @@ export function factorSetPublishedRecord(
     recordedAt: now.toISOString(),
     payload: { version, baseVersion, name, factors },
   };
-  return { topic: TOPICS.activities, key: partitionKey(tenant, TENANT_SCOPE_PROJECT), value: event };
+  return {
+    topic: TOPICS.activities,
+    key: partitionKey(tenant, TENANT_SCOPE_PROJECT),
+    value: event,
+  };
 }

@@ -1,8 +1,16 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 
-@InputType({ description: 'One catalogue factor replaced by the tenant, with its evidence.' })
-export class FactorOverrideInput {
-  @Field(() => String, { description: "Catalogue id, e.g. 'grid.location.GB'." })
+/** One factor a tenant publishes, with its evidence: the same shape in and out. */
+@InputType('FactorOverrideInput', {
+  description:
+    'One catalogue factor replaced (or a grid factor added) by the tenant, with its evidence.',
+})
+@ObjectType('FactorOverride')
+export class FactorOverride {
+  @Field(() => String, {
+    description:
+      "Catalogue id, e.g. 'grid.location.GB', or 'grid.market.GB', 'grid.hourly.GB.2026-11-02T09'.",
+  })
   id!: string;
 
   @Field(() => Float)
@@ -11,7 +19,9 @@ export class FactorOverrideInput {
   @Field(() => String, { description: "Must equal the catalogue factor's unit." })
   unit!: string;
 
-  @Field(() => String, { description: 'Where the number comes from (contract, meter, publication).' })
+  @Field(() => String, {
+    description: 'Where the number comes from (contract, meter, publication).',
+  })
   source!: string;
 
   @Field(() => Int)
@@ -32,8 +42,8 @@ export class PublishFactorSetInput {
   @Field(() => String, { description: "A name for people, e.g. 'Studio B PPA 2026'." })
   name!: string;
 
-  @Field(() => [FactorOverrideInput])
-  factors!: FactorOverrideInput[];
+  @Field(() => [FactorOverride])
+  factors!: FactorOverride[];
 }
 
 @ObjectType()
@@ -46,30 +56,6 @@ export class FactorSetPublication {
 
   @Field(() => Int)
   factorCount!: number;
-}
-
-@ObjectType()
-export class FactorOverride {
-  @Field(() => String)
-  id!: string;
-
-  @Field(() => Float)
-  value!: number;
-
-  @Field(() => String)
-  unit!: string;
-
-  @Field(() => String)
-  source!: string;
-
-  @Field(() => Int)
-  year!: number;
-
-  @Field(() => Float, { nullable: true })
-  low?: number;
-
-  @Field(() => Float, { nullable: true })
-  high?: number;
 }
 
 @ObjectType()

@@ -1,4 +1,10 @@
-import { BadRequestException, Inject, Optional, ServiceUnavailableException, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Optional,
+  ServiceUnavailableException,
+  UseGuards,
+} from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
 import type { EventLogPublisher } from '@greenops/messaging';
@@ -6,7 +12,11 @@ import type { FactorOverride as FactorOverrideValue } from '@greenops/domain';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { RequireRole } from '../auth/require-role.decorator';
 import { Tenant } from '../auth/tenant-context';
-import { GATEWAY_FACTOR_SETS, GATEWAY_PUBLISHER, type FactorSetAdmin } from '../gateway-queries.port';
+import {
+  GATEWAY_FACTOR_SETS,
+  GATEWAY_PUBLISHER,
+  type FactorSetAdmin,
+} from '../gateway-queries.port';
 import { factorSetPublishedRecord } from './factor-set-publication';
 import {
   FactorSetPublication,
@@ -31,7 +41,8 @@ export class FactorSetsResolver {
   ) {}
 
   @Mutation(() => FactorSetPublication, {
-    description: "Publishes overrides of the factor catalogue for the caller's tenant (role: admin); its data is then recomputed.",
+    description:
+      "Publishes overrides of the factor catalogue for the caller's tenant (role: admin); its data is then recomputed.",
   })
   @RequireRole('admin')
   async publishFactorSet(
@@ -39,7 +50,8 @@ export class FactorSetsResolver {
     @Args('input', { type: () => PublishFactorSetInput }) input: PublishFactorSetInput,
   ): Promise<FactorSetPublication> {
     const name = input.name.trim();
-    if (name.length === 0 || name.length > 200) throw new BadRequestException('input.name: must be 1–200 characters');
+    if (name.length === 0 || name.length > 200)
+      throw new BadRequestException('input.name: must be 1–200 characters');
     if (input.factors.length === 0 || input.factors.length > MAX_OVERRIDES) {
       throw new BadRequestException(`input.factors: must hold 1–${MAX_OVERRIDES} overrides`);
     }
@@ -56,9 +68,17 @@ export class FactorSetsResolver {
     const problems = overrideProblems(DEFAULT_FACTOR_SET, factors);
     if (problems.length > 0) throw new BadRequestException(`input.${problems.join('; input.')}`);
     if (!this.publisher) {
-      throw new ServiceUnavailableException('Publishing factor sets needs the event log (set GREENOPS_KAFKA_BROKERS)');
+      throw new ServiceUnavailableException(
+        'Publishing factor sets needs the event log (set GREENOPS_KAFKA_BROKERS)',
+      );
     }
-    const record = factorSetPublishedRecord(tenant, DEFAULT_FACTOR_SET.version, name, factors, new Date());
+    const record = factorSetPublishedRecord(
+      tenant,
+      DEFAULT_FACTOR_SET.version,
+      name,
+      factors,
+      new Date(),
+    );
     await this.publisher.publish([record]);
     return Object.assign(new FactorSetPublication(), {
       version: record.value.payload.version,
@@ -67,7 +87,9 @@ export class FactorSetsResolver {
     });
   }
 
-  @Query(() => ProjectionStatus, { description: "Which factor set and projection version the caller's figures use." })
+  @Query(() => ProjectionStatus, {
+    description: "Which factor set and projection version the caller's figures use.",
+  })
   async projection(@Tenant() tenant: string): Promise<ProjectionStatus> {
     const state = await this.admin.state(tenant);
     const fences = state.building?.fences ?? null;
@@ -79,17 +101,24 @@ export class FactorSetsResolver {
             version: state.building.version,
             factorSetVersion: state.building.factorSetVersion,
             partitions: fences ? Object.keys(fences).length : 0,
-            partitionsDone: fences ? Object.values(fences).filter((offset) => offset !== '').length : 0,
+            partitionsDone: fences
+              ? Object.values(fences).filter((offset) => offset !== '').length
+              : 0,
           }
         : null,
     });
   }
 
-  @Query(() => [TenantFactorSet], { description: 'Factor sets the tenant published, oldest first.' })
+  @Query(() => [TenantFactorSet], {
+    description: 'Factor sets the tenant published, oldest first.',
+  })
   async factorSets(@Tenant() tenant: string): Promise<TenantFactorSet[]> {
     const sets = await this.admin.listFactorSets(tenant);
     return sets.map((set) =>
-      Object.assign(new TenantFactorSet(), { ...set, factors: set.factors as FactorOverrideValue[] }),
+      Object.assign(new TenantFactorSet(), {
+        ...set,
+        factors: set.factors as FactorOverrideValue[],
+      }),
     );
   }
 }

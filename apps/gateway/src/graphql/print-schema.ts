@@ -9,7 +9,9 @@ export async function printGatewaySchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   try {
     await app.init();
-    const schema = await app.get(GraphQLSchemaFactory).create([ProjectResolver, ArtifactResolver, FactorSetsResolver]);
+    const schema = await app
+      .get(GraphQLSchemaFactory)
+      .create([ProjectResolver, ArtifactResolver, FactorSetsResolver]);
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();

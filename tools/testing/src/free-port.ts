@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 
+/** A TCP port free on 127.0.0.1 right now (for services a test or benchmark starts). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
