@@ -256,6 +256,32 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     expect(rejected.find((r) => r.spanId === ids[2].spanId)).toMatchObject({
       field: 'greenops.energy.kwh',
     });
+
+    // … and the tenant can ask the API what was refused and why (recorded from the DLQ topic).
+    const rejectedQuery = '{ rejectedSpans(first: 50) { spanId spanName field reason } }';
+    type Rejections = {
+      rejectedSpans: Array<{ spanId: string; spanName: string; field: string; reason: string }>;
+    };
+    const listed = await waitFor(
+      async () => {
+        const { body } = await graphql<Rejections>(graphqlUrl, keyA, rejectedQuery);
+        const rows = body.data?.rejectedSpans ?? [];
+        return rows.some((r) => r.spanId === ids[2].spanId) ? rows : undefined;
+      },
+      { timeoutMs: 30000, description: 'rejections listed by GraphQL' },
+    );
+    expect(listed.find((r) => r.spanId === ids[1].spanId)).toMatchObject({
+      spanName: 'no project',
+      field: 'greenops.project.id',
+    });
+    expect(listed.find((r) => r.spanId === ids[2].spanId)).toMatchObject({
+      spanName: 'bad energy',
+      field: 'greenops.energy.kwh',
+    });
+    const otherTenant = await graphql<Rejections>(graphqlUrl, keyB, rejectedQuery);
+    expect(otherTenant.body.data?.rejectedSpans.some((r) => r.spanId === ids[1].spanId)).toBe(
+      false,
+    );
   });
 
   it('answers 401 without a valid key, on ingest and GraphQL', async () => {

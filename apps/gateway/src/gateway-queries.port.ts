@@ -30,7 +30,17 @@ export interface DailyTotals {
   energyKwh: number;
 }
 
+export interface RejectedSpanRow {
+  traceId: string;
+  spanId: string;
+  spanName: string;
+  field: string;
+  reason: string;
+  rejectedAt: string;
+}
+
 export interface GatewayQueries {
+  rejectedSpans(tenant: string, first: number): Promise<RejectedSpanRow[]>;
   projectTotalsByScope(tenant: string, projectId: string): Promise<ScopeTotals[]>;
   dailyProjectTotals(
     tenant: string,
@@ -66,7 +76,11 @@ export interface ApiKeyResolver {
 export interface TenantProjectionState {
   currentVersion: number;
   currentFactorSetVersion: string | null;
-  building: { version: number; factorSetVersion: string; fences: Record<string, string> | null } | null;
+  building: {
+    version: number;
+    factorSetVersion: string;
+    fences: Record<string, string> | null;
+  } | null;
 }
 
 export interface PublishedFactorSetRow {

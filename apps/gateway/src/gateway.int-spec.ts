@@ -240,19 +240,37 @@ describe('GraphQL gateway on PostgreSQL', () => {
 
   it('guards factor-set publication by role and names each bad override', async () => {
     const publish = `mutation($input: PublishFactorSetInput!) { publishFactorSet(input: $input) { version } }`;
-    const good = { id: 'grid.location.GB', value: 120, unit: 'gCO2e/kWh', source: 'Studio PPA meter data', year: 2026 };
-    const readOnly = await gql(publish, KEY_A_READ_ONLY, { input: { name: 'ppa', factors: [good] } });
+    const good = {
+      id: 'grid.location.GB',
+      value: 120,
+      unit: 'gCO2e/kWh',
+      source: 'Studio PPA meter data',
+      year: 2026,
+    };
+    const readOnly = await gql(publish, KEY_A_READ_ONLY, {
+      input: { name: 'ppa', factors: [good] },
+    });
     expect(readOnly.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const bad = await gql(publish, KEY_A, {
-      input: { name: 'ppa', factors: [{ ...good, id: 'grid.location.NOWHERE' }, { ...good, unit: 'kgCO2e/kWh' }] },
+      input: {
+        name: 'ppa',
+        factors: [
+          { ...good, id: 'grid.location.NOWHERE' },
+          { ...good, unit: 'kgCO2e/kWh' },
+        ],
+      },
     });
     expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(bad.body.errors?.[0].message).toContain("input.factors[0].id: 'grid.location.NOWHERE' is not a factor");
+    expect(bad.body.errors?.[0].message).toContain(
+      "input.factors[0].id: 'grid.location.NOWHERE' is not a factor",
+    );
     expect(bad.body.errors?.[0].message).toContain("input.factors[1].unit: must be 'gCO2e/kWh'");
     // this gateway was started without an event log to publish to
     const noLog = await gql(publish, KEY_A, { input: { name: 'ppa', factors: [good] } });
     expect(noLog.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
-    const status = await gql('{ projection { currentVersion factorSetVersion building { version } } factorSets { version } }');
+    const status = await gql(
+      '{ projection { currentVersion factorSetVersion building { version } } factorSets { version } }',
+    );
     expect(status.body.data).toEqual({
       projection: { currentVersion: 1, factorSetVersion: null, building: null },
       factorSets: [],

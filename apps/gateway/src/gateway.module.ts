@@ -15,6 +15,7 @@ import {
 } from './graphql/query-cost.plugin';
 import type { EventLogPublisher } from '@greenops/messaging';
 import { FactorSetsResolver } from './graphql/factor-sets.resolver';
+import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
 import {
   GATEWAY_API_KEYS,
   GATEWAY_FACTOR_SETS,
@@ -76,6 +77,7 @@ export class GatewayModule {
         ProjectResolver,
         ArtifactResolver,
         FactorSetsResolver,
+        RejectedSpansResolver,
       ],
     };
   }

@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { TOPICS } from '@greenops/domain';
 import { createGatewayApp } from '@greenops/gateway';
 import { createIngestHttpApp, IngestService, startOtlpGrpcServer } from '@greenops/ingest';
-import { EmbeddedEventLogConsumer, EmbeddedEventLogInspector, EmbeddedEventLogPublisher } from '@greenops/messaging';
+import {
+  EmbeddedEventLogConsumer,
+  EmbeddedEventLogInspector,
+  EmbeddedEventLogPublisher,
+} from '@greenops/messaging';
 import {
   ApiKeyStore,
   EmissionQueries,
@@ -12,7 +16,12 @@ import {
   openEmbeddedTimescale,
   ProjectionRegistry,
 } from '@greenops/persistence';
-import { EmissionsProjector, FactorSetCatalog, ProjectionRebuildRunner } from '@greenops/projector';
+import {
+  DeadLetterRecorder,
+  EmissionsProjector,
+  FactorSetCatalog,
+  ProjectionRebuildRunner,
+} from '@greenops/projector';
 import type { EmbeddedConfig } from './embedded.config';
 import { generateApiKey } from './generate-api-key';
 
@@ -32,7 +41,10 @@ type Log = (line: string) => void;
  * Embedded mode: ingest, projector and gateway in one process on embedded TimescaleDB, with the
  * durable event-log table standing in for Kafka behind the same ports.
  */
-export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = console.log): Promise<RunningPlatform> {
+export async function startEmbeddedPlatform(
+  config: EmbeddedConfig,
+  log: Log = console.log,
+): Promise<RunningPlatform> {
   const started = Date.now();
   log(`greenops: opening embedded TimescaleDB in ${config.GREENOPS_DATA_DIR} …`);
   const db = await openEmbeddedTimescale({ dataDir: config.GREENOPS_DATA_DIR });
@@ -53,21 +65,31 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
       groupId: PROJECTOR_GROUP,
       projections: { registry, catalog, publisher, inspector: new EmbeddedEventLogInspector() },
       observer: {
-        onSkipped: (s) => log(`greenops: projector skipped offset ${s.offset} (${s.eventId ?? 'no id'}): ${s.field}: ${s.reason}`),
+        onSkipped: (s) =>
+          log(
+            `greenops: projector skipped offset ${s.offset} (${s.eventId ?? 'no id'}): ${s.field}: ${s.reason}`,
+          ),
         onRebuildStarted: (b) =>
-          log(`greenops: factor set ${b.factorSetVersion} published; rebuilding projection v${b.version}`),
+          log(
+            `greenops: factor set ${b.factorSetVersion} published; rebuilding projection v${b.version}`,
+          ),
       },
     });
-    const embeddedConsumer = (groupId: string) =>
+    const embeddedConsumer = (groupId: string, topic: string = TOPICS.activities) =>
       new EmbeddedEventLogConsumer({
         table: logTable,
         groupId,
-        topic: TOPICS.activities,
+        topic,
         positions: store,
-        onError: (error) => log(`greenops: ${groupId} batch failed, will retry: ${(error as Error).message}`),
+        onError: (error) =>
+          log(`greenops: ${groupId} batch failed, will retry: ${(error as Error).message}`),
       });
 
-    const ingestApp = await createIngestHttpApp({ publisher, apiKeys, maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES });
+    const ingestApp = await createIngestHttpApp({
+      publisher,
+      apiKeys,
+      maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES,
+    });
     await ingestApp.listen(config.GREENOPS_OTLP_HTTP_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'OTLP/HTTP', close: () => ingestApp.close() });
 
@@ -92,12 +114,20 @@ export async function startEmbeddedPlatform(config: EmbeddedConfig, log: Log = c
     const consumer = embeddedConsumer(PROJECTOR_GROUP);
     await consumer.start(projector.handle);
     closers.unshift({ name: 'projector', close: () => consumer.stop() });
+    const deadLetterGroup = `${PROJECTOR_GROUP}.dead-letters`;
+    const deadLetters = embeddedConsumer(deadLetterGroup, TOPICS.activitiesDlq);
+    await deadLetters.start(
+      new DeadLetterRecorder(store, deadLetterGroup, (offset, reason) =>
+        log(`greenops: malformed DLQ record at ${offset}: ${reason}`),
+      ).handle,
+    );
+    closers.unshift({ name: 'dead-letter recorder', close: () => deadLetters.stop() });
     const rebuilds = new ProjectionRebuildRunner({
       registry,
       store,
       catalog,
       topic: TOPICS.activities,
-      consumerFor: embeddedConsumer,
+      consumerFor: (groupId) => embeddedConsumer(groupId),
       log: (line) => log(`greenops: ${line}`),
     });
     rebuilds.start();

@@ -8,7 +8,10 @@ export const embeddedEnvSchema = z.object({
     .min(16, 'must be at least 16 characters (or leave unset to have one generated)')
     .regex(/^[A-Za-z0-9._~+/=-]+$/, 'may only contain token characters (letters, digits, ._~+/=-)')
     .optional(),
-  GREENOPS_TENANT: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a lowercase slug').default('default'),
+  GREENOPS_TENANT: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a lowercase slug')
+    .default('default'),
   GREENOPS_HOST: z.string().default('127.0.0.1'),
   GREENOPS_OTLP_HTTP_PORT: portField(4318),
   GREENOPS_OTLP_GRPC_PORT: portField(4317),

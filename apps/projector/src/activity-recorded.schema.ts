@@ -60,11 +60,14 @@ export const activityRecordedV1Schema = z.object({
 });
 
 export type ParsedEvent =
-  | { ok: true; event: ActivityRecorded }
-  | { ok: false; field: string; reason: string };
+  { ok: true; event: ActivityRecorded } | { ok: false; field: string; reason: string };
 
 export function parseActivityRecorded(value: unknown): ParsedEvent {
-  if (typeof value === 'object' && value !== null && (value as { unparseable?: boolean }).unparseable) {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { unparseable?: boolean }).unparseable
+  ) {
     return { ok: false, field: '(record)', reason: (value as { reason: string }).reason };
   }
   const result = activityRecordedV1Schema.safeParse(value);

@@ -1,13 +1,22 @@
 import { activityEventId, type ActivityRecorded } from '@greenops/domain';
 import type { ConsumedBatch } from '@greenops/messaging';
 import { EmissionsProjector, type SkippedRecord } from './emissions.projector';
-import type { ArtifactUpsert, ConsumerOffsetInput, EmissionFactInput, ProjectionStore } from './projection-store.port';
+import type {
+  ArtifactUpsert,
+  ConsumerOffsetInput,
+  EmissionFactInput,
+  ProjectionStore,
+} from './projection-store.port';
 
 class RecordingStore implements ProjectionStore {
   facts: EmissionFactInput[] = [];
   artifacts: ArtifactUpsert[] = [];
   offsets: ConsumerOffsetInput[] = [];
-  async commitBatch(batch: { facts: EmissionFactInput[]; artifacts: ArtifactUpsert[]; offsets: ConsumerOffsetInput[] }) {
+  async commitBatch(batch: {
+    facts: EmissionFactInput[];
+    artifacts: ArtifactUpsert[];
+    offsets: ConsumerOffsetInput[];
+  }) {
     this.facts.push(...batch.facts);
     this.artifacts.push(...batch.artifacts);
     this.offsets.push(...batch.offsets);
@@ -15,7 +24,11 @@ class RecordingStore implements ProjectionStore {
   }
 }
 
-function event(spanId: string, measurements: Record<string, unknown>, artifact?: ActivityRecorded['payload']['artifact']): ActivityRecorded {
+function event(
+  spanId: string,
+  measurements: Record<string, unknown>,
+  artifact?: ActivityRecorded['payload']['artifact'],
+): ActivityRecorded {
   const traceId = '0af7651916cd43dd8448eb211c80319c';
   return {
     id: activityEventId('acme', traceId, spanId),
@@ -43,7 +56,13 @@ function batch(values: unknown[], firstOffset = 10): ConsumedBatch {
   return {
     topic: 'greenops.activities.v1',
     partition: 2,
-    records: values.map((value, i) => ({ topic: 'greenops.activities.v1', partition: 2, offset: String(firstOffset + i), key: 'acme/series-s01', value })),
+    records: values.map((value, i) => ({
+      topic: 'greenops.activities.v1',
+      partition: 2,
+      offset: String(firstOffset + i),
+      key: 'acme/series-s01',
+      value,
+    })),
   };
 }
 
@@ -51,14 +70,22 @@ describe('EmissionsProjector', () => {
   it('projects valid events, reports bad ones by field, and commits the next offset with the facts', async () => {
     const store = new RecordingStore();
     const skipped: SkippedRecord[] = [];
-    const projector = new EmissionsProjector({ store, groupId: 'projector', observer: { onSkipped: (s) => skipped.push(s) } });
+    const projector = new EmissionsProjector({
+      store,
+      groupId: 'projector',
+      observer: { onSkipped: (s) => skipped.push(s) },
+    });
 
     await projector.handle(
       batch([
         // 0.5 kWh measured × PUE 1 × 300 g/kWh = 150 g operational, plus the host's embodied
         // share: no hardware given, so the report's workstation (447 kgCO2e over 5 years at 50%
         // active use = 21,900 h, Carbon Trust Appendix 3) for the span's 1 h = 20.41 g
-        event('00f067aa0ba902b7', { energyKwh: 0.5, pue: 1, intensityGPerKwh: 300 }, { id: 'sh010-v1', parentId: 'sh010', status: 'draft' }),
+        event(
+          '00f067aa0ba902b7',
+          { energyKwh: 0.5, pue: 1, intensityGPerKwh: 300 },
+          { id: 'sh010-v1', parentId: 'sh010', status: 'draft' },
+        ),
         { unparseable: true, reason: 'record value is not JSON: Unexpected token' },
         { ...event('00f067aa0ba902b8', {}), version: 2 },
         // render without energy or power: the methodology names the attribute it needs
@@ -73,7 +100,9 @@ describe('EmissionsProjector', () => {
     expect(store.facts[0].result.embodiedG.nominal).toBeCloseTo(447_000 / 21_900, 9);
     expect(store.facts[0].result.co2eG.nominal).toBeCloseTo(150 + 447_000 / 21_900, 9);
     expect(store.facts[0].artifactId).toBe('sh010-v1');
-    expect(store.offsets).toEqual([{ group: 'projector', topic: 'greenops.activities.v1', partition: 2, nextOffset: '16' }]);
+    expect(store.offsets).toEqual([
+      { group: 'projector', topic: 'greenops.activities.v1', partition: 2, nextOffset: '16' },
+    ]);
     // the artifact and the parent it names both exist
     expect(store.artifacts.map((a) => [a.artifactId, a.parentId, a.status])).toEqual([
       ['sh010-v1', 'sh010', 'draft'],

@@ -1,5 +1,9 @@
 import type { EventLogInspector, EventLogPublisher, ConsumedBatch } from '@greenops/messaging';
-import { computeEmissions, MethodologyInputError, type ComputeOptions } from '@greenops/methodology';
+import {
+  computeEmissions,
+  MethodologyInputError,
+  type ComputeOptions,
+} from '@greenops/methodology';
 import type { Activity, ActivityRecorded, FactorSetPublished } from '@greenops/domain';
 import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
 import type { TenantProjection } from '@greenops/persistence';
@@ -90,7 +94,11 @@ export class EmissionsProjector {
       }
       if (tenantEvent.kind === 'fence') continue; // read by rebuild consumers only
       if (tenantEvent.kind === 'invalid') {
-        this.skip({ ...where(record.offset), field: tenantEvent.field, reason: tenantEvent.reason });
+        this.skip({
+          ...where(record.offset),
+          field: tenantEvent.field,
+          reason: tenantEvent.reason,
+        });
         continue;
       }
       const parsed = parseActivityRecorded(record.value);
@@ -105,8 +113,14 @@ export class EmissionsProjector {
     const artifacts = new Map<string, ArtifactUpsert>();
     for (const { offset, event } of activities) {
       const state = states.get(event.tenant) ?? DEFAULT_STATE(event.tenant);
-      const targets = [{ version: state.currentVersion, factorSetVersion: state.currentFactorSetVersion }];
-      if (state.building) targets.push({ version: state.building.version, factorSetVersion: state.building.factorSetVersion });
+      const targets = [
+        { version: state.currentVersion, factorSetVersion: state.currentFactorSetVersion },
+      ];
+      if (state.building)
+        targets.push({
+          version: state.building.version,
+          factorSetVersion: state.building.factorSetVersion,
+        });
       let projected = false;
       for (const target of targets) {
         try {
@@ -114,7 +128,12 @@ export class EmissionsProjector {
           projected = true;
         } catch (error) {
           if (!(error instanceof MethodologyInputError)) throw error;
-          this.skip({ ...where(offset), eventId: event.id, field: error.field, reason: error.reason });
+          this.skip({
+            ...where(offset),
+            eventId: event.id,
+            field: error.field,
+            reason: error.reason,
+          });
         }
       }
       if (!projected) continue;
@@ -126,7 +145,8 @@ export class EmissionsProjector {
 
     // Before the commit: if this process dies in between, the batch (and the publication) is
     // handled again, and every step below is idempotent.
-    for (const published of factorSets) await this.onFactorSetPublished(published, batch.topic, where);
+    for (const published of factorSets)
+      await this.onFactorSetPublished(published, batch.topic, where);
 
     const last = batch.records[batch.records.length - 1];
     const { insertedFacts } = await this.options.store.commitBatch({
@@ -144,7 +164,11 @@ export class EmissionsProjector {
     this.stats.batches += 1;
     this.stats.records += batch.records.length;
     this.stats.insertedFacts += insertedFacts;
-    this.observer.onCommitted?.({ partition: batch.partition, records: batch.records.length, insertedFacts });
+    this.observer.onCommitted?.({
+      partition: batch.partition,
+      records: batch.records.length,
+      insertedFacts,
+    });
   };
 
   private async states(tenants: string[]): Promise<Map<string, TenantProjection>> {
@@ -153,8 +177,16 @@ export class EmissionsProjector {
     return registry.states(tenants);
   }
 
-  private async toFact(event: ActivityRecorded, projectionVersion: number, factorSetVersion: string | null): Promise<EmissionFactInput> {
-    const activity: Activity = { ...event.payload, tenant: event.tenant, projectId: event.projectId };
+  private async toFact(
+    event: ActivityRecorded,
+    projectionVersion: number,
+    factorSetVersion: string | null,
+  ): Promise<EmissionFactInput> {
+    const activity: Activity = {
+      ...event.payload,
+      tenant: event.tenant,
+      projectId: event.projectId,
+    };
     const factorSet = this.options.projections
       ? await this.options.projections.catalog.get(event.tenant, factorSetVersion)
       : this.options.computeOptions?.factorSet;
@@ -187,7 +219,12 @@ export class EmissionsProjector {
     const { tenant, payload } = event;
     const problems = overrideProblems(DEFAULT_FACTOR_SET, payload.factors);
     if (problems.length > 0) {
-      this.skip({ ...where('-'), eventId: event.id, field: 'payload.factors', reason: problems.join('; ') });
+      this.skip({
+        ...where('-'),
+        eventId: event.id,
+        field: 'payload.factors',
+        reason: problems.join('; '),
+      });
       return;
     }
     const recorded = await projections.registry.recordFactorSet({
@@ -209,7 +246,11 @@ export class EmissionsProjector {
     await projections.publisher.publish(
       rebuildFenceRecords(topic, tenant, build.version, payload.version, partitions, this.now()),
     );
-    this.observer.onRebuildStarted?.({ tenant, version: build.version, factorSetVersion: payload.version });
+    this.observer.onRebuildStarted?.({
+      tenant,
+      version: build.version,
+      factorSetVersion: payload.version,
+    });
   }
 
   private skip(skipped: SkippedRecord): void {
@@ -228,7 +269,13 @@ function artifactUpserts(event: ActivityRecorded): ArtifactUpsert[] {
   if (!artifact) return [];
   const base = { tenant: event.tenant, projectId: event.projectId, seenAt: event.occurredAt };
   const upserts: ArtifactUpsert[] = [
-    { ...base, artifactId: artifact.id, parentId: artifact.parentId, kind: artifact.kind, status: artifact.status },
+    {
+      ...base,
+      artifactId: artifact.id,
+      parentId: artifact.parentId,
+      kind: artifact.kind,
+      status: artifact.status,
+    },
   ];
   // An artifact named only as a parent exists too (DESIGN §7 roll-up).
   if (artifact.parentId) upserts.push({ ...base, artifactId: artifact.parentId });

@@ -32,6 +32,9 @@ export class FactorSetCatalog {
   private async load(tenant: string, version: string): Promise<FactorSet> {
     const published = await this.source.factorSet(tenant, version);
     if (!published) throw new Error(`factor set ${version} of tenant ${tenant} is not recorded`);
-    return withOverrides(this.base, published.factors as Factor[], { version, name: published.name });
+    return withOverrides(this.base, published.factors as Factor[], {
+      version,
+      name: published.name,
+    });
   }
 }

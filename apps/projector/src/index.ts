@@ -6,3 +6,4 @@ export * from './factor-set.catalog';
 export * from './rebuild-fences';
 export * from './emissions.projector';
 export * from './projection-rebuild.runner';
+export * from './dead-letter.recorder';

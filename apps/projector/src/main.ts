@@ -8,6 +8,7 @@ import {
   KafkaEventLogPublisher,
 } from '@greenops/messaging';
 import { EmissionStore, openPostgres, ProjectionRegistry } from '@greenops/persistence';
+import { DeadLetterRecorder } from './dead-letter.recorder';
 import { EmissionsProjector } from './emissions.projector';
 import { FactorSetCatalog } from './factor-set.catalog';
 import { ProjectionRebuildRunner } from './projection-rebuild.runner';
@@ -57,6 +58,18 @@ async function main(): Promise<() => Promise<void>> {
       new KafkaEventLogConsumer({ brokers, groupId, topic: TOPICS.activities, positions: store }),
   });
   await consumer.start(projector.handle);
+  const dlqGroup = `${env.GREENOPS_PROJECTOR_GROUP}.dead-letters`;
+  const deadLetters = new KafkaEventLogConsumer({
+    brokers,
+    groupId: dlqGroup,
+    topic: TOPICS.activitiesDlq,
+    positions: store,
+  });
+  await deadLetters.start(
+    new DeadLetterRecorder(store, dlqGroup, (offset, reason) =>
+      console.warn(`projector: malformed DLQ record at offset ${offset}: ${reason}`),
+    ).handle,
+  );
   rebuilds.start();
   console.log(`projector: consuming ${TOPICS.activities} as group ${env.GREENOPS_PROJECTOR_GROUP}`);
   const progress = setInterval(() => {
@@ -68,6 +81,7 @@ async function main(): Promise<() => Promise<void>> {
     clearInterval(progress);
     await rebuilds.stop();
     await consumer.stop();
+    await deadLetters.stop();
     await publisher.close();
     await db.close();
   };

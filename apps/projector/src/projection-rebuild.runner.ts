@@ -1,5 +1,9 @@
 import type { ConsumedBatch, EventLogConsumer } from '@greenops/messaging';
-import { computeEmissions, MethodologyInputError, type ComputeOptions } from '@greenops/methodology';
+import {
+  computeEmissions,
+  MethodologyInputError,
+  type ComputeOptions,
+} from '@greenops/methodology';
 import { ProjectionRegistry, type TenantProjection } from '@greenops/persistence';
 import { parseActivityRecorded } from './activity-recorded.schema';
 import type { FactorSetCatalog } from './factor-set.catalog';
@@ -47,7 +51,9 @@ export class ProjectionRebuildRunner {
     const interval = this.options.pollIntervalMs ?? 1000;
     const tick = () => {
       this.polling = this.poll()
-        .catch((error: unknown) => this.log(`rebuild poll failed, will retry: ${(error as Error).message}`))
+        .catch((error: unknown) =>
+          this.log(`rebuild poll failed, will retry: ${(error as Error).message}`),
+        )
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(tick, interval);
         });
@@ -59,14 +65,18 @@ export class ProjectionRebuildRunner {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.polling;
-    await Promise.all([...this.running.values()].map((r) => r.consumer.stop().catch(() => undefined)));
+    await Promise.all(
+      [...this.running.values()].map((r) => r.consumer.stop().catch(() => undefined)),
+    );
     this.running.clear();
   }
 
   /** Starts consumers for builds in progress; stops those of builds that ended or were superseded. */
   async poll(): Promise<void> {
     const builds = (await this.options.registry.building()).filter((b) => b.building?.fences);
-    const wanted = new Set(builds.map((b) => ProjectionRebuildRunner.groupId(b.tenant, b.building!.version)));
+    const wanted = new Set(
+      builds.map((b) => ProjectionRebuildRunner.groupId(b.tenant, b.building!.version)),
+    );
     for (const [group, run] of this.running) {
       if (!wanted.has(group) || run.done) {
         this.running.delete(group);
@@ -78,12 +88,19 @@ export class ProjectionRebuildRunner {
       if (this.running.has(group) || this.stopped) continue;
       const run: RunningBuild = { consumer: this.options.consumerFor(group), done: false };
       this.running.set(group, run);
-      this.log(`rebuilding ${build.tenant} into projection v${build.building!.version} (factor set ${build.building!.factorSetVersion})`);
+      this.log(
+        `rebuilding ${build.tenant} into projection v${build.building!.version} (factor set ${build.building!.factorSetVersion})`,
+      );
       await run.consumer.start((batch) => this.handle(build, group, run, batch));
     }
   }
 
-  private async handle(build: TenantProjection, group: string, run: RunningBuild, batch: ConsumedBatch): Promise<void> {
+  private async handle(
+    build: TenantProjection,
+    group: string,
+    run: RunningBuild,
+    batch: ConsumedBatch,
+  ): Promise<void> {
     const target = build.building!;
     const factorSet = await this.options.catalog.get(build.tenant, target.factorSetVersion);
     const facts: EmissionFactInput[] = [];
@@ -92,8 +109,17 @@ export class ProjectionRebuildRunner {
       const tenantEvent = parseTenantEvent(record.value);
       if (tenantEvent.kind === 'fence') {
         const fence = tenantEvent.event;
-        if (fence.tenant === build.tenant && fence.payload.buildVersion === target.version && fence.payload.partition === batch.partition) {
-          await this.options.registry.recordFence(build.tenant, target.version, batch.partition, record.offset);
+        if (
+          fence.tenant === build.tenant &&
+          fence.payload.buildVersion === target.version &&
+          fence.payload.partition === batch.partition
+        ) {
+          await this.options.registry.recordFence(
+            build.tenant,
+            target.version,
+            batch.partition,
+            record.offset,
+          );
           fenceRead = true;
         }
         continue;
@@ -126,13 +152,23 @@ export class ProjectionRebuildRunner {
     await this.options.store.commitBatch({
       facts,
       artifacts: [],
-      offsets: [{ group, topic: batch.topic, partition: batch.partition, nextOffset: (BigInt(last.offset) + 1n).toString() }],
+      offsets: [
+        {
+          group,
+          topic: batch.topic,
+          partition: batch.partition,
+          nextOffset: (BigInt(last.offset) + 1n).toString(),
+        },
+      ],
     });
     if (!fenceRead) return;
     const state = await this.options.registry.state(build.tenant);
-    if (state.building?.version !== target.version || !ProjectionRegistry.fencesComplete(state)) return;
+    if (state.building?.version !== target.version || !ProjectionRegistry.fencesComplete(state))
+      return;
     if (await this.options.registry.switchTo(build.tenant, target.version)) {
-      this.log(`switched ${build.tenant} to projection v${target.version} (factor set ${target.factorSetVersion})`);
+      this.log(
+        `switched ${build.tenant} to projection v${target.version} (factor set ${target.factorSetVersion})`,
+      );
     }
     run.done = true; // the consumer is stopped by the next poll, outside its own batch handler
   }

@@ -17,7 +17,12 @@ export function rebuildFenceRecords(
 ): PublishRecord[] {
   return partitions.map((partition) => {
     const fence: ProjectionRebuildFence = {
-      id: deterministicEventId('greenops.rebuild-fence', tenant, String(buildVersion), String(partition)),
+      id: deterministicEventId(
+        'greenops.rebuild-fence',
+        tenant,
+        String(buildVersion),
+        String(partition),
+      ),
       type: 'ProjectionRebuildFence',
       version: 1,
       tenant,

@@ -33,6 +33,16 @@ export interface ScopeTotals extends EmissionsTotals {
   category: string;
 }
 
+/** A span ingest refused, as recorded from the DLQ topic. */
+export interface RejectedSpanRow {
+  traceId: string;
+  spanId: string;
+  spanName: string;
+  field: string;
+  reason: string;
+  rejectedAt: string;
+}
+
 export const MAX_PAGE_SIZE = 1000;
 const DAY_MS = 86_400_000;
 
@@ -48,6 +58,13 @@ const PROJECT_TOTALS_BY_SCOPE = `
    where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
    group by f.scope, f.category
    order by f.scope, f.category`;
+
+const REJECTED_SPANS = `
+  select trace_id as "traceId", span_id as "spanId", span_name as "spanName", field, reason,
+         rejected_at as "rejectedAt"
+    from dead_letters where tenant_id = $1
+   order by rejected_at desc, id desc
+   limit $2`;
 
 const ARTIFACT = `
   select artifact_id as id, project_id as "projectId", kind, status, parent_id as "parentId"
@@ -115,6 +132,15 @@ export class EmissionQueries {
         requireText('projectId', projectId),
       ]);
     return rows.map((row) => ({ scope: row.scope, category: row.category, ...toTotals(row) }));
+  }
+
+  /** The tenant's most recently rejected spans, newest first. */
+  async rejectedSpans(tenant: string, first: number): Promise<RejectedSpanRow[]> {
+    const rows: Array<RejectedSpanRow & { rejectedAt: Date }> = await this.db.dataSource.query(
+      REJECTED_SPANS,
+      [requireText('tenant', tenant), requireIntInRange('first', first, 1, MAX_PAGE_SIZE)],
+    );
+    return rows.map((row) => ({ ...row, rejectedAt: row.rejectedAt.toISOString() }));
   }
 
   async artifact(

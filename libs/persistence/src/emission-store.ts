@@ -7,14 +7,35 @@ import {
   type EmissionFactInput,
 } from './emission-fact-columns';
 import { INSERT_FACTS_TIMESCALE, INSERT_FACTS_WITH_ROLLUP } from './emission-fact-sql';
-import { requireText } from './input-checks';
+import { requireInstant, requireIntInRange, requireText } from './input-checks';
+import { PersistenceInputError } from './persistence-input.error';
 import { mergeOffsets, type ConsumerOffsetInput } from './offset-merge';
 
 export interface EmissionBatch {
   facts: EmissionFactInput[];
   artifacts: ArtifactUpsert[];
   offsets: ConsumerOffsetInput[];
+  /** Rejected spans read from the DLQ topic, each at its log position. */
+  rejections?: RejectionInput[];
 }
+
+export interface RejectionInput {
+  tenant: string;
+  traceId: string;
+  spanId: string;
+  spanName: string;
+  field: string;
+  reason: string;
+  rejectedAt: string;
+  log: { topic: string; partition: number; offset: string };
+}
+
+const INSERT_REJECTIONS = `
+  insert into dead_letters (tenant_id, trace_id, span_id, span_name, field, reason, rejected_at,
+                            log_topic, log_partition, log_offset)
+  select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                       $7::timestamptz[], $8::text[], $9::int[], $10::bigint[])
+  on conflict (log_topic, log_partition, log_offset) do nothing`;
 
 /**
  * Later information fills or replaces kind/status/parent (by event time); nulls never erase
@@ -60,6 +81,7 @@ export class EmissionStore implements ConsumerPositionSource {
     const facts = toEmissionFactColumns(batch.facts);
     const artifacts = mergeArtifactUpserts(batch.artifacts);
     const offsets = mergeOffsets(batch.offsets);
+    const rejections = checkRejections(batch.rejections ?? []);
     const insertFacts = this.db.capabilities.timescale
       ? INSERT_FACTS_TIMESCALE
       : INSERT_FACTS_WITH_ROLLUP;
@@ -74,6 +96,7 @@ export class EmissionStore implements ConsumerPositionSource {
         insertedFacts = rows[0]?.inserted ?? 0;
       }
       if (artifacts.length > 0) await tx.query(UPSERT_ARTIFACTS, artifactParams(artifacts));
+      if (rejections.length > 0) await tx.query(INSERT_REJECTIONS, rejectionParams(rejections));
       if (offsets.length > 0) {
         await tx.query(UPSERT_OFFSETS, [
           offsets.map((o) => o.group),
@@ -106,5 +129,40 @@ function artifactParams(rows: ArtifactRow[]): unknown[] {
     rows.map((r) => r.status),
     rows.map((r) => new Date(r.firstSeenAtMs).toISOString()),
     rows.map((r) => new Date(r.updatedAtMs).toISOString()),
+  ];
+}
+
+function checkRejections(rows: readonly RejectionInput[]): RejectionInput[] {
+  return rows.map((r, i) => {
+    const at = (field: string) => `rejections[${i}].${field}`;
+    if (!/^\d+$/.test(String(r.log?.offset)))
+      throw new PersistenceInputError(at('log.offset'), 'must be a log offset');
+    return {
+      ...r,
+      tenant: requireText(at('tenant'), r.tenant),
+      field: requireText(at('field'), r.field),
+      reason: requireText(at('reason'), r.reason),
+      rejectedAt: new Date(requireInstant(at('rejectedAt'), r.rejectedAt)).toISOString(),
+      log: {
+        topic: requireText(at('log.topic'), r.log.topic),
+        partition: requireIntInRange(at('log.partition'), r.log.partition, 0, 1_000_000),
+        offset: r.log.offset,
+      },
+    };
+  });
+}
+
+function rejectionParams(rows: RejectionInput[]): unknown[] {
+  return [
+    rows.map((r) => r.tenant),
+    rows.map((r) => String(r.traceId ?? '')),
+    rows.map((r) => String(r.spanId ?? '')),
+    rows.map((r) => String(r.spanName ?? '')),
+    rows.map((r) => r.field),
+    rows.map((r) => r.reason),
+    rows.map((r) => r.rejectedAt),
+    rows.map((r) => r.log.topic),
+    rows.map((r) => r.log.partition),
+    rows.map((r) => r.log.offset),
   ];
 }

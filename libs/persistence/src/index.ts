@@ -1,7 +1,7 @@
 export type { DatabaseHandle, DatabaseCapabilities } from './database-handle';
 export { openPostgres } from './open-postgres';
 export { openEmbeddedTimescale } from './open-embedded-timescale';
-export { EmissionStore, type EmissionBatch } from './emission-store';
+export { EmissionStore, type EmissionBatch, type RejectionInput } from './emission-store';
 export type { EmissionFactInput } from './emission-fact-columns';
 export type { ArtifactUpsert } from './artifact-merge';
 export type { ConsumerOffsetInput } from './offset-merge';
@@ -12,6 +12,7 @@ export {
   type ArtifactPage,
   type DailyProjectTotal,
   type ScopeTotals,
+  type RejectedSpanRow,
 } from './emission-queries';
 export type { EmissionsTotals } from './emissions-totals';
 export {

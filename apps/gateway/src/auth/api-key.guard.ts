@@ -28,7 +28,10 @@ export class ApiKeyGuard implements CanActivate {
     const req = GqlExecutionContext.create(context).getContext<GatewayContext>().req;
     if (!req.tenant) {
       const key = apiKeyFromHeaders(req.headers);
-      if (!key) throw new UnauthorizedException('Missing API key: send Authorization: Bearer <key> or x-api-key');
+      if (!key)
+        throw new UnauthorizedException(
+          'Missing API key: send Authorization: Bearer <key> or x-api-key',
+        );
       const caller = await this.apiKeys.resolveCaller(key);
       if (!caller) throw new UnauthorizedException('Invalid API key');
       req.tenant = caller.tenant;

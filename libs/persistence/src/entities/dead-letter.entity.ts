@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A rejected span kept for operators (optional sink next to the DLQ topic). */
+/** A rejected span, recorded from the DLQ topic so tenants can query what was refused and why. */
 @Entity({ name: 'dead_letters' })
 export class DeadLetterEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -23,4 +23,16 @@ export class DeadLetterEntity {
 
   @Column({ name: 'rejected_at', type: 'timestamptz' })
   rejectedAt!: Date;
+
+  @Column({ name: 'span_name', type: 'text', default: '' })
+  spanName!: string;
+
+  @Column({ name: 'log_topic', type: 'text', nullable: true })
+  logTopic!: string | null;
+
+  @Column({ name: 'log_partition', type: 'int', nullable: true })
+  logPartition!: number | null;
+
+  @Column({ name: 'log_offset', type: 'bigint', nullable: true })
+  logOffset!: string | null;
 }

@@ -1,0 +1,70 @@
+import type { EmissionBatch } from '@greenops/persistence';
+import { DeadLetterRecorder } from './dead-letter.recorder';
+
+describe('DeadLetterRecorder', () => {
+  it('stores each DLQ record at its log position with the next offset, and reports malformed ones', async () => {
+    const batches: EmissionBatch[] = [];
+    const invalid: string[] = [];
+    const recorder = new DeadLetterRecorder(
+      { commitBatch: async (b) => (batches.push(b), { insertedFacts: 0 }) },
+      'dlq-recorder',
+      (offset, reason) => invalid.push(`${offset} ${reason}`),
+    );
+    const rejected = {
+      tenant: 'acme',
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      spanId: '00f067aa0ba902b7',
+      name: 'render',
+      field: 'greenops.hw.power_w',
+      reason: 'render needs greenops.energy.kwh or greenops.hw.power_w',
+      rejectedAt: '2026-11-02T09:00:00.000Z',
+    };
+    await recorder.handle({
+      topic: 'greenops.activities.dlq.v1',
+      partition: 0,
+      records: [
+        {
+          topic: 'greenops.activities.dlq.v1',
+          partition: 0,
+          offset: '41',
+          key: 'acme',
+          value: rejected,
+        },
+        {
+          topic: 'greenops.activities.dlq.v1',
+          partition: 0,
+          offset: '42',
+          key: 'acme',
+          value: { tenant: 'acme' },
+        },
+      ],
+    });
+    expect(batches).toEqual([
+      {
+        facts: [],
+        artifacts: [],
+        rejections: [
+          {
+            tenant: 'acme',
+            traceId: rejected.traceId,
+            spanId: rejected.spanId,
+            spanName: 'render',
+            field: rejected.field,
+            reason: rejected.reason,
+            rejectedAt: rejected.rejectedAt,
+            log: { topic: 'greenops.activities.dlq.v1', partition: 0, offset: '41' },
+          },
+        ],
+        offsets: [
+          {
+            group: 'dlq-recorder',
+            topic: 'greenops.activities.dlq.v1',
+            partition: 0,
+            nextOffset: '43',
+          },
+        ],
+      },
+    ]);
+    expect(invalid).toEqual(['42 traceId: Required']);
+  });
+});
