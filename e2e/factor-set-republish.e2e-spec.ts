@@ -142,4 +142,42 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
       { version: published.version, factors: [{ id: 'grid.location.GB', value: 120 }] },
     ]);
   });
+
+  it('extends the latest set with a contract (market-based) figure, keeping its other factors', async () => {
+    const input = {
+      name: 'Studio B PPA',
+      extendLatest: true,
+      factors: [
+        {
+          id: 'grid.market.GB',
+          value: 20,
+          unit: 'gCO2e/kWh',
+          source: 'Studio B PPA certificate 2026',
+          year: 2026,
+        },
+      ],
+    };
+    const published = (
+      await query<{ publishFactorSet: { version: string; factorCount: number } }>(publish, {
+        input,
+      })
+    ).publishFactorSet;
+    expect(published.factorCount).toBe(2); // the GB grid override kept, the contract figure added
+    await waitFor(
+      async () => {
+        const { projection } = await query<{
+          projection: { currentVersion: number; factorSetVersion: string | null };
+        }>(statusQuery);
+        return projection.currentVersion === 3 && projection.factorSetVersion === published.version;
+      },
+      { timeoutMs: 60000, description: `switch to projection v3 (log:\n${platform.log})` },
+    );
+    // Location-based unchanged: 3 × 1 kWh × 120 = 360 g. Market-based: 3 × 1 kWh × 20 = 60 g.
+    expectEmissions(await emissions(), {
+      energyKwh: 3,
+      operationalG: 360,
+      co2eG: 360 + 3 * hostEmbodiedG(3600),
+      co2eMarketG: 60 + 3 * hostEmbodiedG(3600),
+    });
+  });
 });

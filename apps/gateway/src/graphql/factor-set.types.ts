@@ -44,6 +44,13 @@ export class PublishFactorSetInput {
 
   @Field(() => [FactorOverride])
   factors!: FactorOverride[];
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Keep the factors of the tenant's latest set and add or replace these (e.g. another month of an hourly series); otherwise the set is exactly these factors.",
+  })
+  extendLatest!: boolean;
 }
 
 @ObjectType()

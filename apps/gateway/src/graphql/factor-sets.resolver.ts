@@ -55,7 +55,7 @@ export class FactorSetsResolver {
     if (input.factors.length === 0 || input.factors.length > MAX_OVERRIDES) {
       throw new BadRequestException(`input.factors: must hold 1–${MAX_OVERRIDES} overrides`);
     }
-    const factors: FactorOverrideValue[] = input.factors.map((f) => ({
+    const published: FactorOverrideValue[] = input.factors.map((f) => ({
       id: f.id,
       value: f.value,
       unit: f.unit,
@@ -65,8 +65,14 @@ export class FactorSetsResolver {
       ...(f.high === undefined || f.high === null ? {} : { high: f.high }),
       ...(f.note === undefined || f.note === null ? {} : { note: f.note }),
     }));
-    const problems = overrideProblems(DEFAULT_FACTOR_SET, factors);
+    const problems = overrideProblems(DEFAULT_FACTOR_SET, published);
     if (problems.length > 0) throw new BadRequestException(`input.${problems.join('; input.')}`);
+    const factors = input.extendLatest ? await this.extendLatest(tenant, published) : published;
+    if (factors.length > MAX_OVERRIDES) {
+      throw new BadRequestException(
+        `input.factors: the extended set would hold ${factors.length} factors, more than ${MAX_OVERRIDES}`,
+      );
+    }
     if (!this.publisher) {
       throw new ServiceUnavailableException(
         'Publishing factor sets needs the event log (set GREENOPS_KAFKA_BROKERS)',
@@ -85,6 +91,22 @@ export class FactorSetsResolver {
       baseVersion: record.value.payload.baseVersion,
       factorCount: factors.length,
     });
+  }
+
+  /** The tenant's latest set (being built, else served) with `published` added or replacing by id. */
+  private async extendLatest(
+    tenant: string,
+    published: FactorOverrideValue[],
+  ): Promise<FactorOverrideValue[]> {
+    const state = await this.admin.state(tenant);
+    const latest = state.building?.factorSetVersion ?? state.currentFactorSetVersion;
+    if (!latest) return published;
+    const sets = await this.admin.listFactorSets(tenant);
+    const base = (sets.find((set) => set.version === latest)?.factors ??
+      []) as FactorOverrideValue[];
+    const byId = new Map(base.map((f) => [f.id, f]));
+    for (const f of published) byId.set(f.id, f);
+    return [...byId.values()];
   }
 
   @Query(() => ProjectionStatus, {
