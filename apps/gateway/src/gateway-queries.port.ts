@@ -40,6 +40,12 @@ export interface RejectedSpanRow {
 }
 
 export interface GatewayQueries {
+  countArtifacts(
+    tenant: string,
+    projectId: string,
+    kind: string,
+    statuses?: readonly string[],
+  ): Promise<number>;
   rejectedSpans(tenant: string, first: number): Promise<RejectedSpanRow[]>;
   projectTotalsByScope(tenant: string, projectId: string): Promise<ScopeTotals[]>;
   dailyProjectTotals(

@@ -105,6 +105,8 @@ describe('GraphQL gateway on PostgreSQL', () => {
       projectId: 'p1',
       artifactId: `clip-${i}`,
       parentId: 'shot-1',
+      kind: 'video',
+      status: i < 2 ? 'final' : 'draft',
       seenAt: '2026-03-01T00:00:00Z',
     }));
     await new EmissionStore(db).commitBatch({
@@ -275,6 +277,43 @@ describe('GraphQL gateway on PostgreSQL', () => {
       projection: { currentVersion: 1, factorSetVersion: null, building: null },
       factorSets: [],
     });
+  });
+
+  it('scores SCI per functional unit: counted artifacts or a stated quantity', async () => {
+    const sci = (per: string) =>
+      gql(
+        `{ project(id: "p1") { sci(per: ${per}) { functionalUnit quantity co2eGPerUnit lowGPerUnit highGPerUnit co2eMarketGPerUnit } } }`,
+      );
+    // project: 350 g (315–385), market 140 g
+    const perMinute = await sci('{ unit: "finished minute", quantity: 7 }');
+    expect(perMinute.body.data!.project.sci).toEqual({
+      functionalUnit: 'finished minute',
+      quantity: 7,
+      co2eGPerUnit: expect.closeTo(50, 9), // 350 / 7
+      lowGPerUnit: expect.closeTo(45, 9), // 315 / 7
+      highGPerUnit: expect.closeTo(55, 9), // 385 / 7
+      co2eMarketGPerUnit: expect.closeTo(20, 9), // 140 / 7
+    });
+    const perVideo = await sci('{ artifactKind: "video" }');
+    expect(perVideo.body.data!.project.sci).toMatchObject({
+      quantity: 5,
+      co2eGPerUnit: expect.closeTo(70, 9),
+    });
+    const perFinal = await sci('{ artifactKind: "video", artifactStatuses: ["final"] }');
+    expect(perFinal.body.data!.project.sci).toMatchObject({
+      functionalUnit: 'artifact of kind video (final)',
+      quantity: 2,
+      co2eGPerUnit: expect.closeTo(175, 9),
+    });
+    const none = await sci('{ artifactKind: "scene" }');
+    expect(none.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'per.artifactKind',
+    });
+    const both = await sci('{ artifactKind: "video", unit: "minute", quantity: 3 }');
+    expect(both.body.errors?.[0].message).toContain(
+      'per: give either artifactKind or unit and quantity',
+    );
   });
 
   it('answers liveness probes without a key', async () => {

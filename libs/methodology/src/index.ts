@@ -26,3 +26,4 @@ export {
   upscalingG,
   localRenderingG,
 } from './models/vfx-case-study.equations';
+export { sciPerUnit } from './sci-score';

@@ -257,6 +257,15 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     expect((await queries.projectTotals(B, P))!.co2eG).toBeCloseTo(10000, 9); // 100 kWh × 100 g/kWh
   });
 
+  it('counts artifacts of a kind, optionally by status (SCI functional units)', async () => {
+    // clip-1 is the only 'video' (status draft); shot-1 is the only 'shot'
+    expect(await queries.countArtifacts(A, P, 'video')).toBe(1);
+    expect(await queries.countArtifacts(A, P, 'video', ['draft', 'final'])).toBe(1);
+    expect(await queries.countArtifacts(A, P, 'video', ['final'])).toBe(0);
+    expect(await queries.countArtifacts(A, P, 'shot')).toBe(1);
+    expect(await queries.countArtifacts(B, P, 'video')).toBe(0);
+  });
+
   it('pages artifacts by id with an opaque cursor', async () => {
     // Project P of A holds clip-1, episode-1, scene-1, shot-1 (sorted by id).
     const p1 = await queries.listArtifacts(A, P, 3);

@@ -66,6 +66,11 @@ const REJECTED_SPANS = `
    order by rejected_at desc, id desc
    limit $2`;
 
+const COUNT_ARTIFACTS = `
+  select count(*)::int as n from artifacts
+   where tenant_id = $1 and project_id = $2 and kind = $3
+     and (cardinality($4::text[]) = 0 or status = any($4::text[]))`;
+
 const ARTIFACT = `
   select artifact_id as id, project_id as "projectId", kind, status, parent_id as "parentId"
     from artifacts where tenant_id = $1 and project_id = $2 and artifact_id = $3`;
@@ -132,6 +137,22 @@ export class EmissionQueries {
         requireText('projectId', projectId),
       ]);
     return rows.map((row) => ({ scope: row.scope, category: row.category, ...toTotals(row) }));
+  }
+
+  /** Artifacts of a kind (and, when given, one of the statuses): a functional unit count for SCI. */
+  async countArtifacts(
+    tenant: string,
+    projectId: string,
+    kind: string,
+    statuses: readonly string[] = [],
+  ): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.dataSource.query(COUNT_ARTIFACTS, [
+      requireText('tenant', tenant),
+      requireText('projectId', projectId),
+      requireText('kind', kind),
+      statuses.map((status, i) => requireText(`statuses[${i}]`, status)),
+    ]);
+    return rows[0]?.n ?? 0;
   }
 
   /** The tenant's most recently rejected spans, newest first. */

@@ -11,6 +11,8 @@ import { Emissions } from './emissions.type';
 import { Project } from './project.type';
 import { DailyEmissions } from './daily-emissions.type';
 import { ScopeEmissions } from './scope-emissions.type';
+import { SciFunctionalUnitInput, SciScore } from './sci-score.types';
+import { sciPerUnit } from '@greenops/methodology';
 
 const MAX_DAILY_WINDOW_DAYS = 366;
 
@@ -81,6 +83,52 @@ export class ProjectResolver {
         emissions: Emissions.from(row),
       }),
     );
+  }
+
+  @ResolveField(() => SciScore, {
+    description:
+      'SCI of the project: its carbon (operational + embodied + training) per functional unit.',
+    complexity: 10,
+  })
+  async sci(
+    @Tenant() tenant: string,
+    @Parent() project: Project,
+    @Args('per', { type: () => SciFunctionalUnitInput }) per: SciFunctionalUnitInput,
+  ): Promise<SciScore> {
+    const byArtifacts = per.artifactKind !== undefined && per.artifactKind !== null;
+    const byQuantity = per.quantity !== undefined && per.quantity !== null;
+    if (byArtifacts === byQuantity) {
+      throw new BadRequestException('per: give either artifactKind or unit and quantity');
+    }
+    if (byQuantity && !per.unit?.trim())
+      throw new BadRequestException('per.unit: name the unit of the quantity');
+    const quantity = byArtifacts
+      ? await this.queries.countArtifacts(
+          tenant,
+          project.id,
+          per.artifactKind!,
+          per.artifactStatuses ?? [],
+        )
+      : per.quantity!;
+    const functionalUnit = byArtifacts
+      ? `artifact of kind ${per.artifactKind}${per.artifactStatuses?.length ? ` (${per.artifactStatuses.join('/')})` : ''}`
+      : per.unit!.trim();
+    const e = project.emissions;
+    const field = byArtifacts ? 'per.artifactKind' : 'per.quantity';
+    const location = sciPerUnit({ low: e.lowG, nominal: e.co2eG, high: e.highG }, quantity, field);
+    const market = sciPerUnit(
+      { low: e.co2eMarketG, nominal: e.co2eMarketG, high: e.co2eMarketG },
+      quantity,
+      field,
+    );
+    return Object.assign(new SciScore(), {
+      functionalUnit,
+      quantity,
+      co2eGPerUnit: location.nominal,
+      lowGPerUnit: location.low,
+      highGPerUnit: location.high,
+      co2eMarketGPerUnit: market.nominal,
+    });
   }
 
   @ResolveField(() => [DailyEmissions], {
