@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
-const BANNED_IN_PURE_LIBS = ['@nestjs/*', 'kafkajs', 'typeorm', 'pg', '@unni-craftsman/*', '@electric-sql/*', 'express', '@grpc/*', 'graphql'];
+const BANNED_IN_PURE_LIBS = [
+  '@nestjs/*',
+  'kafkajs',
+  'typeorm',
+  'pg',
+  '@unni-craftsman/*',
+  '@electric-sql/*',
+  'express',
+  '@grpc/*',
+  'graphql',
+];
 
 /**
  * Architecture: apps depend on libs; pure libs (domain, methodology, factors, semconv) depend on
@@ -15,17 +25,38 @@ function boundaries(inTests) {
     // the one place an app imports apps.
     allow: ['@greenops/ingest', '@greenops/projector', '@greenops/gateway'],
     depConstraints: [
-      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...test], bannedExternalImports: BANNED_IN_PURE_LIBS },
-      { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', ...test] },
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:app', ...test] },
-      { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:app', 'type:test'] },
+      {
+        sourceTag: 'type:domain',
+        onlyDependOnLibsWithTags: ['type:domain', ...test],
+        bannedExternalImports: BANNED_IN_PURE_LIBS,
+      },
+      {
+        sourceTag: 'type:adapter',
+        onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', ...test],
+      },
+      {
+        sourceTag: 'type:app',
+        onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:app', ...test],
+      },
+      {
+        sourceTag: 'type:test',
+        onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:app', 'type:test'],
+      },
     ],
   };
 }
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', 'dist/**', 'coverage/**', 'tools/kafka/.cache/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      'coverage/**',
+      'tools/kafka/.cache/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -34,7 +65,10 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-empty': ['error', { allowEmptyCatch: false }],
       // Architecture: apps depend on libs; pure libs (domain, methodology, factors, semconv)
       // depend on nothing with a framework or I/O.

@@ -36,7 +36,7 @@ const PROJECT = 'all-kinds';
 const JSON_PROJECT = 'all-kinds-json';
 
 /**
- * Issue #3, "What must show it": one span of every activity kind through the running system
+ * One span of every activity kind through the running system
  * (embedded mode, as `npm start` runs it), results by GHG scope, each figure worked by hand
  * (e2e/support/every-kind-scenario.ts shows the arithmetic).
  */

@@ -10,7 +10,7 @@ import { gbRender, hostEmbodiedG } from './support/render-scenario';
 import { ServiceProcess } from './support/service-process';
 
 /**
- * Factor sets as events (issue #3 item 8), embedded mode: a tenant publishes its own grid
+ * Factor sets as events (docs/architecture.md, "Factor sets and projection rebuilds"), embedded mode: a tenant publishes its own grid
  * factor; the projector replays the log into a new projection version with it and switches.
  */
 describe('republishing a factor set recomputes the projection (embedded)', () => {

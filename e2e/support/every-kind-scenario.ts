@@ -3,11 +3,11 @@ import { DEFAULT_FACTOR_SET, requireFactor, type Factor } from '@greenops/factor
 import type { SpanSpec } from './otel-senders';
 
 /**
- * One span of every activity kind (issue #3, "What must show it"), and the figures each must
+ * One span of every activity kind (docs/methodology.md), and the figures each must
  * give, worked by hand from the cited factors and the formulas of docs/methodology.md.
  *
  * Literal numbers are the cited ones: Ember grid averages as packaged in @tgwf/co2 0.19.0 and
- * quoted in issue #3 (GBR 215.79, USA 383.55, FRA 44.18 g/kWh), provider PUEs from seed 001,
+ * (GBR 215.79, USA 383.55, FRA 44.18 g/kWh), provider fleet PUEs (Google, AWS 2024 reports),
  * the Carbon Trust 2026 report (CT) App. 3 figures, CO2.js SWD v4 constants, the Cloud Carbon
  * Footprint storage coefficient. DESNZ/DEFRA travel, hotel and fuel factors are being
  * re-verified, so they are read by id from the shipped catalogue (`desnz(id)`) and only the
@@ -113,9 +113,7 @@ export const VIDEO_BY_HAND = (() => {
 const GB = 'GB';
 
 /** The spans, each with the figures worked by hand. Keys name the span in failure messages. */
-export function everyKindScenario(
-  projectId: string,
-): Array<{
+export function everyKindScenario(projectId: string): Array<{
   key: string;
   scope: 1 | 2 | 3;
   category: string;

@@ -19,7 +19,8 @@ function parseArgs(argv) {
     else usage(`unknown flag ${flag}`);
   }
   if (!args.brokers) usage('--brokers is required');
-  if (!Number.isFinite(args.timeoutMs) || args.timeoutMs <= 0) usage('--timeout-ms must be a positive number');
+  if (!Number.isFinite(args.timeoutMs) || args.timeoutMs <= 0)
+    usage('--timeout-ms must be a positive number');
   if (args.pid !== undefined && !Number.isInteger(args.pid)) usage('--pid must be an integer');
   return args;
 }
@@ -65,7 +66,9 @@ async function main() {
   let lastError = 'no answer yet';
   for (;;) {
     if (pid !== undefined && !alive(pid)) {
-      process.stderr.write(`await-broker: broker process ${pid} exited before answering at ${brokers}\n`);
+      process.stderr.write(
+        `await-broker: broker process ${pid} exited before answering at ${brokers}\n`,
+      );
       process.exit(2);
     }
     try {
@@ -75,7 +78,9 @@ async function main() {
       lastError = err instanceof Error ? err.message : String(err);
     }
     if (Date.now() >= deadline) {
-      process.stderr.write(`await-broker: no answer from ${brokers} within ${timeoutMs} ms (last error: ${lastError})\n`);
+      process.stderr.write(
+        `await-broker: no answer from ${brokers} within ${timeoutMs} ms (last error: ${lastError})\n`,
+      );
       process.exit(1);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -7,7 +7,11 @@ const PARTITIONS = 3;
 const MESSAGE_COUNT = 60;
 
 describe('test Kafka broker with kafkajs', () => {
-  const kafka = new Kafka({ clientId: 'kafka-broker-int-spec', brokers: kafkaBrokers(), logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: 'kafka-broker-int-spec',
+    brokers: kafkaBrokers(),
+    logLevel: logLevel.WARN,
+  });
   let admin: Admin;
   let producer: Producer;
   let consumer: Consumer | undefined;
@@ -36,7 +40,10 @@ describe('test Kafka broker with kafkajs', () => {
     expect(metadata.topics[0]!.partitions).toHaveLength(PARTITIONS);
 
     // 60 messages over 6 keys: enough that the default partitioner spreads them over partitions.
-    const sent = Array.from({ length: MESSAGE_COUNT }, (_, i) => ({ key: `key-${i % 6}`, value: `message-${i}` }));
+    const sent = Array.from({ length: MESSAGE_COUNT }, (_, i) => ({
+      key: `key-${i % 6}`,
+      value: `message-${i}`,
+    }));
     await producer.send({ topic, messages: sent });
 
     const received: { key: string; value: string; partition: number }[] = [];
@@ -45,7 +52,11 @@ describe('test Kafka broker with kafkajs', () => {
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
-        received.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', partition });
+        received.push({
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          partition,
+        });
       },
     });
 

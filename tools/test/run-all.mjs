@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, stopping at the first failure.
-//   typecheck -> lint -> build (e2e spawns the built apps) -> unit -> integration + e2e
+//   typecheck -> lint -> format -> build (e2e spawns the built apps) -> unit -> integration + e2e
 // Integration and e2e run in ONE jest invocation so the global setup starts the Kafka broker
 // once, and in band because the machine has 2 cores. Ends with the line `N passed, N failed`
 // (summed from jest's JSON results) and a non-zero exit if anything failed.
@@ -19,6 +19,7 @@ const steps = [
   // eslint's @nx/enforce-module-boundaries is skipped without a cached project graph.
   { name: 'project graph', args: ['nx', 'show', 'projects'] },
   { name: 'lint', args: ['eslint', '.', '--max-warnings=0'] },
+  { name: 'format', args: ['prettier', '--check', '.', '--log-level=warn'] },
   { name: 'build', args: ['tsc', '-p', 'tsconfig.build.json'] },
   {
     name: 'unit tests',
@@ -28,7 +29,16 @@ const steps = [
   {
     name: 'integration + e2e tests',
     // --forceExit: a client a test forgot to close must not hang CI.
-    args: ['jest', '--selectProjects', 'integration', 'e2e', '--runInBand', '--forceExit', '--passWithNoTests', '--ci'],
+    args: [
+      'jest',
+      '--selectProjects',
+      'integration',
+      'e2e',
+      '--runInBand',
+      '--forceExit',
+      '--passWithNoTests',
+      '--ci',
+    ],
     jestResults: join(resultsDir, 'integration-e2e.json'),
   },
 ];
@@ -37,7 +47,11 @@ function run(args) {
   return new Promise((resolve) => {
     // The OTel OTLP/HTTP exporter loads `http` through a dynamic import(), which jest's module
     // sandbox only allows with --experimental-vm-modules (the e2e tests run that real exporter).
-    const nodeOptions = [process.env.NODE_OPTIONS, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning']
+    const nodeOptions = [
+      process.env.NODE_OPTIONS,
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+    ]
       .filter(Boolean)
       .join(' ');
     const env = args[0] === 'jest' ? { ...process.env, NODE_OPTIONS: nodeOptions } : process.env;
@@ -72,7 +86,9 @@ const started = Date.now();
 for (const step of steps) {
   const t0 = Date.now();
   console.log(`\n=== ${step.name}: npx ${step.args.join(' ')}`);
-  const args = step.jestResults ? [...step.args, '--json', `--outputFile=${step.jestResults}`] : step.args;
+  const args = step.jestResults
+    ? [...step.args, '--json', `--outputFile=${step.jestResults}`]
+    : step.args;
   const code = await run(args);
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   let stepFailed = code !== 0;
@@ -82,7 +98,9 @@ for (const step of steps) {
       total.passed += counts.passed;
       total.failed += counts.failed;
       total.skipped += counts.skipped;
-      console.log(`=== ${step.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
+      console.log(
+        `=== ${step.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+      );
       // Jest failed for a reason no test shows (global setup, open handles, ...): still a failure.
       if (code !== 0 && counts.failed === 0) total.failed += 1;
     } else {
@@ -91,7 +109,9 @@ for (const step of steps) {
       console.log(`=== ${step.name}: jest wrote no results (exit ${code}, ${seconds} s)`);
     }
   } else {
-    console.log(`=== ${step.name}: ${code === 0 ? 'ok' : `failed with exit ${code}`} (${seconds} s)`);
+    console.log(
+      `=== ${step.name}: ${code === 0 ? 'ok' : `failed with exit ${code}`} (${seconds} s)`,
+    );
     if (code !== 0) total.failed += 1; // a failed check counts as one failure in the summary
   }
   if (stepFailed) {
@@ -101,6 +121,8 @@ for (const step of steps) {
 }
 rmSync(resultsDir, { recursive: true, force: true });
 
-console.log(`\n=== ${failedStep ? `stopped at: ${failedStep}` : 'all steps passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; ${total.skipped} skipped`);
+console.log(
+  `\n=== ${failedStep ? `stopped at: ${failedStep}` : 'all steps passed'} in ${((Date.now() - started) / 1000).toFixed(1)} s; ${total.skipped} skipped`,
+);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(failedStep || total.failed > 0 ? 1 : 0);

@@ -8,7 +8,8 @@ const path = require('node:path');
 const { Client } = require('pg');
 
 const KAFKA_SCRIPT = path.join(__dirname, '..', 'kafka', 'kafka.sh');
-const KAFKA_PORT = '39092';
+// GREENOPS_TEST_KAFKA_PORT lets two checkouts run their suites side by side.
+const KAFKA_PORT = process.env.GREENOPS_TEST_KAFKA_PORT || '39092';
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function runKafkaScript(command, extraArgs = []) {
@@ -18,7 +19,12 @@ function runKafkaScript(command, extraArgs = []) {
     // The first run resolves the broker jars with Maven.
     timeout: 10 * 60 * 1000,
   });
-  return { status: result.status, stdout: result.stdout || '', stderr: result.stderr || '', error: result.error };
+  return {
+    status: result.status,
+    stdout: result.stdout || '',
+    stderr: result.stderr || '',
+    error: result.error,
+  };
 }
 
 function ensureKafka() {
@@ -39,7 +45,9 @@ function ensureKafka() {
   }
   if (!alreadyRunning) {
     globalThis.__GREENOPS_KAFKA_STARTED_BY_SETUP__ = true;
-    process.stderr.write(`\n[global-setup] Kafka broker started at 127.0.0.1:${KAFKA_PORT} in ${Date.now() - started} ms\n`);
+    process.stderr.write(
+      `\n[global-setup] Kafka broker started at 127.0.0.1:${KAFKA_PORT} in ${Date.now() - started} ms\n`,
+    );
   }
   process.env.GREENOPS_TEST_KAFKA_BROKERS = `127.0.0.1:${KAFKA_PORT}`;
 }

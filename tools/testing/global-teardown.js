@@ -15,6 +15,8 @@ module.exports = async function globalTeardown() {
     timeout: 60 * 1000,
   });
   if (result.status !== 0) {
-    process.stderr.write(`[global-teardown] stopping the Kafka broker failed:\n${result.stderr || ''}\n`);
+    process.stderr.write(
+      `[global-teardown] stopping the Kafka broker failed:\n${result.stderr || ''}\n`,
+    );
   }
 };

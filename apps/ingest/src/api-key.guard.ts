@@ -9,7 +9,7 @@ export interface TenantRequest extends IncomingMessage {
   greenopsTenant?: string;
 }
 
-/** Resolves the tenant from the API key; the tenant never comes from span attributes (DESIGN §5). */
+/** Resolves the tenant from the API key; the tenant never comes from span attributes (docs/architecture.md, "Tenant isolation"). */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(@Inject(API_KEY_RESOLVER) private readonly apiKeys: ApiKeyResolver) {}

@@ -141,9 +141,17 @@ describe('IngestService.export', () => {
     const outcome = await service.export('tenant-a', batch(unmeasured, render));
     expect(outcome.acceptedSpans).toBe(1);
     expect(outcome.rejectedSpans).toBe(1);
-    expect(outcome.errorMessage).toMatch(/^span 00f067aa0ba902c1 \(name "render"\): greenops\.hw\.power_w: /);
-    expect(publisher.records.map((r) => r.topic)).toEqual([TOPICS.activities, TOPICS.activitiesDlq]);
-    expect(publisher.records[1].value).toMatchObject({ spanId: '00f067aa0ba902c1', field: 'greenops.hw.power_w' });
+    expect(outcome.errorMessage).toMatch(
+      /^span 00f067aa0ba902c1 \(name "render"\): greenops\.hw\.power_w: /,
+    );
+    expect(publisher.records.map((r) => r.topic)).toEqual([
+      TOPICS.activities,
+      TOPICS.activitiesDlq,
+    ]);
+    expect(publisher.records[1].value).toMatchObject({
+      spanId: '00f067aa0ba902c1',
+      field: 'greenops.hw.power_w',
+    });
   });
 
   it('publishes a span repeated within one batch once', async () => {

@@ -135,7 +135,8 @@ function quantifiable(mapped: Mapped): Mapped {
     computeEmissions(mapped.activity);
     return mapped;
   } catch (error) {
-    if (error instanceof MethodologyInputError) return { ok: false, field: error.field, reason: error.reason };
+    if (error instanceof MethodologyInputError)
+      return { ok: false, field: error.field, reason: error.reason };
     throw error;
   }
 }

@@ -30,7 +30,7 @@ const measurementsSchema = z
   // which names the attribute it cannot use.
   .passthrough();
 
-/** ActivityRecorded v1: every consumed payload is validated, never trusted (STYLE.md §1). */
+/** ActivityRecorded v1: every consumed payload is validated, never trusted: the log can hold anything a producer wrote. */
 export const activityRecordedV1Schema = z.object({
   id: z.string().uuid(),
   type: z.literal('ActivityRecorded'),

@@ -37,7 +37,7 @@ export interface ProjectorStats {
 }
 
 /**
- * Per-tenant factor sets and projection versions (issue #3 item 8). Without it every tenant is
+ * Per-tenant factor sets and projection versions (docs/architecture.md, "Factor sets and projection rebuilds"). Without it every tenant is
  * computed with the shipped catalogue into projection version 1.
  */
 export interface TenantProjections {
@@ -277,7 +277,7 @@ function artifactUpserts(event: ActivityRecorded): ArtifactUpsert[] {
       status: artifact.status,
     },
   ];
-  // An artifact named only as a parent exists too (DESIGN §7 roll-up).
+  // An artifact named only as a parent exists too (the roll-up walks parent links, docs/architecture.md).
   if (artifact.parentId) upserts.push({ ...base, artifactId: artifact.parentId });
   return upserts;
 }

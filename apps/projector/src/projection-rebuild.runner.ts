@@ -30,7 +30,7 @@ interface RunningBuild {
 
 /**
  * Replays the log into projection version N+1 of a tenant with its new factor set ("replay into a
- * new projection version, then switch", DESIGN §4). Each build has its own consumer group; its
+ * new projection version, then switch", docs/architecture.md). Each build has its own consumer group; its
  * positions are stored with its facts, so a restarted projector resumes it, and several
  * projector instances share it partition by partition. When the build has read its fence in
  * every partition, the tenant is switched to the new version.

@@ -1,4 +1,4 @@
-/** Activity kinds of the span-attribute contract (DESIGN §5, `greenops.activity.kind`). */
+/** Activity kinds of the span-attribute contract (`greenops.activity.kind`, docs/semantic-conventions.md). */
 export const ACTIVITY_KINDS = [
   'render',
   'workstation',

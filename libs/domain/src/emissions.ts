@@ -1,4 +1,4 @@
-/** Every figure carries low / nominal / high (DESIGN §6, uncertainty). */
+/** Every figure carries low / nominal / high (docs/methodology.md, uncertainty). */
 export interface Range {
   low: number;
   nominal: number;
@@ -13,7 +13,11 @@ export function range(nominal: number, low = nominal, high = nominal): Range {
 
 export function addRanges(...ranges: Range[]): Range {
   return ranges.reduce(
-    (acc, r) => ({ low: acc.low + r.low, nominal: acc.nominal + r.nominal, high: acc.high + r.high }),
+    (acc, r) => ({
+      low: acc.low + r.low,
+      nominal: acc.nominal + r.nominal,
+      high: acc.high + r.high,
+    }),
     { low: 0, nominal: 0, high: 0 },
   );
 }

@@ -1,6 +1,6 @@
 import type { Activity } from './activity';
 
-/** Kafka topics: versioned in their names (DESIGN §2). */
+/** Kafka topics: versioned in their names (docs/architecture.md). */
 export const TOPICS = {
   activities: 'greenops.activities.v1',
   activitiesDlq: 'greenops.activities.dlq.v1',
@@ -18,7 +18,7 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Envelope (DESIGN §4): JSON on Kafka, one row in the embedded log. */
+/** Envelope (docs/architecture.md): JSON on Kafka, one row in the embedded log. */
 export interface EventEnvelope<TType extends EventType = EventType, TPayload = unknown> {
   id: string;
   type: TType;

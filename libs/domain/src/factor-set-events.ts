@@ -46,7 +46,10 @@ export interface ProjectionRebuildFencePayload {
   factorSetVersion: string;
   partition: number;
 }
-export type ProjectionRebuildFence = EventEnvelope<'ProjectionRebuildFence', ProjectionRebuildFencePayload>;
+export type ProjectionRebuildFence = EventEnvelope<
+  'ProjectionRebuildFence',
+  ProjectionRebuildFencePayload
+>;
 
 /** Deterministic UUID-shaped id from parts (same layout as activityEventId). */
 export function deterministicEventId(...parts: string[]): string {

@@ -34,7 +34,8 @@ export function withOverrides(
   return {
     version: meta.version,
     name: meta.name,
-    description: meta.description ?? `${base.name}@${base.version} with ${overrides.length} override(s)`,
+    description:
+      meta.description ?? `${base.name}@${base.version} with ${overrides.length} override(s)`,
     factors,
     cloudRegionCountry: base.cloudRegionCountry,
     devices: base.devices,
@@ -54,7 +55,8 @@ export function validateFactor(f: Factor): FactorIssue[] {
   if (!Number.isFinite(f.value)) add('value is not a finite number');
   if (!f.unit) add('missing unit');
   if (!f.source) add('missing source');
-  if (!Number.isInteger(f.year) || f.year < 1990 || f.year > 2100) add('missing or implausible year');
+  if (!Number.isInteger(f.year) || f.year < 1990 || f.year > 2100)
+    add('missing or implausible year');
   const low = f.low ?? f.value;
   const high = f.high ?? f.value;
   if (!Number.isFinite(low) || !Number.isFinite(high)) add('low/high not finite');
@@ -74,7 +76,9 @@ export function validateFactorSet(set: FactorSet): FactorIssue[] {
 }
 
 function validateDevice(set: FactorSet, d: DeviceEntry): FactorIssue[] {
-  const ids = [d.powerFactorId, d.embodiedFactorId, d.lifetimeFactorId].filter((x): x is string => !!x);
+  const ids = [d.powerFactorId, d.embodiedFactorId, d.lifetimeFactorId].filter(
+    (x): x is string => !!x,
+  );
   return ids
     .filter((id) => !getFactor(set, id))
     .map((id) => ({ id: d.id, reason: `device references missing factor '${id}'` }));
@@ -92,5 +96,7 @@ export function normaliseDeviceModel(model: string): string {
 export function findDevice(set: FactorSet, model: string): DeviceEntry | undefined {
   const key = normaliseDeviceModel(model);
   if (Object.prototype.hasOwnProperty.call(set.devices, key)) return set.devices[key];
-  return Object.values(set.devices).find((d) => d.aliases.some((a) => normaliseDeviceModel(a) === key));
+  return Object.values(set.devices).find((d) =>
+    d.aliases.some((a) => normaliseDeviceModel(a) === key),
+  );
 }

@@ -2,7 +2,13 @@ import { DEFAULT_FACTOR_SET } from './index';
 import { overrideProblems } from './override-problems';
 
 describe('overrideProblems', () => {
-  const studio = { id: 'grid.location.GB', value: 120, unit: 'gCO2e/kWh', source: 'Studio supply contract meter data', year: 2026 };
+  const studio = {
+    id: 'grid.location.GB',
+    value: 120,
+    unit: 'gCO2e/kWh',
+    source: 'Studio supply contract meter data',
+    year: 2026,
+  };
 
   it('accepts a sourced, dated override of a known factor in its unit', () => {
     expect(overrideProblems(DEFAULT_FACTOR_SET, [studio])).toEqual([]);

@@ -11,11 +11,15 @@ const TENANT_ONLY_FACTORS: Array<{ pattern: RegExp; unit: string }> = [
 ];
 
 /** The unit a tenant-only factor id must carry, or why the id is not one. */
-function tenantOnlyUnit(base: FactorSet, id: string): { unit: string } | { problem: string } | undefined {
+function tenantOnlyUnit(
+  base: FactorSet,
+  id: string,
+): { unit: string } | { problem: string } | undefined {
   for (const { pattern, unit } of TENANT_ONLY_FACTORS) {
     const match = pattern.exec(id);
     if (!match) continue;
-    if (!base.factors[`grid.location.${match[1]}`]) return { problem: `'${match[1]}' is not a grid the catalogue knows` };
+    if (!base.factors[`grid.location.${match[1]}`])
+      return { problem: `'${match[1]}' is not a grid the catalogue knows` };
     if (match[2] !== undefined && !Number.isFinite(Date.parse(`${match[2]}:00:00Z`))) {
       return { problem: `'${match[2]}' is not a UTC hour (YYYY-MM-DDTHH)` };
     }
@@ -41,13 +45,18 @@ export function overrideProblems(base: FactorSet, overrides: readonly Factor[]):
     }
     const known = base.factors[override.id] ?? tenantOnly;
     if (!known) {
-      problems.push(`factors[${i}].id: '${override.id}' is not a factor of catalogue ${base.version}`);
+      problems.push(
+        `factors[${i}].id: '${override.id}' is not a factor of catalogue ${base.version}`,
+      );
       return;
     }
-    if (seen.has(override.id)) problems.push(`factors[${i}].id: '${override.id}' is overridden twice`);
+    if (seen.has(override.id))
+      problems.push(`factors[${i}].id: '${override.id}' is overridden twice`);
     seen.add(override.id);
     if (override.unit !== known.unit) {
-      problems.push(`factors[${i}].unit: must be '${known.unit}' (the unit of ${override.id}), got '${override.unit}'`);
+      problems.push(
+        `factors[${i}].unit: must be '${known.unit}' (the unit of ${override.id}), got '${override.unit}'`,
+      );
     }
     for (const issue of validateFactor(override)) problems.push(`factors[${i}]: ${issue.reason}`);
   });

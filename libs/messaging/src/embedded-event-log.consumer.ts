@@ -41,7 +41,13 @@ export class EmbeddedEventLogConsumer implements EventLogConsumer {
           await handler({
             topic,
             partition: 0,
-            records: rows.map((row) => ({ topic, partition: 0, offset: row.seq, key: row.key, value: row.value })),
+            records: rows.map((row) => ({
+              topic,
+              partition: 0,
+              offset: row.seq,
+              key: row.key,
+              value: row.value,
+            })),
           });
           delivered = rows.length;
         }

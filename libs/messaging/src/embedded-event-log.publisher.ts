@@ -1,5 +1,9 @@
 import type { EmbeddedLogTable } from './embedded-event-log.table';
-import { EventLogUnavailableError, type EventLogPublisher, type PublishRecord } from './event-log.port';
+import {
+  EventLogUnavailableError,
+  type EventLogPublisher,
+  type PublishRecord,
+} from './event-log.port';
 
 /** Embedded mode: the event log is a table in the embedded database; one append = one transaction. */
 export class EmbeddedEventLogPublisher implements EventLogPublisher {
@@ -10,7 +14,10 @@ export class EmbeddedEventLogPublisher implements EventLogPublisher {
     try {
       await this.table.append(records);
     } catch (error) {
-      throw new EventLogUnavailableError(`embedded event log append failed: ${(error as Error).message}`, error);
+      throw new EventLogUnavailableError(
+        `embedded event log append failed: ${(error as Error).message}`,
+        error,
+      );
     }
   }
 

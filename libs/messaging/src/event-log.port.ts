@@ -17,7 +17,10 @@ export interface EventLogInspector {
 
 /** Raised when the event log cannot take a write; ingest answers 503 + Retry-After. */
 export class EventLogUnavailableError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'EventLogUnavailableError';
   }

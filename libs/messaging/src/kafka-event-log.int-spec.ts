@@ -14,23 +14,43 @@ class PositionBook implements ConsumerPositionSource {
 }
 
 function rejectedSpan(i: number) {
-  return { tenant: 't', traceId: `${i}`, spanId: `${i}`, name: `span ${i}`, field: 'f', reason: 'r', rejectedAt: new Date(0).toISOString() };
+  return {
+    tenant: 't',
+    traceId: `${i}`,
+    spanId: `${i}`,
+    name: `span ${i}`,
+    field: 'f',
+    reason: 'r',
+    rejectedAt: new Date(0).toISOString(),
+  };
 }
 
 describe('Kafka event log adapters (real broker)', () => {
   it('publishes in one transaction and a consumer group receives every record once, by key order', async () => {
     const topic = uniqueTopic('msg-int');
-    const admin = new Kafka({ clientId: 'int', brokers: kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: 'int',
+      brokers: kafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
     await admin.disconnect();
 
     const publisher = new KafkaEventLogPublisher({ brokers: kafkaBrokers() });
-    await publisher.publish(Array.from({ length: 30 }, (_, i) => ({ topic, key: `k${i % 4}`, value: rejectedSpan(i) })));
+    await publisher.publish(
+      Array.from({ length: 30 }, (_, i) => ({ topic, key: `k${i % 4}`, value: rejectedSpan(i) })),
+    );
     // Concurrent publishes (group-committed into shared transactions) each resolve once durable.
     await Promise.all(
       Array.from({ length: 6 }, (_, r) =>
-        publisher.publish(Array.from({ length: 5 }, (_, i) => ({ topic, key: `k${(30 + r * 5 + i) % 4}`, value: rejectedSpan(30 + r * 5 + i) }))),
+        publisher.publish(
+          Array.from({ length: 5 }, (_, i) => ({
+            topic,
+            key: `k${(30 + r * 5 + i) % 4}`,
+            value: rejectedSpan(30 + r * 5 + i),
+          })),
+        ),
       ),
     );
 
@@ -39,29 +59,56 @@ describe('Kafka event log adapters (real broker)', () => {
     const groupId = `${topic}-group`;
     const handler = async (batch: { partition: number; records: ConsumedRecord[] }) => {
       received.push(...batch.records);
-      positions.next.set(batch.partition, (BigInt(batch.records[batch.records.length - 1].offset) + 1n).toString());
+      positions.next.set(
+        batch.partition,
+        (BigInt(batch.records[batch.records.length - 1].offset) + 1n).toString(),
+      );
     };
-    const consumer = new KafkaEventLogConsumer({ brokers: kafkaBrokers(), groupId, topic, positions });
+    const consumer = new KafkaEventLogConsumer({
+      brokers: kafkaBrokers(),
+      groupId,
+      topic,
+      positions,
+    });
     await consumer.start(handler);
-    await waitFor(async () => received.length >= 60, { timeoutMs: 60000, description: '60 records' });
+    await waitFor(async () => received.length >= 60, {
+      timeoutMs: 60000,
+      description: '60 records',
+    });
     await consumer.stop();
     expect(received).toHaveLength(60);
     expect(new Set(received.map((r) => (r.value as { traceId: string }).traceId)).size).toBe(60);
     // Per key, records arrive in publish order (same key → same partition).
     const byKey = new Map<string, number[]>();
-    for (const r of received) byKey.set(r.key!, [...(byKey.get(r.key!) ?? []), Number((r.value as { traceId: string }).traceId)]);
-    for (const sequence of byKey.values()) expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
+    for (const r of received)
+      byKey.set(r.key!, [
+        ...(byKey.get(r.key!) ?? []),
+        Number((r.value as { traceId: string }).traceId),
+      ]);
+    for (const sequence of byKey.values())
+      expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
 
     // A consumer of the same group restarted after the stored positions re-delivers nothing,
     // even though Kafka's committed offsets are only hints.
     await publisher.publish([{ topic, key: 'k0', value: rejectedSpan(60) }]);
     const again: ConsumedRecord[] = [];
-    const restarted = new KafkaEventLogConsumer({ brokers: kafkaBrokers(), groupId, topic, positions });
+    const restarted = new KafkaEventLogConsumer({
+      brokers: kafkaBrokers(),
+      groupId,
+      topic,
+      positions,
+    });
     await restarted.start(async (batch) => {
       again.push(...batch.records);
-      positions.next.set(batch.partition, (BigInt(batch.records[batch.records.length - 1].offset) + 1n).toString());
+      positions.next.set(
+        batch.partition,
+        (BigInt(batch.records[batch.records.length - 1].offset) + 1n).toString(),
+      );
     });
-    await waitFor(async () => again.length >= 1, { timeoutMs: 60000, description: 'the new record' });
+    await waitFor(async () => again.length >= 1, {
+      timeoutMs: 60000,
+      description: 'the new record',
+    });
     await new Promise((r) => setTimeout(r, 1000));
     await restarted.stop();
     await publisher.close();
@@ -71,9 +118,9 @@ describe('Kafka event log adapters (real broker)', () => {
   it('reports an unreachable broker as EventLogUnavailableError, quickly', async () => {
     const publisher = new KafkaEventLogPublisher({ brokers: ['127.0.0.1:1'], timeoutMs: 5000 });
     const started = Date.now();
-    await expect(publisher.publish([{ topic: 'nowhere', key: 'k', value: rejectedSpan(1) }])).rejects.toBeInstanceOf(
-      EventLogUnavailableError,
-    );
+    await expect(
+      publisher.publish([{ topic: 'nowhere', key: 'k', value: rejectedSpan(1) }]),
+    ).rejects.toBeInstanceOf(EventLogUnavailableError);
     expect(Date.now() - started).toBeLessThan(15000);
     await publisher.close();
   });

@@ -5,10 +5,14 @@ export interface UnparseableRecord {
 }
 
 export function parseRecordValue(bytes: Buffer | null): unknown {
-  if (bytes === null) return { unparseable: true, reason: 'record value is null' } satisfies UnparseableRecord;
+  if (bytes === null)
+    return { unparseable: true, reason: 'record value is null' } satisfies UnparseableRecord;
   try {
     return JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    return { unparseable: true, reason: `record value is not JSON: ${(error as Error).message}` } satisfies UnparseableRecord;
+    return {
+      unparseable: true,
+      reason: `record value is not JSON: ${(error as Error).message}`,
+    } satisfies UnparseableRecord;
   }
 }

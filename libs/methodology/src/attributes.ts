@@ -1,7 +1,7 @@
 import { ATTR as SPAN } from '@greenops/semconv';
 
 /**
- * Span attribute names (DESIGN §5) used in error messages, so a rejection names what to fix —
+ * Span attribute names (docs/semantic-conventions.md) used in error messages, so a rejection names what to fix —
  * the names themselves come from the attribute contract in libs/semconv.
  */
 export const ATTR = {

@@ -13,7 +13,7 @@ import { travelEmissions } from './models/travel.model';
 import type { ComputeOptions } from './options';
 
 /**
- * Energy and CO2e of one activity (DESIGN §6). Pure: same activity + options → same result.
+ * Energy and CO2e of one activity (docs/methodology.md). Pure: same activity + options → same result.
  * Throws MethodologyInputError (field, reason) when the activity lacks what every tier needs.
  */
 export function computeEmissions(activity: Activity, options: ComputeOptions = {}): EmissionResult {
@@ -43,6 +43,9 @@ export function computeEmissions(activity: Activity, options: ComputeOptions = {
     case 'onset.energy':
       return onsetEnergyEmissions(activity, trail);
     default:
-      throw new MethodologyInputError('greenops.activity.kind', `kind '${String(activity.kind)}' is not a known activity kind`);
+      throw new MethodologyInputError(
+        'greenops.activity.kind',
+        `kind '${String(activity.kind)}' is not a known activity kind`,
+      );
   }
 }

@@ -12,7 +12,10 @@ export interface ResolvedHardware {
 }
 
 /** Count defaults to 1 and utilisation to 1 (a render holds its devices for the whole span). */
-export function resolveHardware(hw: HardwareInputs | undefined, trail: FactorTrail): ResolvedHardware {
+export function resolveHardware(
+  hw: HardwareInputs | undefined,
+  trail: FactorTrail,
+): ResolvedHardware {
   const count = positive(hw?.count, ATTR.hwCount) ?? 1;
   const utilization = fraction(hw?.utilization, ATTR.hwUtilization) ?? 1;
   const device = hw?.model ? findDevice(trail.set, hw.model) : undefined;

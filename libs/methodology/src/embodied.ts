@@ -13,9 +13,18 @@ import { nonNegative, positive } from './validate';
  * Report Table 5: amortise over the useful life, allocate by time.
  * Returns grams CO2e.
  */
-export function sciEmbodiedG(teKgPerDevice: Range, count: number, durationH: number, lifetimeH: number): Range {
+export function sciEmbodiedG(
+  teKgPerDevice: Range,
+  count: number,
+  durationH: number,
+  lifetimeH: number,
+): Range {
   const share = (count * durationH) / lifetimeH;
-  return { low: teKgPerDevice.low * 1000 * share, nominal: teKgPerDevice.nominal * 1000 * share, high: teKgPerDevice.high * 1000 * share };
+  return {
+    low: teKgPerDevice.low * 1000 * share,
+    nominal: teKgPerDevice.nominal * 1000 * share,
+    high: teKgPerDevice.high * 1000 * share,
+  };
 }
 
 /**
@@ -36,16 +45,27 @@ export function hardwareEmbodiedG(
   const device = resolved.device;
   const lifetimeH = (): number =>
     spanLifetime ??
-    (device?.lifetimeFactorId ? trail.use(device.lifetimeFactorId).value : trail.use('device.lifetime.workstation').value);
+    (device?.lifetimeFactorId
+      ? trail.use(device.lifetimeFactorId).value
+      : trail.use('device.lifetime.workstation').value);
 
   if (spanEmbodied !== undefined) {
     const rel = trail.use('uncertainty.embodied-override.relative').value;
     return sciEmbodiedG(relativeBand(spanEmbodied, rel), resolved.count, durationH, lifetimeH());
   }
   if (device?.embodiedFactorId) {
-    return sciEmbodiedG(factorRange(trail.use(device.embodiedFactorId)), resolved.count, durationH, lifetimeH());
+    return sciEmbodiedG(
+      factorRange(trail.use(device.embodiedFactorId)),
+      resolved.count,
+      durationH,
+      lifetimeH(),
+    );
   }
   const te = factorRange(trail.use('device.embodied.workstation'));
-  return sciEmbodiedG(te, 1, durationH, spanLifetime ?? trail.use('device.lifetime.workstation').value);
+  return sciEmbodiedG(
+    te,
+    1,
+    durationH,
+    spanLifetime ?? trail.use('device.lifetime.workstation').value,
+  );
 }
-

@@ -1,5 +1,5 @@
 /**
- * An activity the methodology cannot quantify. `field` is the span attribute (DESIGN §5) that
+ * An activity the methodology cannot quantify. `field` is the span attribute (docs/semantic-conventions.md) that
  * is missing or wrong, so ingest/projector can reject it with a reason instead of storing NaN.
  */
 export class MethodologyInputError extends Error {

@@ -15,7 +15,12 @@ export {
   type VideoSpec,
   type CalibrationPoint,
 } from './models/video-diffusion.energy-model';
-export { WAN2_1_T2V_1_3B, DEFAULT_VIDEO_MODELS, findVideoModel, type VideoModelEntry } from './models/ai-model-registry';
+export {
+  WAN2_1_T2V_1_3B,
+  DEFAULT_VIDEO_MODELS,
+  findVideoModel,
+  type VideoModelEntry,
+} from './models/ai-model-registry';
 export { lightingEnergyKwh } from './models/onset-energy.model';
 export { SCOPES, type ScopeCategory } from './scope';
 export {

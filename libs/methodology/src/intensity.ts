@@ -29,7 +29,11 @@ export const MAX_HOURLY_SPAN_H = 24 * 31;
  * (`grid.market.<CC>`, published in its factor set), else equal to location (the residual mix is
  * unknown to us, so we do not pretend a lower market figure — GHG Protocol Scope 2 dual reporting).
  */
-export function resolveIntensities(activity: Activity, trail: FactorTrail, fallbackCountry?: string): Intensities {
+export function resolveIntensities(
+  activity: Activity,
+  trail: FactorTrail,
+  fallbackCountry?: string,
+): Intensities {
   const m = activity.measurements;
   const spanMarket = checkIntensity(m.marketIntensityGPerKwh, ATTR.marketIntensity);
   const override = checkIntensity(m.intensityGPerKwh, ATTR.intensity);
@@ -37,22 +41,34 @@ export function resolveIntensities(activity: Activity, trail: FactorTrail, fallb
     return { locationGPerKwh: override, marketGPerKwh: spanMarket ?? override, country: m.country };
   }
   const country = regionCountry(m, trail) ?? m.country?.toUpperCase() ?? fallbackCountry;
-  const annual = (country && trail.tryUse(`grid.location.${country}`)) || trail.use('grid.location.WORLD');
+  const annual =
+    (country && trail.tryUse(`grid.location.${country}`)) || trail.use('grid.location.WORLD');
   const location = country ? hourlyAverage(trail, country, annual, activity) : annual.value;
-  const market = spanMarket ?? (country ? trail.tryUse(`grid.market.${country}`)?.value : undefined) ?? location;
+  const market =
+    spanMarket ?? (country ? trail.tryUse(`grid.market.${country}`)?.value : undefined) ?? location;
   return { locationGPerKwh: location, marketGPerKwh: market, country };
 }
 
 const HOUR_MS = 3_600_000;
 
 /** Duration-weighted mean of the hourly series over [start, end); the annual figure where absent. */
-function hourlyAverage(trail: FactorTrail, country: string, annual: Factor, activity: Activity): number {
+function hourlyAverage(
+  trail: FactorTrail,
+  country: string,
+  annual: Factor,
+  activity: Activity,
+): number {
   const startMs = Date.parse(activity.startTime);
   const endMs = Math.max(Date.parse(activity.endTime), startMs);
-  if (!Number.isFinite(startMs) || !Number.isFinite(endMs) || endMs - startMs > MAX_HOURLY_SPAN_H * HOUR_MS) {
+  if (
+    !Number.isFinite(startMs) ||
+    !Number.isFinite(endMs) ||
+    endMs - startMs > MAX_HOURLY_SPAN_H * HOUR_MS
+  ) {
     return annual.value;
   }
-  const hourKey = (ms: number) => `grid.hourly.${country}.${new Date(ms).toISOString().slice(0, 13)}`;
+  const hourKey = (ms: number) =>
+    `grid.hourly.${country}.${new Date(ms).toISOString().slice(0, 13)}`;
   if (endMs === startMs) return trail.tryUse(hourKey(startMs))?.value ?? annual.value;
   let weighted = 0;
   let hourly = false;
@@ -67,7 +83,8 @@ function hourlyAverage(trail: FactorTrail, country: string, annual: Factor, acti
 
 function regionCountry(m: ActivityMeasurements, trail: FactorTrail): string | undefined {
   if (!m.cloudProvider || !m.cloudRegion) return undefined;
-  const provider = normaliseProvider(m.cloudProvider) === 'ovh' ? 'ovhcloud' : normaliseProvider(m.cloudProvider);
+  const provider =
+    normaliseProvider(m.cloudProvider) === 'ovh' ? 'ovhcloud' : normaliseProvider(m.cloudProvider);
   const region = m.cloudRegion.trim().toLowerCase();
   const table = trail.set.cloudRegionCountry;
   // OVHcloud names sites with a number (GRA11, SBG5): the grid is the site's country.
@@ -77,7 +94,10 @@ function regionCountry(m: ActivityMeasurements, trail: FactorTrail): string | un
 function checkIntensity(value: number | undefined, field: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 3000) {
-    throw new MethodologyInputError(field, `must be a number of gCO2e/kWh in [0, 3000], got ${String(value)}`);
+    throw new MethodologyInputError(
+      field,
+      `must be a number of gCO2e/kWh in [0, 3000], got ${String(value)}`,
+    );
   }
   return value;
 }

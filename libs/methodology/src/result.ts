@@ -1,4 +1,11 @@
-import { addRanges, scaleRange, ZERO_RANGE, type DataQualityTier, type EmissionResult, type Range } from '@greenops/domain';
+import {
+  addRanges,
+  scaleRange,
+  ZERO_RANGE,
+  type DataQualityTier,
+  type EmissionResult,
+  type Range,
+} from '@greenops/domain';
 import type { FactorTrail } from './factor-trail';
 import type { ScopeCategory } from './scope';
 import { METHODOLOGY_VERSION } from './version';
@@ -19,7 +26,10 @@ export interface ElectricityResultInput {
  * Energy-based result: facility kWh = IT kWh × PUE; operational = facility kWh × intensity;
  * co2e = operational + embodied + training (SCI's E × I + M, plus the report's model-creation share).
  */
-export function electricityResult(input: ElectricityResultInput, trail: FactorTrail): EmissionResult {
+export function electricityResult(
+  input: ElectricityResultInput,
+  trail: FactorTrail,
+): EmissionResult {
   const energyKwh = scaleRange(input.energyItKwh, input.pue);
   const operationalG = scaleRange(energyKwh, input.locationGPerKwh);
   const operationalMarketG = scaleRange(energyKwh, input.marketGPerKwh);
@@ -82,13 +92,23 @@ export function directResult(input: DirectResultInput, trail: FactorTrail): Emis
 /** Last line of defence: a non-finite or inverted range here is a methodology bug, not input. */
 function checked(r: EmissionResult): EmissionResult {
   const ranges: Array<[string, Range]> = [
-    ['energyItKwh', r.energyItKwh], ['energyKwh', r.energyKwh], ['operationalG', r.operationalG],
-    ['operationalMarketG', r.operationalMarketG], ['embodiedG', r.embodiedG], ['trainingG', r.trainingG],
-    ['co2eG', r.co2eG], ['co2eMarketG', r.co2eMarketG],
+    ['energyItKwh', r.energyItKwh],
+    ['energyKwh', r.energyKwh],
+    ['operationalG', r.operationalG],
+    ['operationalMarketG', r.operationalMarketG],
+    ['embodiedG', r.embodiedG],
+    ['trainingG', r.trainingG],
+    ['co2eG', r.co2eG],
+    ['co2eMarketG', r.co2eMarketG],
   ];
   for (const [name, x] of ranges) {
-    if (![x.low, x.nominal, x.high].every(Number.isFinite) || !(x.low <= x.nominal + 1e-9 && x.nominal <= x.high + 1e-9)) {
-      throw new Error(`methodology bug: ${r.modelId} produced invalid ${name} ${JSON.stringify(x)}`);
+    if (
+      ![x.low, x.nominal, x.high].every(Number.isFinite) ||
+      !(x.low <= x.nominal + 1e-9 && x.nominal <= x.high + 1e-9)
+    ) {
+      throw new Error(
+        `methodology bug: ${r.modelId} produced invalid ${name} ${JSON.stringify(x)}`,
+      );
     }
   }
   return { ...r, embodiedG: { ...r.embodiedG }, trainingG: { ...r.trainingG } };

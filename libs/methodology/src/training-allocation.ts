@@ -24,7 +24,10 @@ export interface TrainingInput {
 export function allocateTrainingG(input: TrainingInput, trail: FactorTrail): Range {
   if (input.declared) {
     if (input.allocation === 'per-inference') {
-      return multiplyRanges(factorRange(trail.use(input.declared.perInferenceFactorId)), pointRange(input.inferences));
+      return multiplyRanges(
+        factorRange(trail.use(input.declared.perInferenceFactorId)),
+        pointRange(input.inferences),
+      );
     }
     return multiplyRanges(factorRange(trail.use(input.declared.perKwhFactorId)), input.energyItKwh);
   }

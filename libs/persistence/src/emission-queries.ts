@@ -27,7 +27,7 @@ export interface DailyProjectTotal {
   energyKwh: number;
 }
 
-/** One GHG Protocol scope/category of a project (issue #3: results by scope). */
+/** One GHG Protocol scope/category of a project (GHG Protocol reporting by scope). */
 export interface ScopeTotals extends EmissionsTotals {
   scope: number;
   category: string;

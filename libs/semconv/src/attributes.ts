@@ -1,11 +1,11 @@
 /**
- * Span-attribute names of the GreenOps semantic conventions (DESIGN §5). The names are a
+ * Span-attribute names of the GreenOps semantic conventions (docs/semantic-conventions.md). The names are a
  * public contract: users put them on spans, so never rename one, only add.
  */
 export const ATTR = {
   projectId: 'greenops.project.id',
   activityKind: 'greenops.activity.kind',
-  /** Addition to DESIGN §5: overrides end − start (e.g. an instant span logging a shift). */
+  /** Overrides end − start (e.g. an instant span logging a shift). */
   activityDurationS: 'greenops.activity.duration_s',
 
   artifactId: 'greenops.artifact.id',
@@ -65,7 +65,7 @@ export const ATTR = {
 
 export type AttributeName = (typeof ATTR)[keyof typeof ATTR];
 
-/** Enumerated attribute values (DESIGN §5). */
+/** Enumerated attribute values (docs/semantic-conventions.md). */
 export const AI_MODALITIES = ['text', 'image', 'video', 'upscale', 'audio'] as const;
 export const STORAGE_MEDIA = ['ssd', 'hdd', 'tape', 'object'] as const;
 export const TRAVEL_MODES = ['flight', 'car', 'van', 'rail', 'taxi', 'ferry'] as const;

@@ -98,7 +98,7 @@ function map(tenant: string, span: OtlpSpan, resourceAttributes: Attributes): Ac
       `must not be before startTimeUnixNano (${span.startTimeUnixNano}), got ${span.endTimeUnixNano}`,
     );
   }
-  // Span attributes override resource attributes (DESIGN §5).
+  // Span attributes override resource attributes (docs/semantic-conventions.md).
   const r = new AttributeReader({ ...resourceAttributes, ...span.attributes });
   const project = projectId(r);
   const kind = activityKind(r);

@@ -10,7 +10,7 @@ export interface KafkaProduceMode {
   /**
    * kafkajs retry backoff. A transaction begun right after the previous commit is refused with
    * CONCURRENT_TRANSACTIONS until the broker has written the commit markers; kafkajs waits this
-   * long before retrying (kafkajs issue #304, KAFKA-5477), so it bounds back-to-back transactions.
+   * long before retrying (kafkajs GitHub issue 304, KAFKA-5477), so it bounds back-to-back transactions.
    * Ingest's producer retries after 10 ms (and group-commits concurrent requests).
    */
   initialRetryTimeMs: number;

@@ -29,7 +29,7 @@ import {
 const MAX_OVERRIDES = 5000;
 
 /**
- * Tenant factor sets (issue #3 item 8): publish overrides of the shipped catalogue as a
+ * Tenant factor sets (docs/architecture.md, "Factor sets and projection rebuilds"): publish overrides of the shipped catalogue as a
  * FactorSetPublished event; the projector records it and rebuilds the tenant's projection with it.
  */
 @Resolver()

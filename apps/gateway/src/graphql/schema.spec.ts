@@ -5,7 +5,7 @@ import { printGatewaySchema } from './print-schema';
 const COMMITTED = join(__dirname, '..', '..', 'schema.graphql');
 
 /**
- * The GraphQL schema is a public contract (DESIGN §7): it is committed, and the build fails when
+ * The GraphQL schema is a public contract (docs/architecture.md, "Gateway"): it is committed, and the build fails when
  * the code drifts from it. After an intended change: `npm run schema:update`, review, commit.
  */
 describe('GraphQL schema', () => {
@@ -16,7 +16,7 @@ describe('GraphQL schema', () => {
     expect(generated).toBe(committed);
   });
 
-  it('keeps the DESIGN §7 contract', async () => {
+  it('keeps the public Emissions/Artifact/Project contract', async () => {
     const sdl = await printGatewaySchema();
     for (const line of [
       'artifact(id: ID!, projectId: ID!): Artifact',

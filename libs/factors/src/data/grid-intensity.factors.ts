@@ -19,14 +19,25 @@ export function emberGridFactors(): Factor[] {
   for (const [alpha2, alpha3] of Object.entries(ISO_ALPHA2_TO_ALPHA3)) {
     const value = data[alpha3];
     if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    out.push({ id: `grid.location.${alpha2}`, value, unit: 'gCO2e/kWh', year: EMBER_YEAR,
-      source: `${EMBER_VIA_CO2JS}, key ${alpha3}`, note: 'latest Ember year for this country at packaging' });
+    out.push({
+      id: `grid.location.${alpha2}`,
+      value,
+      unit: 'gCO2e/kWh',
+      year: EMBER_YEAR,
+      source: `${EMBER_VIA_CO2JS}, key ${alpha3}`,
+      note: 'latest Ember year for this country at packaging',
+    });
   }
   const world = data['WORLD'];
   if (typeof world === 'number') {
-    out.push({ id: 'grid.location.WORLD', value: world, unit: 'gCO2e/kWh', year: EMBER_YEAR,
+    out.push({
+      id: 'grid.location.WORLD',
+      value: world,
+      unit: 'gCO2e/kWh',
+      year: EMBER_YEAR,
       source: `${EMBER_VIA_CO2JS}, key WORLD`,
-      note: 'global default when neither a country nor a cloud region is known' });
+      note: 'global default when neither a country nor a cloud region is known',
+    });
   }
   return out;
 }
@@ -36,10 +47,25 @@ export function emberGridFactors(): Factor[] {
  * (Appendix 3 "Local compute" rows; §2 footnote 2 uses US 0.410 kgCO2e/kWh).
  */
 export const CARBON_TRUST_2026_GRID_FACTORS: Factor[] = [
-  { id: 'grid.location.US', value: 410, unit: 'gCO2e/kWh', year: 2025,
-    source: `${CT_2026}, Appendix 3 "Local compute, US" 0.410 kgCO2e/kWh (IEA Emissions Factors 2025)` },
-  { id: 'grid.location.GB', value: 222, unit: 'gCO2e/kWh', year: 2025,
-    source: `${CT_2026}, Appendix 3 "Local compute, UK" 0.222 kgCO2e/kWh (IEA Emissions Factors 2025)` },
-  { id: 'grid.location.FR', value: 64, unit: 'gCO2e/kWh', year: 2025,
-    source: `${CT_2026}, Appendix 3 "Local compute, France" 0.064 kgCO2e/kWh (IEA Emissions Factors 2025)` },
+  {
+    id: 'grid.location.US',
+    value: 410,
+    unit: 'gCO2e/kWh',
+    year: 2025,
+    source: `${CT_2026}, Appendix 3 "Local compute, US" 0.410 kgCO2e/kWh (IEA Emissions Factors 2025)`,
+  },
+  {
+    id: 'grid.location.GB',
+    value: 222,
+    unit: 'gCO2e/kWh',
+    year: 2025,
+    source: `${CT_2026}, Appendix 3 "Local compute, UK" 0.222 kgCO2e/kWh (IEA Emissions Factors 2025)`,
+  },
+  {
+    id: 'grid.location.FR',
+    value: 64,
+    unit: 'gCO2e/kWh',
+    year: 2025,
+    source: `${CT_2026}, Appendix 3 "Local compute, France" 0.064 kgCO2e/kWh (IEA Emissions Factors 2025)`,
+  },
 ];

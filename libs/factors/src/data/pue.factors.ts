@@ -3,27 +3,70 @@ import { GREENOPS_ASSUMPTION, SEED_001_PUE, CT_2026 } from './sources';
 
 /**
  * Facility PUE (Total facility energy / IT energy, The Green Grid). Fleet averages published by
- * providers, compiled in seed 001. Fleet PUE hides per-site variation, so the band runs from the
+ * providers in their 2024 sustainability reports. Fleet PUE hides per-site variation, so the band runs from the
  * provider's figure to the industry average (a region may be an older, less efficient site).
  */
 export const PUE_FACTORS: Factor[] = [
-  { id: 'pue.cloud.gcp', value: 1.09, low: 1.09, high: 1.56, unit: 'ratio', year: 2024,
-    source: `${SEED_001_PUE}: Google data centres, fleet annual average PUE 2024` },
-  { id: 'pue.cloud.aws', value: 1.15, low: 1.15, high: 1.56, unit: 'ratio', year: 2024,
-    source: `${SEED_001_PUE}: AWS global PUE reported for 2024` },
-  { id: 'pue.cloud.azure', value: 1.17, low: 1.17, high: 1.56, unit: 'ratio', year: 2025,
-    source: `${SEED_001_PUE}: Microsoft datacenters global PUE FY25 (07/2024–06/2025)` },
-  { id: 'pue.cloud.ovhcloud', value: 1.26, low: 1.26, high: 1.56, unit: 'ratio', year: 2024,
-    source: `${SEED_001_PUE}: OVH Group KPI FY24, ISO/IEC 30134-2 method` },
-  { id: 'pue.industry-average', value: 1.56, unit: 'ratio', year: 2024,
+  {
+    id: 'pue.cloud.gcp',
+    value: 1.09,
+    low: 1.09,
+    high: 1.56,
+    unit: 'ratio',
+    year: 2024,
+    source: `${SEED_001_PUE}: Google data centres, fleet annual average PUE 2024`,
+  },
+  {
+    id: 'pue.cloud.aws',
+    value: 1.15,
+    low: 1.15,
+    high: 1.56,
+    unit: 'ratio',
+    year: 2024,
+    source: `${SEED_001_PUE}: AWS global PUE reported for 2024`,
+  },
+  {
+    id: 'pue.cloud.azure',
+    value: 1.17,
+    low: 1.17,
+    high: 1.56,
+    unit: 'ratio',
+    year: 2025,
+    source: `${SEED_001_PUE}: Microsoft datacenters global PUE FY25 (07/2024–06/2025)`,
+  },
+  {
+    id: 'pue.cloud.ovhcloud',
+    value: 1.26,
+    low: 1.26,
+    high: 1.56,
+    unit: 'ratio',
+    year: 2024,
+    source: `${SEED_001_PUE}: OVH Group KPI FY24, ISO/IEC 30134-2 method`,
+  },
+  {
+    id: 'pue.industry-average',
+    value: 1.56,
+    unit: 'ratio',
+    year: 2024,
     source: `${SEED_001_PUE}: Uptime Institute Global Data Center Survey 2024, average PUE 1.56`,
-    note: 'used for a cloud provider not in this table' },
-  { id: 'pue.ai-service', value: 1.1, unit: 'ratio', year: 2026,
+    note: 'used for a cloud provider not in this table',
+  },
+  {
+    id: 'pue.ai-service',
+    value: 1.1,
+    unit: 'ratio',
+    year: 2026,
     source: `${CT_2026}, Appendix 3 (image and cloud video generation assume a PUE of 1.1)`,
-    note: 'AI inference bought as a service with no provider/region on the span' },
-  { id: 'pue.on-premises', value: 1.0, unit: 'ratio', year: 2026,
-    source: `${GREENOPS_ASSUMPTION}; DESIGN §6 "1.0 for own workstations"`,
-    note: 'own workstations / on-prem render nodes: metered or modelled device energy is the facility energy; set greenops.pue for a cooled machine room' },
+    note: 'AI inference bought as a service with no provider/region on the span',
+  },
+  {
+    id: 'pue.on-premises',
+    value: 1.0,
+    unit: 'ratio',
+    year: 2026,
+    source: `${GREENOPS_ASSUMPTION}: an own workstation's metered or modelled draw is already its facility draw`,
+    note: 'own workstations / on-prem render nodes: metered or modelled device energy is the facility energy; set greenops.pue for a cooled machine room',
+  },
 ];
 
 /** OTel `cloud.provider` value → PUE factor id. */

@@ -3,10 +3,20 @@ import { CT_2026, GREENOPS_ASSUMPTION } from './sources';
 
 /** Relative bands applied where the input itself, not a catalogue factor, carries the uncertainty. */
 export const UNCERTAINTY_FACTORS: Factor[] = [
-  { id: 'uncertainty.span-power.relative', value: 0.1, unit: 'fraction', year: 2026,
+  {
+    id: 'uncertainty.span-power.relative',
+    value: 0.1,
+    unit: 'fraction',
+    year: 2026,
     source: `${GREENOPS_ASSUMPTION}: a reported average draw (greenops.hw.power_w) is modelled energy; ±10 % covers averaging and utilisation error`,
-    note: 'measured energy (greenops.energy.kwh) carries no band: report Table 7 tier 1, Table 14 "High (measured)"' },
-  { id: 'uncertainty.embodied-override.relative', value: 0.25, unit: 'fraction', year: 2026,
+    note: 'measured energy (greenops.energy.kwh) carries no band: report Table 7 tier 1, Table 14 "High (measured)"',
+  },
+  {
+    id: 'uncertainty.embodied-override.relative',
+    value: 0.25,
+    unit: 'fraction',
+    year: 2026,
     source: `${GREENOPS_ASSUMPTION}; ${CT_2026} Table 13 rates bottom-up embodied estimates "Medium" uncertainty`,
-    note: 'band applied to embodied figures supplied on the span (greenops.hw.embodied_kgco2e)' },
+    note: 'band applied to embodied figures supplied on the span (greenops.hw.embodied_kgco2e)',
+  },
 ];

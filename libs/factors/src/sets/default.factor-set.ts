@@ -16,17 +16,28 @@ export const DEFAULT_FACTOR_SET_VERSION = '2026.12.0';
 
 /**
  * The shipped default: Ember location-based grid averages (via @tgwf/co2), provider PUEs from
- * seed 001, the Carbon Trust 2026 report's AI and workstation figures, and the other cited
+ * their 2024 reports, the Carbon Trust 2026 report's AI and workstation figures, and the other cited
  * catalogues.
  */
 export const DEFAULT_FACTOR_SET: FactorSet = Object.freeze({
   version: DEFAULT_FACTOR_SET_VERSION,
   name: 'greenops-default',
   description:
-    'Ember annual grid averages (via @tgwf/co2 0.19.0), provider PUE (seed 001), Carbon Trust 2026 AI/workstation figures',
+    'Ember annual grid averages (via @tgwf/co2 0.19.0), provider PUE (2024 reports), Carbon Trust 2026 AI/workstation figures',
   factors: Object.freeze(
-    factorsToRecord([...emberGridFactors(), ...PUE_FACTORS, ...DEVICE_FACTORS, ...UNCERTAINTY_FACTORS, ...AI_FACTORS, ...WAN_TRAINING_FACTORS,
-      ...STORAGE_FACTORS, ...TRAVEL_FACTORS, ...FUEL_FACTORS, ...LIGHTING_FACTORS, ...TRANSFER_FACTORS]),
+    factorsToRecord([
+      ...emberGridFactors(),
+      ...PUE_FACTORS,
+      ...DEVICE_FACTORS,
+      ...UNCERTAINTY_FACTORS,
+      ...AI_FACTORS,
+      ...WAN_TRAINING_FACTORS,
+      ...STORAGE_FACTORS,
+      ...TRAVEL_FACTORS,
+      ...FUEL_FACTORS,
+      ...LIGHTING_FACTORS,
+      ...TRANSFER_FACTORS,
+    ]),
   ),
   cloudRegionCountry: CLOUD_REGION_COUNTRY,
   devices: DEVICE_CATALOGUE,

@@ -17,14 +17,22 @@ export interface AiEnergy {
   videoModel?: VideoModelEntry;
 }
 
-const whToKwh = (r: Range): Range => ({ low: r.low / 1000, nominal: r.nominal / 1000, high: r.high / 1000 });
+const whToKwh = (r: Range): Range => ({
+  low: r.low / 1000,
+  nominal: r.nominal / 1000,
+  high: r.high / 1000,
+});
 
 /**
  * Video: diffusion energy model (tier 2 of report Table 7) when the spec is known; the report's
  * own proxy when only credits or seconds are (tier 4: 15 credits/s, 720p, 24 fps, 50 steps,
  * §7.4.3). An unregistered model is estimated with WAN2.1 constants and marked proxy.
  */
-export function videoEnergy(ai: AiInputs, trail: FactorTrail, models: readonly VideoModelEntry[]): AiEnergy {
+export function videoEnergy(
+  ai: AiInputs,
+  trail: FactorTrail,
+  models: readonly VideoModelEntry[],
+): AiEnergy {
   const matched = findVideoModel(models, ai.model);
   const model = matched ?? models[0];
   if (!model) throw new Error('no video model registered');
@@ -35,16 +43,32 @@ export function videoEnergy(ai: AiInputs, trail: FactorTrail, models: readonly V
   const durationS = positive(v.durationS, ATTR.videoDuration);
   const framesAttr = positive(v.frames, ATTR.videoFrames);
   const credits = positive(ai.credits, ATTR.credits);
-  const steps = positive(ai.denoisingSteps, ATTR.steps) ?? trail.use('ai.video.default-steps').value;
+  const steps =
+    positive(ai.denoisingSteps, ATTR.steps) ?? trail.use('ai.video.default-steps').value;
 
-  const framesFromTime = durationS !== undefined && fps !== undefined ? Math.round(durationS * fps) : undefined;
-  const specKnown = width !== undefined && height !== undefined && (framesAttr ?? framesFromTime) !== undefined;
+  const framesFromTime =
+    durationS !== undefined && fps !== undefined ? Math.round(durationS * fps) : undefined;
+  const specKnown =
+    width !== undefined && height !== undefined && (framesAttr ?? framesFromTime) !== undefined;
   let spec: VideoSpec;
   if (specKnown) {
-    spec = { width: width as number, height: height as number, frames: (framesAttr ?? framesFromTime) as number, steps };
+    spec = {
+      width: width as number,
+      height: height as number,
+      frames: (framesAttr ?? framesFromTime) as number,
+      steps,
+    };
   } else {
-    const seconds = durationS ?? (credits !== undefined ? credits / trail.use('ai.video.credits-per-second').value : undefined);
-    const frames = framesAttr ?? (seconds !== undefined ? Math.round(seconds * (fps ?? trail.use('ai.video.proxy.fps').value)) : undefined);
+    const seconds =
+      durationS ??
+      (credits !== undefined
+        ? credits / trail.use('ai.video.credits-per-second').value
+        : undefined);
+    const frames =
+      framesAttr ??
+      (seconds !== undefined
+        ? Math.round(seconds * (fps ?? trail.use('ai.video.proxy.fps').value))
+        : undefined);
     if (frames === undefined) {
       throw new MethodologyInputError(
         ATTR.videoFrames,
@@ -58,7 +82,8 @@ export function videoEnergy(ai: AiInputs, trail: FactorTrail, models: readonly V
       steps,
     };
   }
-  if (spec.frames < 1) throw new MethodologyInputError(ATTR.videoFrames, `needs at least 1 frame, got ${spec.frames}`);
+  if (spec.frames < 1)
+    throw new MethodologyInputError(ATTR.videoFrames, `needs at least 1 frame, got ${spec.frames}`);
   const gpuWh = diffusionGpuWh(spec, model.geometry, modelConstants(model, trail));
   const uplift = factorRange(trail.use('ai.video.other-it-uplift'));
   return {
@@ -73,8 +98,16 @@ export function videoEnergy(ai: AiInputs, trail: FactorTrail, models: readonly V
 /** Image: per-image GPU energy (Luccioni et al. 2024) × other-IT uplift (report App. 3). */
 export function imageEnergy(ai: AiInputs, trail: FactorTrail): AiEnergy {
   const images = positive(ai.images, ATTR.images) ?? 1;
-  const wh = images * trail.use('ai.image.gpu-wh-per-image').value * trail.use('ai.image.other-it-uplift').value;
-  return { energyItKwh: pointRange(wh / 1000), tier: 'proxy', modelId: 'ai.image.per-image', inferences: images };
+  const wh =
+    images *
+    trail.use('ai.image.gpu-wh-per-image').value *
+    trail.use('ai.image.other-it-uplift').value;
+  return {
+    energyItKwh: pointRange(wh / 1000),
+    tier: 'proxy',
+    modelId: 'ai.image.per-image',
+    inferences: images,
+  };
 }
 
 /**
@@ -86,28 +119,49 @@ export function upscaleEnergy(ai: AiInputs, trail: FactorTrail): AiEnergy {
   const width = positive(v.width, ATTR.videoWidth);
   const height = positive(v.height, ATTR.videoHeight);
   if (width === undefined || height === undefined) {
-    throw new MethodologyInputError(width === undefined ? ATTR.videoWidth : ATTR.videoHeight, 'upscale needs the output width and height');
+    throw new MethodologyInputError(
+      width === undefined ? ATTR.videoWidth : ATTR.videoHeight,
+      'upscale needs the output width and height',
+    );
   }
   const fps = positive(v.fps, ATTR.videoFps);
   const frames = positive(v.frames, ATTR.videoFrames);
-  const seconds = positive(v.durationS, ATTR.videoDuration) ?? (frames !== undefined && fps !== undefined ? frames / fps : undefined);
+  const seconds =
+    positive(v.durationS, ATTR.videoDuration) ??
+    (frames !== undefined && fps !== undefined ? frames / fps : undefined);
   if (seconds === undefined) {
-    throw new MethodologyInputError(ATTR.videoDuration, `upscale needs ${ATTR.videoDuration} (or frames and fps)`);
+    throw new MethodologyInputError(
+      ATTR.videoDuration,
+      `upscale needs ${ATTR.videoDuration} (or frames and fps)`,
+    );
   }
   const refFps = trail.use('ai.upscale.reference-fps').value;
   const mpSeconds = ((width * height) / 1e6) * seconds * ((fps ?? refFps) / refFps);
   const perMps = factorRange(trail.use('ai.upscale.facility-wh-per-mp-second'));
   const refPue = trail.use('pue.ai-service').value;
   const it = multiplyRanges(perMps, pointRange(mpSeconds / refPue));
-  return { energyItKwh: whToKwh(it), tier: 'proxy', modelId: 'ai.upscale.per-mp-second', inferences: 1 };
+  return {
+    energyItKwh: whToKwh(it),
+    tier: 'proxy',
+    modelId: 'ai.upscale.per-mp-second',
+    inferences: 1,
+  };
 }
 
 /** Text: Wh per 1k output tokens (Oviedo et al. 2026 via report App. 3). */
 export function textEnergy(ai: AiInputs, trail: FactorTrail): AiEnergy {
   const tokens = nonNegative(ai.outputTokens, ATTR.outputTokens);
   if (tokens === undefined) {
-    throw new MethodologyInputError(ATTR.outputTokens, `text inference needs ${ATTR.outputTokens} or ${ATTR.energyKwh}`);
+    throw new MethodologyInputError(
+      ATTR.outputTokens,
+      `text inference needs ${ATTR.outputTokens} or ${ATTR.energyKwh}`,
+    );
   }
   const perK = factorRange(trail.use('ai.text.wh-per-1k-tokens'));
-  return { energyItKwh: whToKwh(multiplyRanges(perK, pointRange(tokens / 1000))), tier: 'proxy', modelId: 'ai.text.per-token', inferences: 1 };
+  return {
+    energyItKwh: whToKwh(multiplyRanges(perK, pointRange(tokens / 1000))),
+    tier: 'proxy',
+    modelId: 'ai.text.per-token',
+    inferences: 1,
+  };
 }

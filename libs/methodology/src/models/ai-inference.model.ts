@@ -13,7 +13,13 @@ import { allocateTrainingG, cloudAiEmbodiedG } from '../training-allocation';
 import { pointRange } from '../uncertainty';
 import { durationHours, nonNegative, positive } from '../validate';
 import { findVideoModel, type VideoModelEntry } from './ai-model-registry';
-import { imageEnergy, textEnergy, upscaleEnergy, videoEnergy, type AiEnergy } from './ai-energy.model';
+import {
+  imageEnergy,
+  textEnergy,
+  upscaleEnergy,
+  videoEnergy,
+  type AiEnergy,
+} from './ai-energy.model';
 import { deviceEnergy } from './device-energy.model';
 
 /**
@@ -52,7 +58,9 @@ export function aiInferenceEmissions(
     },
     trail,
   );
-  const embodiedG = local ? hardwareEmbodiedG(m.hw, hw, hours, trail) : cloudAiEmbodiedG(facilityKwh, trail);
+  const embodiedG = local
+    ? hardwareEmbodiedG(m.hw, hw, hours, trail)
+    : cloudAiEmbodiedG(facilityKwh, trail);
   return electricityResult(
     {
       energyItKwh: energy.energyItKwh,
@@ -84,7 +92,13 @@ function inferenceEnergy(
   const videoModel = modality === 'video' ? findModelForTraining(ai, videoModels) : undefined;
   const measured = nonNegative(m.energyKwh, ATTR.energyKwh);
   if (measured !== undefined) {
-    return { energyItKwh: pointRange(measured), tier: 'measured', modelId: `ai.${modality ?? 'unknown'}.measured-energy`, inferences, videoModel };
+    return {
+      energyItKwh: pointRange(measured),
+      tier: 'measured',
+      modelId: `ai.${modality ?? 'unknown'}.measured-energy`,
+      inferences,
+      videoModel,
+    };
   }
   // A local run with a reported average draw is better evidence than a generic model (Table 7).
   if (local && m.hw?.powerW !== undefined) {
@@ -101,7 +115,10 @@ function inferenceEnergy(
     case 'text':
       return textEnergy(ai, trail);
     case 'audio':
-      throw new MethodologyInputError(ATTR.energyKwh, `no cited energy factor for audio generation: send ${ATTR.energyKwh}`);
+      throw new MethodologyInputError(
+        ATTR.energyKwh,
+        `no cited energy factor for audio generation: send ${ATTR.energyKwh}`,
+      );
     default:
       throw new MethodologyInputError(
         ATTR.aiModality,
@@ -110,7 +127,10 @@ function inferenceEnergy(
   }
 }
 
-function findModelForTraining(ai: AiInputs, models: readonly VideoModelEntry[]): VideoModelEntry | undefined {
+function findModelForTraining(
+  ai: AiInputs,
+  models: readonly VideoModelEntry[],
+): VideoModelEntry | undefined {
   return findVideoModel(models, ai.model);
 }
 

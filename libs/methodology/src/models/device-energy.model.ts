@@ -27,13 +27,21 @@ export function deviceEnergy(
 ): DeviceEnergy {
   const measured = nonNegative(m.energyKwh, ATTR.energyKwh);
   if (measured !== undefined) {
-    return { energyItKwh: pointRange(measured), tier: 'measured', modelId: `${kind}.measured-energy` };
+    return {
+      energyItKwh: pointRange(measured),
+      tier: 'measured',
+      modelId: `${kind}.measured-energy`,
+    };
   }
   const kwhPerW = (hw.count * hw.utilization * durationH) / 1000;
   const powerW = positive(m.hw?.powerW, ATTR.hwPowerW);
   if (powerW !== undefined) {
     const rel = trail.use('uncertainty.span-power.relative').value;
-    return { energyItKwh: relativeBand(powerW * kwhPerW, rel), tier: 'modelled', modelId: `${kind}.power-duration` };
+    return {
+      energyItKwh: relativeBand(powerW * kwhPerW, rel),
+      tier: 'modelled',
+      modelId: `${kind}.power-duration`,
+    };
   }
   if (hw.device) {
     const p = factorRange(trail.use(hw.device.powerFactorId));

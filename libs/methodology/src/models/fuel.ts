@@ -7,7 +7,10 @@ const FUELS = ['diesel', 'petrol', 'hvo'] as const;
 export function fuelFactorId(type: string | undefined): string {
   const t = (type ?? 'diesel').trim().toLowerCase();
   if (!(FUELS as readonly string[]).includes(t)) {
-    throw new MethodologyInputError(ATTR.fuelType, `unknown fuel '${String(type)}' (${FUELS.join(', ')})`);
+    throw new MethodologyInputError(
+      ATTR.fuelType,
+      `unknown fuel '${String(type)}' (${FUELS.join(', ')})`,
+    );
   }
   return `fuel.${t}.kg-per-litre`;
 }

@@ -2,7 +2,7 @@ import { DEFAULT_FACTOR_SET } from '@greenops/factors';
 import { computeEmissions, lightingEnergyKwh, MethodologyInputError } from '../index';
 import { activity } from '../testing/activity.fixture';
 
-// Ember (via @tgwf/co2): GBR 215.79, USA 383.55, FRA 44.18 g/kWh. AWS PUE 1.15 (seed 001).
+// Ember (via @tgwf/co2): GBR 215.79, USA 383.55, FRA 44.18 g/kWh. AWS PUE 1.15 (AWS, global PUE 2024).
 describe('transfer (CO2.js Sustainable Web Design v4)', () => {
   it('1 GB within the UK', () => {
     const r = computeEmissions(activity('transfer', { transferBytes: 1e9, country: 'GB' }));
@@ -23,7 +23,11 @@ describe('transfer (CO2.js Sustainable Web Design v4)', () => {
 describe('storage (Wh per TB-hour × copies × PUE)', () => {
   it('2 TB of S3 object storage for a day in us-east-1', () => {
     const r = computeEmissions(
-      activity('storage', { storage: { bytes: 2e12 }, cloudProvider: 'aws', cloudRegion: 'us-east-1' }, 24 * 3600),
+      activity(
+        'storage',
+        { storage: { bytes: 2e12 }, cloudProvider: 'aws', cloudRegion: 'us-east-1' },
+        24 * 3600,
+      ),
     );
     // 2 TB × 24 h × 0.65 Wh/TB-h (HDD-backed object, CCF) × 3 copies = 93.6 Wh
     expect(r.energyItKwh.nominal).toBeCloseTo(0.0936, 12);
@@ -35,7 +39,11 @@ describe('storage (Wh per TB-hour × copies × PUE)', () => {
 
   it('500 GB on a mirrored on-prem SSD for 30 days in France', () => {
     const r = computeEmissions(
-      activity('storage', { storage: { bytes: 5e11, media: 'ssd', replication: 2 }, country: 'FR' }, 720 * 3600),
+      activity(
+        'storage',
+        { storage: { bytes: 5e11, media: 'ssd', replication: 2 }, country: 'FR' },
+        720 * 3600,
+      ),
     );
     // 0.5 TB × 720 h × 1.2 Wh/TB-h × 2 = 864 Wh; PUE 1.0; × 44.18 = 38.17152 g
     expect(r.operationalG.nominal).toBeCloseTo(38.17152, 6);
@@ -45,7 +53,8 @@ describe('storage (Wh per TB-hour × copies × PUE)', () => {
 
 // DESNZ GHG conversion factors 2025 (flat-file values, kgCO2e per unit; see libs/factors travel/onset data).
 describe('travel and accommodation (DESNZ 2025)', () => {
-  const travel = (t: object, extra: object = {}) => computeEmissions(activity('travel', { travel: t as never, ...extra }));
+  const travel = (t: object, extra: object = {}) =>
+    computeEmissions(activity('travel', { travel: t as never, ...extra }));
 
   it('long-haul business flight for 2: with RF nominal, without RF low', () => {
     const r = travel({ mode: 'flight', distanceKm: 5555, passengers: 2, cabinClass: 'business' });
@@ -70,8 +79,12 @@ describe('travel and accommodation (DESNZ 2025)', () => {
 
   it('car by fuel type per vehicle-km, or by litres burnt (Scope 1)', () => {
     // 200 km × 0.17304 (average diesel car) = 34.608 kg, passengers do not multiply a shared car
-    expect(travel({ mode: 'car', distanceKm: 200, passengers: 3 }, { fuel: { type: 'diesel', litres: undefined as never } }).co2eG.nominal)
-      .toBeCloseTo(34_608, 6);
+    expect(
+      travel(
+        { mode: 'car', distanceKm: 200, passengers: 3 },
+        { fuel: { type: 'diesel', litres: undefined as never } },
+      ).co2eG.nominal,
+    ).toBeCloseTo(34_608, 6);
     // 15 l × 2.57082 kg/l (diesel, average biofuel blend) = 38.5623 kg
     const r = travel({ mode: 'car', distanceKm: 200 }, { fuel: { type: 'diesel', litres: 15 } });
     expect(r.co2eG.nominal).toBeCloseTo(38_562.3, 6);
@@ -81,10 +94,14 @@ describe('travel and accommodation (DESNZ 2025)', () => {
   });
 
   it('hotel nights by country, UK figure as a wide-band proxy elsewhere', () => {
-    const gb = computeEmissions(activity('accommodation', { accommodationNights: 3, country: 'GB' }));
+    const gb = computeEmissions(
+      activity('accommodation', { accommodationNights: 3, country: 'GB' }),
+    );
     // 3 × 10.4 kg = 31.2 kg
     expect(gb.co2eG.nominal).toBeCloseTo(31_200, 6);
-    const fr = computeEmissions(activity('accommodation', { accommodationNights: 3, country: 'FR' }));
+    const fr = computeEmissions(
+      activity('accommodation', { accommodationNights: 3, country: 'FR' }),
+    );
     // no FR factor shipped: UK 10.4 nominal, band = lowest/highest DESNZ 2025 country figure
     // 3 × 4.7 (Costa Rica) = 14.1 kg; 3 × 152.2 (Maldives) = 456.6 kg
     expect(fr.co2eG.nominal).toBeCloseTo(31_200, 6);
@@ -95,7 +112,12 @@ describe('travel and accommodation (DESNZ 2025)', () => {
 
 describe('onset.energy', () => {
   it('generator diesel is Scope 1: 100 l × 2.57082 kg/l = 257.082 kg', () => {
-    const r = computeEmissions(activity('onset.energy', { onset: { source: 'diesel_generator' }, fuel: { type: 'diesel', litres: 100 } }));
+    const r = computeEmissions(
+      activity('onset.energy', {
+        onset: { source: 'diesel_generator' },
+        fuel: { type: 'diesel', litres: 100 },
+      }),
+    );
     expect(r.co2eG.nominal).toBeCloseTo(257_082, 6);
     expect(r.scope).toBe(1);
     expect(r.category).toBe('scope1.stationary-combustion');
@@ -107,7 +129,9 @@ describe('onset.energy', () => {
   });
 
   it('grid tie-in is Scope 2: 50 kWh × 215.79 = 10,789.5 g', () => {
-    const r = computeEmissions(activity('onset.energy', { onset: { source: 'grid' }, energyKwh: 50, country: 'GB' }));
+    const r = computeEmissions(
+      activity('onset.energy', { onset: { source: 'grid' }, energyKwh: 50, country: 'GB' }),
+    );
     expect(r.co2eG.nominal).toBeCloseTo(10_789.5, 6);
     expect(r.scope).toBe(2);
   });
@@ -115,7 +139,13 @@ describe('onset.energy', () => {
   it('lighting what-if: 10 fixtures × 10 h, LED 400 W vs tungsten 2 kW', () => {
     expect(lightingEnergyKwh('led', 10, 10, DEFAULT_FACTOR_SET).nominal).toBeCloseTo(40, 9);
     expect(lightingEnergyKwh('tungsten', 10, 10, DEFAULT_FACTOR_SET).nominal).toBeCloseTo(200, 9);
-    const r = computeEmissions(activity('onset.energy', { onset: { lightingType: 'hmi' }, hw: { count: 4 }, country: 'GB' }, 5 * 3600));
+    const r = computeEmissions(
+      activity(
+        'onset.energy',
+        { onset: { lightingType: 'hmi' }, hw: { count: 4 }, country: 'GB' },
+        5 * 3600,
+      ),
+    );
     // 4 × 1.2 kW × 5 h = 24 kWh × 215.79 = 5,178.96 g
     expect(r.operationalG.nominal).toBeCloseTo(5178.96, 6);
     expect(r.tier).toBe('proxy');

@@ -23,8 +23,19 @@ export function onsetEnergyEmissions(activity: Activity, trail: FactorTrail): Em
   const m = activity.measurements;
   const litres = nonNegative(m.fuel?.litres, ATTR.fuelLitres);
   if (litres !== undefined) {
-    const kg = multiplyRanges(factorRange(trail.use(fuelFactorId(m.fuel?.type))), pointRange(litres * 1000));
-    return directResult({ emissionsG: kg, tier: 'measured', scope: SCOPES.stationaryCombustion, modelId: 'onset.fuel-litres' }, trail);
+    const kg = multiplyRanges(
+      factorRange(trail.use(fuelFactorId(m.fuel?.type))),
+      pointRange(litres * 1000),
+    );
+    return directResult(
+      {
+        emissionsG: kg,
+        tier: 'measured',
+        scope: SCOPES.stationaryCombustion,
+        modelId: 'onset.fuel-litres',
+      },
+      trail,
+    );
   }
   const measured = nonNegative(m.energyKwh, ATTR.energyKwh);
   let energy: Range;
@@ -34,7 +45,12 @@ export function onsetEnergyEmissions(activity: Activity, trail: FactorTrail): Em
     tier = 'measured';
   } else if (m.onset?.lightingType) {
     const fixtures = positive(m.hw?.count, ATTR.hwCount) ?? 1;
-    energy = lightingEnergyRange(m.onset.lightingType, fixtures, durationHours(activity.durationS), trail);
+    energy = lightingEnergyRange(
+      m.onset.lightingType,
+      fixtures,
+      durationHours(activity.durationS),
+      trail,
+    );
     tier = 'proxy';
   } else {
     throw new MethodologyInputError(
@@ -59,15 +75,31 @@ export function onsetEnergyEmissions(activity: Activity, trail: FactorTrail): Em
   );
 }
 
-function lightingEnergyRange(type: string, fixtures: number, hours: number, trail: FactorTrail): Range {
+function lightingEnergyRange(
+  type: string,
+  fixtures: number,
+  hours: number,
+  trail: FactorTrail,
+): Range {
   const t = type.trim().toLowerCase();
   if (!(LIGHTING as readonly string[]).includes(t)) {
-    throw new MethodologyInputError(ATTR.lightingType, `unknown lighting '${type}' (${LIGHTING.join(', ')})`);
+    throw new MethodologyInputError(
+      ATTR.lightingType,
+      `unknown lighting '${type}' (${LIGHTING.join(', ')})`,
+    );
   }
-  return multiplyRanges(factorRange(trail.use(`lighting.${t}.w`)), pointRange((fixtures * hours) / 1000));
+  return multiplyRanges(
+    factorRange(trail.use(`lighting.${t}.w`)),
+    pointRange((fixtures * hours) / 1000),
+  );
 }
 
 /** What-if helper for dashboards: kWh of `fixtures` lights of a type for `hours` (LED vs HMI vs tungsten). */
-export function lightingEnergyKwh(type: string, fixtures: number, hours: number, factorSet: FactorSet): Range {
+export function lightingEnergyKwh(
+  type: string,
+  fixtures: number,
+  hours: number,
+  factorSet: FactorSet,
+): Range {
   return lightingEnergyRange(type, fixtures, hours, new FactorTrail(factorSet));
 }

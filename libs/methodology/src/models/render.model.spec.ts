@@ -4,12 +4,16 @@ import { activity } from '../testing/activity.fixture';
 
 // Factors used below, by hand:
 //   Ember annual averages via @tgwf/co2/data: USA 383.55, GBR 215.79, BEL 117.58, FRA 44.18, WORLD 472.94 gCO2e/kWh
-//   PUE (seed 001): AWS 1.15, Google 1.09, OVHcloud 1.26, industry 1.56; own workstation 1.0
+//   PUE (providers' 2024 fleet reports, Uptime Institute survey 2024): AWS 1.15, Google 1.09, OVHcloud 1.26, industry 1.56; own workstation 1.0
 //   Report workstation (App. 3): 447 kgCO2e embodied, 5 y × 8,760 h × 50 % = 21,900 active h
 describe('render / workstation', () => {
   it('models 4 GPUs × 300 W × 2 h on AWS us-east-1', () => {
     const r = computeEmissions(
-      activity('render', { cloudProvider: 'aws', cloudRegion: 'us-east-1', hw: { count: 4, powerW: 300 } }, 7200),
+      activity(
+        'render',
+        { cloudProvider: 'aws', cloudRegion: 'us-east-1', hw: { count: 4, powerW: 300 } },
+        7200,
+      ),
     );
     // IT: 4 × 300 W × 2 h = 2,400 Wh = 2.4 kWh, ±10 % → 2.16 .. 2.64
     expect(r.energyItKwh.nominal).toBeCloseTo(2.4, 10);
@@ -36,7 +40,12 @@ describe('render / workstation', () => {
     expect(r.category).toBe('scope3.cat1.purchased-goods-and-services');
     expect(r.modelId).toBe('render.power-duration');
     expect(r.factorIds).toEqual(
-      expect.arrayContaining(['pue.cloud.aws', 'grid.location.US', 'device.embodied.workstation', 'device.lifetime.workstation']),
+      expect.arrayContaining([
+        'pue.cloud.aws',
+        'grid.location.US',
+        'device.embodied.workstation',
+        'device.lifetime.workstation',
+      ]),
     );
     expect(r.methodologyVersion).toBe(METHODOLOGY_VERSION);
     expect(r.factorSetVersion).toBe(DEFAULT_FACTOR_SET.version);
@@ -49,14 +58,20 @@ describe('render / workstation', () => {
     // 0.09 kWh × 1.0 (own machine) × 410 g/kWh = 36.9 g
     expect(r.tier).toBe('measured');
     expect(r.pue).toBe(1);
-    expect(r.operationalG).toEqual({ low: expect.closeTo(36.9, 9), nominal: expect.closeTo(36.9, 9), high: expect.closeTo(36.9, 9) });
+    expect(r.operationalG).toEqual({
+      low: expect.closeTo(36.9, 9),
+      nominal: expect.closeTo(36.9, 9),
+      high: expect.closeTo(36.9, 9),
+    });
     expect(r.scope).toBe(2);
     expect(r.category).toBe('scope2.purchased-electricity');
     expect(r.factorSetVersion).toBe(CARBON_TRUST_2026_FACTOR_SET.version);
   });
 
   it('uses the catalogue draw when only the model is known (proxy tier)', () => {
-    const r = computeEmissions(activity('render', { hw: { model: 'NVIDIA GeForce RTX 4090' }, country: 'GB' }, 3600));
+    const r = computeEmissions(
+      activity('render', { hw: { model: 'NVIDIA GeForce RTX 4090' }, country: 'GB' }, 3600),
+    );
     // 450 W (NVIDIA TGP) × 1 h = 0.45 kWh; band 60 %..100 % → 0.27 .. 0.45
     expect(r.tier).toBe('proxy');
     expect(r.energyItKwh.nominal).toBeCloseTo(0.45, 10);
@@ -68,7 +83,9 @@ describe('render / workstation', () => {
   });
 
   it('charges catalogue workstations their own draw and embodied share × count', () => {
-    const r = computeEmissions(activity('workstation', { hw: { model: 'workstation', count: 2 }, country: 'FR' }, 8 * 3600));
+    const r = computeEmissions(
+      activity('workstation', { hw: { model: 'workstation', count: 2 }, country: 'FR' }, 8 * 3600),
+    );
     // 2 × 250 W × 8 h = 4 kWh; × 44.18 = 176.72 g
     expect(r.energyKwh.nominal).toBeCloseTo(4, 10);
     expect(r.operationalG.nominal).toBeCloseTo(176.72, 6);
@@ -103,7 +120,9 @@ describe('render / workstation', () => {
     ['ovhcloud', 'GRA11', 1.26, 44.18], // Gravelines, France
     ['alibaba_cloud', 'cn-hangzhou', 1.56, 472.94], // unknown provider → industry PUE; unknown region → world
   ])('maps %s/%s to PUE %d and %d g/kWh', (provider, region, pue, intensity) => {
-    const r = computeEmissions(activity('render', { energyKwh: 1, cloudProvider: provider, cloudRegion: region }));
+    const r = computeEmissions(
+      activity('render', { energyKwh: 1, cloudProvider: provider, cloudRegion: region }),
+    );
     expect(r.pue).toBe(pue);
     expect(r.intensityGPerKwh).toBe(intensity);
     expect(r.operationalG.nominal).toBeCloseTo(pue * intensity, 9);

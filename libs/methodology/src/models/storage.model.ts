@@ -20,14 +20,19 @@ export function storageEmissions(activity: Activity, trail: FactorTrail): Emissi
   const m = activity.measurements;
   const s = m.storage;
   const bytes = nonNegative(s?.bytes, ATTR.storageBytes);
-  if (!s || bytes === undefined) throw new MethodologyInputError(ATTR.storageBytes, 'storage needs the bytes held');
+  if (!s || bytes === undefined)
+    throw new MethodologyInputError(ATTR.storageBytes, 'storage needs the bytes held');
   const media = s.media ?? (m.cloudProvider ? 'object' : 'hdd');
   if (!(MEDIA as readonly string[]).includes(media)) {
-    throw new MethodologyInputError(ATTR.storageMedia, `must be one of ${MEDIA.join(', ')}, got '${String(media)}'`);
+    throw new MethodologyInputError(
+      ATTR.storageMedia,
+      `must be one of ${MEDIA.join(', ')}, got '${String(media)}'`,
+    );
   }
   const copies =
     positive(s.replication, ATTR.storageReplication) ??
-    trail.use(media === 'object' ? 'storage.object.replication' : 'storage.block.replication').value;
+    trail.use(media === 'object' ? 'storage.object.replication' : 'storage.block.replication')
+      .value;
   const tbHours = (bytes / 1e12) * durationHours(activity.durationS) * copies;
   const whPerTbH = factorRange(trail.use(`storage.${media}.wh-per-tb-hour`));
   const pue = resolvePue(m, trail, 'on-premises');

@@ -13,7 +13,9 @@ const swd = new co2({ model: 'swd', version: 4 });
 
 /** CO2.js grams for `bytes` with every segment at `intensity` g/kWh (its embodied part uses its own fixed grid). */
 function swdGrams(bytes: number, intensity: number): number {
-  return swd.perByteTrace(bytes, false, { gridIntensity: { device: intensity, dataCenter: intensity, network: intensity } }).co2;
+  return swd.perByteTrace(bytes, false, {
+    gridIntensity: { device: intensity, dataCenter: intensity, network: intensity },
+  }).co2;
 }
 
 /**
@@ -25,7 +27,8 @@ function swdGrams(bytes: number, intensity: number): number {
 export function transferEmissions(activity: Activity, trail: FactorTrail): EmissionResult {
   const m = activity.measurements;
   const bytes = nonNegative(m.transferBytes, ATTR.transferBytes);
-  if (bytes === undefined) throw new MethodologyInputError(ATTR.transferBytes, 'transfer needs the number of bytes moved');
+  if (bytes === undefined)
+    throw new MethodologyInputError(ATTR.transferBytes, 'transfer needs the number of bytes moved');
   const embodiedG = swdGrams(bytes, 0);
   const energyKwh = (swdGrams(bytes, 1000) - embodiedG) / 1000;
   const band = factorRange(trail.use('transfer.swd-v4.band'));

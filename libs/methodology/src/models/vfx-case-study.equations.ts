@@ -5,7 +5,10 @@
  */
 
 /** E_artist = A_hours × (I_elec + I_embodied + I_software), all per hour. */
-export function artistComputerG(hours: number, i: { elecGPerH: number; embodiedGPerH: number; softwareGPerH: number }): number {
+export function artistComputerG(
+  hours: number,
+  i: { elecGPerH: number; embodiedGPerH: number; softwareGPerH: number },
+): number {
   return hours * (i.elecGPerH + i.embodiedGPerH + i.softwareGPerH);
 }
 
@@ -15,22 +18,37 @@ export function imageGenerationG(images: number, totalGPerImage: number): number
 }
 
 /** A_video,cloud = Q_credits × C_credits→seconds; E = A × I_video,cloud,total (per second). */
-export function cloudVideoGenerationG(credits: number, secondsPerCredit: number, totalGPerSecond: number): number {
+export function cloudVideoGenerationG(
+  credits: number,
+  secondsPerCredit: number,
+  totalGPerSecond: number,
+): number {
   return credits * secondsPerCredit * totalGPerSecond;
 }
 
 /** E_local = A_kWh × I_elec × (1 + U_training) + A_hours × I_embodied. */
-export function localVideoGenerationG(a: { energyKwh: number; hours: number }, i: { elecGPerKwh: number; trainingUplift: number; embodiedGPerH: number }): number {
+export function localVideoGenerationG(
+  a: { energyKwh: number; hours: number },
+  i: { elecGPerKwh: number; trainingUplift: number; embodiedGPerH: number },
+): number {
   const inference = a.energyKwh * i.elecGPerKwh;
   return inference + inference * i.trainingUplift + a.hours * i.embodiedGPerH;
 }
 
 /** A_upscaling = Q_videos × MP_video × D_video (MP-seconds); E = A × I_upscaling,total. */
-export function upscalingG(videos: number, megapixels: number, durationS: number, totalGPerMpSecond: number): number {
+export function upscalingG(
+  videos: number,
+  megapixels: number,
+  durationS: number,
+  totalGPerMpSecond: number,
+): number {
   return videos * megapixels * durationS * totalGPerMpSecond;
 }
 
 /** E_rendering,local = A_kWh × I_elec + A_hours × I_local compute,embodied. */
-export function localRenderingG(a: { energyKwh: number; hours: number }, i: { elecGPerKwh: number; embodiedGPerH: number }): number {
+export function localRenderingG(
+  a: { energyKwh: number; hours: number },
+  i: { elecGPerKwh: number; embodiedGPerH: number },
+): number {
   return a.energyKwh * i.elecGPerKwh + a.hours * i.embodiedGPerH;
 }

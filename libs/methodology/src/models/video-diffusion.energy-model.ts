@@ -30,7 +30,10 @@ export interface VideoSpec {
   steps: number;
 }
 
-export function latentTokens(spec: Pick<VideoSpec, 'width' | 'height' | 'frames'>, g: LatentGeometry): number {
+export function latentTokens(
+  spec: Pick<VideoSpec, 'width' | 'height' | 'frames'>,
+  g: LatentGeometry,
+): number {
   const latentFrames = 1 + (spec.frames - 1) / g.temporalStride;
   return latentFrames * (spec.width / g.spatialDivisor) * (spec.height / g.spatialDivisor);
 }
@@ -49,10 +52,15 @@ export interface CalibrationPoint {
  * Fixes a and b from two measured (or published) points. Dividing E/steps by L gives a line in L:
  * E/(steps·L) = a + b·L, so b = (y₂ − y₁)/(L₂ − L₁) and a = y₁ − b·L₁.
  */
-export function calibrateDiffusion(p1: CalibrationPoint, p2: CalibrationPoint, g: LatentGeometry): DiffusionConstants {
+export function calibrateDiffusion(
+  p1: CalibrationPoint,
+  p2: CalibrationPoint,
+  g: LatentGeometry,
+): DiffusionConstants {
   const l1 = latentTokens(p1.spec, g);
   const l2 = latentTokens(p2.spec, g);
-  if (!(l1 > 0 && l2 > 0) || l1 === l2) throw new Error('calibration points need two different positive latent sizes');
+  if (!(l1 > 0 && l2 > 0) || l1 === l2)
+    throw new Error('calibration points need two different positive latent sizes');
   const y1 = p1.gpuWh / p1.spec.steps / l1;
   const y2 = p2.gpuWh / p2.spec.steps / l2;
   const b = (y2 - y1) / (l2 - l1);

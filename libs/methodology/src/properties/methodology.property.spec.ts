@@ -34,7 +34,8 @@ describe('video diffusion energy model properties', () => {
   it('energy grows between ×2 and ×4 when frames double', () => {
     fc.assert(
       fc.property(spec, (s) => {
-        const ratio = diffusionGpuWh({ ...s, frames: 2 * s.frames }, g, c) / diffusionGpuWh(s, g, c);
+        const ratio =
+          diffusionGpuWh({ ...s, frames: 2 * s.frames }, g, c) / diffusionGpuWh(s, g, c);
         expect(ratio).toBeGreaterThanOrEqual(2);
         expect(ratio).toBeLessThanOrEqual(4);
       }),
@@ -44,7 +45,9 @@ describe('video diffusion energy model properties', () => {
   it('energy grows faster than pixel count (close to quadratic)', () => {
     fc.assert(
       fc.property(spec, (s) => {
-        const ratio = diffusionGpuWh({ ...s, width: 2 * s.width, height: 2 * s.height }, g, c) / diffusionGpuWh(s, g, c);
+        const ratio =
+          diffusionGpuWh({ ...s, width: 2 * s.width, height: 2 * s.height }, g, c) /
+          diffusionGpuWh(s, g, c);
         expect(ratio).toBeGreaterThan(4);
         expect(ratio).toBeLessThanOrEqual(16);
       }),
@@ -56,43 +59,93 @@ const inRange = (r: Range) => r.low <= r.nominal + 1e-9 && r.nominal <= r.high +
 
 /** Arbitrary activities of the energy-based kinds, inside each model's valid domain. */
 const energyActivity: fc.Arbitrary<Activity> = fc.oneof(
-  fc.record({ powerW: fc.double({ min: 1, max: 5000, noNaN: true }), count: fc.integer({ min: 1, max: 16 }), s: fc.integer({ min: 0, max: 86400 }) })
+  fc
+    .record({
+      powerW: fc.double({ min: 1, max: 5000, noNaN: true }),
+      count: fc.integer({ min: 1, max: 16 }),
+      s: fc.integer({ min: 0, max: 86400 }),
+    })
     .map(({ powerW, count, s }) => activity('render', { hw: { powerW, count }, country: 'GB' }, s)),
-  fc.record({ kwh: fc.double({ min: 0, max: 1000, noNaN: true }), s: fc.integer({ min: 0, max: 86400 }) })
-    .map(({ kwh, s }) => activity('workstation', { energyKwh: kwh, cloudProvider: 'aws', cloudRegion: 'eu-west-2' }, s)),
-  spec.map((v) => activity('ai.inference', { ai: { model: 'wan2.1', video: { width: v.width, height: v.height, frames: v.frames }, denoisingSteps: v.steps } })),
-  fc.integer({ min: 1, max: 500 }).map((images) => activity('ai.inference', { ai: { modality: 'image', images } })),
-  fc.integer({ min: 0, max: 100000 }).map((t) => activity('ai.inference', { ai: { modality: 'text', outputTokens: t } })),
-  fc.double({ min: 1, max: 10000, noNaN: true }).map((credits) => activity('ai.inference', { ai: { modality: 'video', credits } })),
+  fc
+    .record({
+      kwh: fc.double({ min: 0, max: 1000, noNaN: true }),
+      s: fc.integer({ min: 0, max: 86400 }),
+    })
+    .map(({ kwh, s }) =>
+      activity(
+        'workstation',
+        { energyKwh: kwh, cloudProvider: 'aws', cloudRegion: 'eu-west-2' },
+        s,
+      ),
+    ),
+  spec.map((v) =>
+    activity('ai.inference', {
+      ai: {
+        model: 'wan2.1',
+        video: { width: v.width, height: v.height, frames: v.frames },
+        denoisingSteps: v.steps,
+      },
+    }),
+  ),
+  fc
+    .integer({ min: 1, max: 500 })
+    .map((images) => activity('ai.inference', { ai: { modality: 'image', images } })),
+  fc
+    .integer({ min: 0, max: 100000 })
+    .map((t) => activity('ai.inference', { ai: { modality: 'text', outputTokens: t } })),
+  fc
+    .double({ min: 1, max: 10000, noNaN: true })
+    .map((credits) => activity('ai.inference', { ai: { modality: 'video', credits } })),
 );
 
 describe('methodology properties', () => {
   it('low ≤ nominal ≤ high for every figure, all finite', () => {
     fc.assert(
-      fc.property(energyActivity, fc.constantFrom('per-energy' as const, 'per-inference' as const), (a, trainingAllocation) => {
-        const r = computeEmissions(a, { trainingAllocation });
-        for (const x of [r.energyItKwh, r.energyKwh, r.operationalG, r.operationalMarketG, r.embodiedG, r.trainingG, r.co2eG, r.co2eMarketG]) {
-          expect([x.low, x.nominal, x.high].every(Number.isFinite)).toBe(true);
-          expect(inRange(x)).toBe(true);
-        }
-        expect(r.co2eG.nominal).toBeCloseTo(r.operationalG.nominal + r.embodiedG.nominal + r.trainingG.nominal, 6);
-      }),
+      fc.property(
+        energyActivity,
+        fc.constantFrom('per-energy' as const, 'per-inference' as const),
+        (a, trainingAllocation) => {
+          const r = computeEmissions(a, { trainingAllocation });
+          for (const x of [
+            r.energyItKwh,
+            r.energyKwh,
+            r.operationalG,
+            r.operationalMarketG,
+            r.embodiedG,
+            r.trainingG,
+            r.co2eG,
+            r.co2eMarketG,
+          ]) {
+            expect([x.low, x.nominal, x.high].every(Number.isFinite)).toBe(true);
+            expect(inRange(x)).toBe(true);
+          }
+          expect(r.co2eG.nominal).toBeCloseTo(
+            r.operationalG.nominal + r.embodiedG.nominal + r.trainingG.nominal,
+            6,
+          );
+        },
+      ),
     );
   });
 
   it('operational and training emissions scale linearly with grid intensity', () => {
     fc.assert(
-      fc.property(energyActivity, fc.double({ min: 1, max: 1000, noNaN: true }), fc.double({ min: 0.1, max: 2.5, noNaN: true }), (a, i, k) => {
-        const at = (intensityGPerKwh: number) =>
-          computeEmissions({ ...a, measurements: { ...a.measurements, intensityGPerKwh } });
-        const r1 = at(i);
-        const r2 = at(i * k);
-        expect(r2.operationalG.nominal).toBeCloseTo(r1.operationalG.nominal * k, 6);
-        // embodied does not depend on the grid; what does, scales by k
-        expect(r2.embodiedG.nominal).toBeCloseTo(r1.embodiedG.nominal, 9);
-        const gridDependent = (r: typeof r1) => r.co2eG.nominal - r.embodiedG.nominal;
-        expect(gridDependent(r2)).toBeCloseTo(gridDependent(r1) * k, 5);
-      }),
+      fc.property(
+        energyActivity,
+        fc.double({ min: 1, max: 1000, noNaN: true }),
+        fc.double({ min: 0.1, max: 2.5, noNaN: true }),
+        (a, i, k) => {
+          const at = (intensityGPerKwh: number) =>
+            computeEmissions({ ...a, measurements: { ...a.measurements, intensityGPerKwh } });
+          const r1 = at(i);
+          const r2 = at(i * k);
+          expect(r2.operationalG.nominal).toBeCloseTo(r1.operationalG.nominal * k, 6);
+          // embodied does not depend on the grid; what does, scales by k
+          expect(r2.embodiedG.nominal).toBeCloseTo(r1.embodiedG.nominal, 9);
+          const gridDependent = (r: typeof r1) => r.co2eG.nominal - r.embodiedG.nominal;
+          expect(gridDependent(r2)).toBeCloseTo(gridDependent(r1) * k, 5);
+        },
+      ),
     );
   });
 
@@ -104,7 +157,9 @@ describe('methodology properties', () => {
           activity('render', { hw: { powerW: x } }),
           activity('render', { energyKwh: x }),
           activity('ai.inference', { ai: { modality: 'image', images: x } }),
-          activity('ai.inference', { ai: { modality: 'video', video: { width: x, height: 720, frames: 81 } } }),
+          activity('ai.inference', {
+            ai: { modality: 'video', video: { width: x, height: 720, frames: 81 } },
+          }),
         ]) {
           expect(() => computeEmissions(a)).toThrow(MethodologyInputError);
         }

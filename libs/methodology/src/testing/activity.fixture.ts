@@ -1,7 +1,11 @@
 import type { Activity, ActivityKind, ActivityMeasurements } from '@greenops/domain';
 
 /** A minimal valid activity for unit tests; `durationS` and measurements vary per test. */
-export function activity(kind: ActivityKind, measurements: ActivityMeasurements, durationS = 3600): Activity {
+export function activity(
+  kind: ActivityKind,
+  measurements: ActivityMeasurements,
+  durationS = 3600,
+): Activity {
   return {
     tenant: 't1',
     projectId: 'series-s01',

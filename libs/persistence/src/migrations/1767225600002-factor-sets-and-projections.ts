@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Factor sets as events (issue #3 item 8) and per-tenant projection versions.
+ * Factor sets as events (docs/architecture.md, "Factor sets and projection rebuilds") and per-tenant projection versions.
  *
  * tenant_factor_sets: every FactorSetPublished a tenant made (the overrides, as published).
  * tenant_projections: which projection version each tenant is served (current_version) and the
