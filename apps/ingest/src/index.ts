@@ -1,4 +1,3 @@
-export * from './api-key';
 export * from './api-key.guard';
 export * from './ingest-errors';
 export * from './ingest-tokens';

@@ -1,10 +1,11 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+import type { ApiCaller } from '@greenops/auth';
 
 export interface GatewayRequest extends Request {
-  tenant?: string;
-  roles?: string[];
+  /** Set by ApiKeyGuard on the first guarded field of the request. */
+  caller?: ApiCaller;
 }
 
 export interface GatewayContext {
@@ -13,7 +14,8 @@ export interface GatewayContext {
 
 /** The caller's tenant, set by ApiKeyGuard. Every query is scoped by it. */
 export const Tenant = createParamDecorator((_: unknown, context: ExecutionContext): string => {
-  const tenant = GqlExecutionContext.create(context).getContext<GatewayContext>().req.tenant;
+  const tenant =
+    GqlExecutionContext.create(context).getContext<GatewayContext>().req.caller?.tenant;
   if (!tenant) throw new Error('Tenant used on an unguarded resolver');
   return tenant;
 });
