@@ -10,3 +10,4 @@ export * from './otlp-grpc.server';
 export * from './otlp-http.controller';
 export * from './otlp-response';
 export * from './proto-location';
+export * from './span-time-limits-config';

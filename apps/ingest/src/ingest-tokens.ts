@@ -1,5 +1,6 @@
 import type { ApiCallerResolver } from '@greenops/auth';
 import type { EventLogPublisher } from '@greenops/messaging';
+import type { SpanTimeLimits } from '@greenops/semconv';
 
 /** Nest injection token of the EventLogPublisher port the ingest writes to. */
 export const EVENT_LOG_PUBLISHER = Symbol('EVENT_LOG_PUBLISHER');
@@ -15,12 +16,15 @@ export const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 export interface IngestOptions {
   /** Limit on the request body, compressed and decompressed. Default 4 MiB. */
   maxRequestBytes: number;
+  /** Accepted span times. Default: from 2000-01-01T00:00:00Z to 24 h ahead of the clock. */
+  spanTimeLimits: SpanTimeLimits;
 }
 
 export interface IngestModuleOptions {
   publisher: EventLogPublisher;
   apiKeys: ApiCallerResolver;
   maxRequestBytes?: number;
+  spanTimeLimits?: SpanTimeLimits;
 }
 
 export type Clock = () => Date;
