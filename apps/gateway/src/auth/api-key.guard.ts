@@ -43,8 +43,12 @@ export class ApiKeyGuard implements CanActivate {
     const required =
       this.reflector.get<ApiKeyRole | undefined>(REQUIRED_ROLE, context.getHandler()) ?? 'read';
     try {
-      req.caller ??= await authenticateApiKey(req.headers, this.apiKeys);
-      requireRole(req.caller, required);
+      if (!req.tenant || !req.roles) {
+        const caller = await authenticateApiKey(req.headers, this.apiKeys);
+        req.tenant = caller.tenant;
+        req.roles = caller.roles;
+      }
+      requireRole({ tenant: req.tenant, roles: req.roles }, required);
     } catch (error) {
       throw asHttpException(error);
     }
