@@ -1,4 +1,5 @@
 import type { Activity } from '@greenops/domain';
+import fc from 'fast-check';
 import { ATTR } from './attributes';
 import type { Attributes, OtlpSpan } from './otlp-span';
 import { mapSpanToActivity as mapWithTime, type SpanMappingResult } from './span-to-activity';
@@ -260,6 +261,38 @@ describe('mapSpanToActivity', () => {
       field: 'startTimeUnixNano',
       reason: 'must not be before 2024-01-01T00:00:00.000Z, got 2023-11-14T22:13:20.000Z',
     });
+  });
+
+  it('accepts a start time exactly when it lies in [earliest, clock + skew] (property)', () => {
+    const MS = 1_000_000n;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.bigInt({ min: 1n, max: 2n ** 64n - 1n }),
+          // 1990 … 2030, where the window's edges are
+          fc.bigInt({ min: 631_152_000_000_000_000n, max: 1_893_456_000_000_000_000n }),
+        ),
+        fc.integer({ min: 0, max: 30 * 86_400_000 }),
+        (startNs, skewMs) => {
+          const time: SpanTimeContext = {
+            receivedAtMs: Date.UTC(2025, 0, 1),
+            limits: { earliestMs: Date.UTC(2000, 0, 1), maxFutureSkewMs: skewMs },
+          };
+          const inWindow =
+            startNs >= BigInt(Date.UTC(2000, 0, 1)) * MS &&
+            startNs <= BigInt(Date.UTC(2025, 0, 1) + skewMs) * MS;
+          const result = mapWithTime(
+            'tenant-a',
+            span(REQUIRED, { startTimeUnixNano: startNs, endTimeUnixNano: startNs }),
+            {},
+            time,
+          );
+          expect(result.ok).toBe(inWindow);
+          if (!result.ok) expect(result.field).toBe('startTimeUnixNano');
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('rejects a span with more than 128 attributes, and a resource with more than 128', () => {
