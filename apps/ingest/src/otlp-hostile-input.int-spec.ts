@@ -222,6 +222,46 @@ describe('OTLP receivers on a real event log: hostile input', () => {
       });
     });
 
+    it('1e306 kWh is rejected with its range over HTTP and gRPC; the batch-mate lands', async () => {
+      for (const transport of ['http', 'grpc'] as const) {
+        const before = await logSizes();
+        const request = JSON.parse(
+          jsonRequest('hostile-p2', [
+            jsonSpan('00f067aa0ba90011', 'huge', { ...RENDER, [ATTR.energyKwh]: 1e306 }),
+            jsonSpan('00f067aa0ba90012', 'fine', RENDER),
+          ]),
+        ) as {
+          resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }>;
+        };
+        let rejectedSpans: number;
+        if (transport === 'http') {
+          const answer = await postJson(JSON.stringify(request));
+          expect(answer.status).toBe(200);
+          expect(answer.body.partialSuccess?.errorMessage).toBe(
+            'span 00f067aa0ba90011 (name "huge"): greenops.energy.kwh: must be a finite number from 0 to 10,000,000, got 1e+306',
+          );
+          rejectedSpans = answer.body.partialSuccess?.rejectedSpans ?? 0;
+        } else {
+          for (const s of request.resourceSpans[0].scopeSpans[0].spans) {
+            s['traceId'] = Buffer.from(s['traceId'] as string, 'hex');
+            s['spanId'] = Buffer.from(s['spanId'] as string, 'hex');
+          }
+          const { exportRequest } = otlpProtobufTypes();
+          const body = Buffer.from(
+            exportRequest.encode(exportRequest.fromObject(request)).finish(),
+          );
+          const answer = await exportOverGrpc(body);
+          expect(answer.error).toBeNull();
+          rejectedSpans = answer.rejectedSpans;
+        }
+        expect(rejectedSpans).toBe(1);
+        expect(await logSizes()).toEqual({
+          activities: before.activities + 1,
+          rejected: before.rejected + 1,
+        });
+      }
+    });
+
     it('a 3.9 MiB span name on a rejected span is stored as 256 characters', async () => {
       const before = await logSizes();
       // no greenops.project.id anywhere: rejected, and kept on the dead-letter topic
