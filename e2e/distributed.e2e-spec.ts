@@ -28,6 +28,7 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
   const tenantB = `studio-b-${run}`;
   const keyA = `key-a-${randomBytes(24).toString('hex')}`;
   const keyB = `key-b-${randomBytes(24).toString('hex')}`;
+  const keyAReadOnly = `key-a-ro-${randomBytes(24).toString('hex')}`;
   const group = `projector-e2e-${run}`;
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: DatabaseHandle;
@@ -68,6 +69,7 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     const keys = new ApiKeyStore(db);
     await keys.ensureTenant(tenantA);
     await keys.addKey(tenantA, keyA);
+    await keys.addKey(tenantA, keyAReadOnly, ['read']);
     await keys.ensureTenant(tenantB);
     await keys.addKey(tenantB, keyB);
 
@@ -84,6 +86,8 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
       ...common,
       GREENOPS_OTLP_HTTP_PORT: String(httpPort),
       GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+      // later than the 2000-01-01 default, to show the setting reaches the receivers
+      GREENOPS_SPAN_EARLIEST: '2020-01-01T00:00:00Z',
     });
     projector = ServiceProcess.built('projector', 'dist/apps/projector/src/main.js', {
       ...common,
@@ -290,6 +294,50 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     expect((await postOtlpJson(httpUrl, 'not-a-key', body)).status).toBe(401);
     const anonymous = await graphql(graphqlUrl, null, '{ project(id: "series-s01") { id } }');
     expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers 403 to a key that may read but not ingest, and lets it read', async () => {
+    const { body } = otlpJsonRequest([
+      {
+        name: 'from a read-only key',
+        startMs: T0,
+        durationS: 60,
+        attributes: {
+          'greenops.project.id': 'read-only-project',
+          'greenops.activity.kind': 'render',
+          'greenops.energy.kwh': 1,
+        },
+      },
+    ]);
+    const response = await postOtlpJson(httpUrl, keyAReadOnly, body);
+    expect(response.status).toBe(403);
+    expect(response.json).toEqual({ code: 7, message: "this API key lacks the 'ingest' role" });
+    const read = await graphql(
+      graphqlUrl,
+      keyAReadOnly,
+      '{ project(id: "read-only-project") { id } }',
+    );
+    expect(read.body).toEqual({ data: { project: null } });
+  });
+
+  it('rejects a span dated before the configured GREENOPS_SPAN_EARLIEST', async () => {
+    const { body } = otlpJsonRequest([
+      {
+        name: 'in 2019',
+        startMs: Date.UTC(2019, 5, 1),
+        durationS: 60,
+        attributes: {
+          'greenops.project.id': 'time-limits',
+          'greenops.activity.kind': 'render',
+          'greenops.energy.kwh': 1,
+        },
+      },
+    ]);
+    const response = await postOtlpJson(httpUrl, keyA, body);
+    expect(response.status).toBe(200);
+    expect(response.json.partialSuccess?.errorMessage).toMatch(
+      /\(name "in 2019"\): startTimeUnixNano: must not be before 2020-01-01T00:00:00\.000Z, got 2019-06-01T00:00:00\.000Z$/,
+    );
   });
 
   it("never shows one tenant's data to another", async () => {

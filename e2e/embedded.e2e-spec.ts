@@ -6,6 +6,7 @@ import { freePort } from '@greenops/testing';
 import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
 import { OtelSender } from './support/otel-senders';
+import { otlpJsonRequest, postOtlpJson } from './support/otlp-json';
 import {
   EXPECTED,
   hostEmbodiedG,
@@ -48,6 +49,8 @@ describe('embedded mode (npm start)', () => {
       GREENOPS_OTLP_HTTP_PORT: String(httpPort),
       GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
       GREENOPS_GRAPHQL_PORT: String(graphqlPort),
+      // tighter than the 24 h default, to show the setting reaches the receivers
+      GREENOPS_SPAN_MAX_FUTURE_SKEW: '1h',
     };
     urls = {
       http: `http://127.0.0.1:${httpPort}/v1/traces`,
@@ -128,6 +131,68 @@ describe('embedded mode (npm start)', () => {
     });
   });
 
+  it('rejects spans dated before 2000 or more than the configured 1 h ahead, naming the limit', async () => {
+    const attributes = {
+      'greenops.project.id': 'time-limits',
+      'greenops.activity.kind': 'render',
+      'greenops.energy.kwh': 1,
+    };
+    const twoHoursAhead = Date.now() + 2 * 3600_000;
+    const { body } = otlpJsonRequest([
+      { name: 'in 1999', startMs: Date.UTC(1999, 11, 31), durationS: 60, attributes },
+      { name: 'in two hours', startMs: twoHoursAhead, durationS: 60, attributes },
+      { name: 'now', startMs: Date.now() - 60_000, durationS: 60, attributes },
+    ]);
+    const response = await postOtlpJson(urls.http, apiKey, body);
+    expect(response.status).toBe(200);
+    expect(Number(response.json.partialSuccess?.rejectedSpans)).toBe(2);
+    const message = response.json.partialSuccess?.errorMessage ?? '';
+    expect(message).toContain(
+      '(name "in 1999"): startTimeUnixNano: must not be before 2000-01-01T00:00:00.000Z, got 1999-12-31T00:00:00.000Z',
+    );
+    expect(message).toContain(
+      `(name "in two hours"): startTimeUnixNano: must not be more than 1 h ahead of the receiver's clock`,
+    );
+  });
+
+  it('serves a rejected span with a 3.9 MiB name back with the name bounded to 256 characters', async () => {
+    // No greenops.project.id: each span is rejected and kept as a dead-letter record.
+    const name = 'n'.repeat(Math.floor(3.9 * 1024 * 1024));
+    const sent: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { body, ids } = otlpJsonRequest([
+        { name, startMs: T0, durationS: 60, attributes: { 'greenops.activity.kind': 'render' } },
+      ]);
+      const response = await postOtlpJson(urls.http, apiKey, body);
+      expect(response.status).toBe(200);
+      sent.push(ids[0].spanId);
+    }
+    type Rejections = { rejectedSpans: Array<{ spanId: string; spanName: string }> };
+    const query = '{ rejectedSpans(first: 100) { spanId spanName } }';
+    let answerBytes = 0;
+    let rows: Rejections['rejectedSpans'] = [];
+    await waitFor(
+      async () => {
+        const response = await fetch(urls.graphql, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+          body: JSON.stringify({ query }),
+        });
+        const text = await response.text();
+        answerBytes = text.length;
+        rows = (JSON.parse(text) as { data?: Rejections }).data?.rejectedSpans ?? [];
+        return sent.every((id) => rows.some((r) => r.spanId === id));
+      },
+      { timeoutMs: 60000, description: 'the three rejected spans recorded' },
+    );
+    for (const id of sent) {
+      // 255 characters + "…"
+      expect(rows.find((r) => r.spanId === id)?.spanName).toBe(`${'n'.repeat(255)}…`);
+    }
+    // every row is small: a few hundred bytes each, never the megabytes that were sent
+    expect(answerBytes).toBeLessThan(rows.length * 1024);
+  });
+
   it('refuses a wrong key', async () => {
     const { body } = await graphql(urls.graphql, 'wrong-key-wrong-key', projectQuery, {
       id: 'series-s01',
@@ -141,6 +206,8 @@ describe('embedded mode configuration', () => {
     const bad = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', {
       GREENOPS_GRAPHQL_PORT: 'graphql',
       GREENOPS_API_KEY: 'short',
+      GREENOPS_SPAN_EARLIEST: 'last year',
+      GREENOPS_SPAN_MAX_FUTURE_SKEW: '90d',
     });
     const failure = await bad.start(/ready/, 30000).then(
       () => new Error('started with invalid configuration'),
@@ -149,5 +216,9 @@ describe('embedded mode configuration', () => {
     expect(failure.message).toMatch(/exited with 78/);
     expect(failure.message).toContain('GREENOPS_GRAPHQL_PORT: must be a TCP port number');
     expect(failure.message).toContain('GREENOPS_API_KEY: must be at least 16 characters');
+    expect(failure.message).toContain(
+      'GREENOPS_SPAN_EARLIEST: must be an ISO 8601 instant with a time zone',
+    );
+    expect(failure.message).toContain('GREENOPS_SPAN_MAX_FUTURE_SKEW: must be at most 30d');
   });
 });

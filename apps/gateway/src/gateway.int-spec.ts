@@ -17,6 +17,7 @@ import { createGatewayApp } from './gateway.module';
 const KEY_A = 'gateway-int-key-a-0123456789';
 const KEY_B = 'gateway-int-key-b-0123456789';
 const KEY_A_READ_ONLY = 'gateway-int-key-a-read-only-0123';
+const KEY_A_INGEST_ONLY = 'gateway-int-key-a-ingest-only-01';
 
 /** A fact with round numbers: E kWh at PUE 1, 100 g/kWh location, 40 g/kWh market, ±10 %. */
 function fact(
@@ -98,6 +99,7 @@ describe('GraphQL gateway on PostgreSQL', () => {
     await keys.ensureTenant('a');
     await keys.addKey('a', KEY_A);
     await keys.addKey('a', KEY_A_READ_ONLY, ['read']);
+    await keys.addKey('a', KEY_A_INGEST_ONLY, ['ingest']);
     await keys.ensureTenant('b');
     await keys.addKey('b', KEY_B);
     const artifacts = Array.from({ length: 5 }, (_, i) => ({
@@ -236,8 +238,20 @@ describe('GraphQL gateway on PostgreSQL', () => {
     ).toEqual({ artifact: null });
     const anonymous = await gql('{ project(id: "p1") { id } }', null);
     expect(anonymous.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // the same messages as the OTLP receivers: one credential check (libs/auth)
+    expect(anonymous.body.errors?.[0].message).toBe(
+      'missing API key: send Authorization: Bearer <key> or x-api-key: <key>',
+    );
     const wrong = await gql('{ project(id: "p1") { id } }', 'not-a-key-not-a-key');
     expect(wrong.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(wrong.body.errors?.[0].message).toBe('unknown or revoked API key');
+  });
+
+  it('a key with only the ingest role cannot read', async () => {
+    const ingestOnly = await gql('{ project(id: "p1") { id } }', KEY_A_INGEST_ONLY);
+    expect(ingestOnly.body.data?.project ?? null).toBeNull();
+    expect(ingestOnly.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(ingestOnly.body.errors?.[0].message).toBe("this API key lacks the 'read' role");
   });
 
   it('guards factor-set publication by role and names each bad override', async () => {
@@ -253,6 +267,7 @@ describe('GraphQL gateway on PostgreSQL', () => {
       input: { name: 'ppa', factors: [good] },
     });
     expect(readOnly.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(readOnly.body.errors?.[0].message).toBe("this API key lacks the 'admin' role");
     const bad = await gql(publish, KEY_A, {
       input: {
         name: 'ppa',

@@ -1,4 +1,3 @@
-export * from './api-key';
 export * from './api-key.guard';
 export * from './ingest-errors';
 export * from './ingest-tokens';
@@ -11,3 +10,4 @@ export * from './otlp-grpc.server';
 export * from './otlp-http.controller';
 export * from './otlp-response';
 export * from './proto-location';
+export * from './span-time-limits-config';

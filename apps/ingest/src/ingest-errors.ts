@@ -1,6 +1,7 @@
 /**
  * Errors the OTLP receivers map to HTTP statuses and gRPC codes (see otlp-error-mapping.ts).
- * EventLogUnavailableError (libs/messaging) is the fifth: 503 / UNAVAILABLE.
+ * The others come from libs: UnauthenticatedError and PermissionDeniedError (libs/auth,
+ * 401 / 403) and EventLogUnavailableError (libs/messaging, 503 / UNAVAILABLE).
  */
 
 /** The request body is not a structurally valid ExportTraceServiceRequest: 400 / INVALID_ARGUMENT. */
@@ -24,15 +25,5 @@ export class PayloadTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
     super(`request body exceeds the limit of ${limitBytes} bytes`);
     this.name = 'PayloadTooLargeError';
-  }
-}
-
-/** Missing or unknown API key: 401 / UNAUTHENTICATED. */
-export class UnauthenticatedError extends Error {
-  constructor(
-    message = 'a valid API key is required (Authorization: Bearer <key> or x-api-key: <key>)',
-  ) {
-    super(message);
-    this.name = 'UnauthenticatedError';
   }
 }

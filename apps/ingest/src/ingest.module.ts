@@ -1,6 +1,7 @@
 import { HealthController } from './health.controller';
 import { Module, type DynamicModule, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { DEFAULT_SPAN_TIME_LIMITS } from '@greenops/semconv';
 import { ApiKeyGuard } from './api-key.guard';
 import { IngestService } from './ingest.service';
 import {
@@ -13,14 +14,27 @@ import {
 } from './ingest-tokens';
 import { OtlpHttpController } from './otlp-http.controller';
 
-export function resolveIngestOptions(options: { maxRequestBytes?: number }): IngestOptions {
+export function resolveIngestOptions(
+  options: Pick<IngestModuleOptions, 'maxRequestBytes' | 'spanTimeLimits'>,
+): IngestOptions {
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   if (!Number.isSafeInteger(maxRequestBytes) || maxRequestBytes <= 0) {
     throw new Error(
       `maxRequestBytes must be a positive integer, got ${String(options.maxRequestBytes)}`,
     );
   }
-  return { maxRequestBytes };
+  const spanTimeLimits = options.spanTimeLimits ?? DEFAULT_SPAN_TIME_LIMITS;
+  const { earliestMs, maxFutureSkewMs } = spanTimeLimits;
+  if (
+    !Number.isSafeInteger(earliestMs) ||
+    !Number.isSafeInteger(maxFutureSkewMs) ||
+    maxFutureSkewMs < 0
+  ) {
+    throw new Error(
+      `spanTimeLimits must be whole milliseconds with a non-negative skew, got ${JSON.stringify(spanTimeLimits)}`,
+    );
+  }
+  return { maxRequestBytes, spanTimeLimits };
 }
 
 /** The OTLP/HTTP receiver with its ports bound; exports IngestService for the gRPC receiver. */

@@ -5,8 +5,18 @@ import {
   type RejectedSpan,
 } from '@greenops/domain';
 import { EventLogUnavailableError } from '@greenops/messaging';
-import type { Attributes, OtlpSpan } from '@greenops/semconv';
-import { ERROR_MESSAGE_MAX_CHARS, IngestService } from './ingest.service';
+import { Logger } from '@nestjs/common';
+import fc from 'fast-check';
+import { computeEmissions } from '@greenops/methodology';
+import { ACTIVITY_KINDS } from '@greenops/domain';
+import {
+  ATTR,
+  ATTRIBUTE_RANGES,
+  type Attributes,
+  type NumericAttribute,
+  type OtlpSpan,
+} from '@greenops/semconv';
+import { ERROR_MESSAGE_MAX_CHARS, INTERNAL_ERROR_REASON, IngestService } from './ingest.service';
 import type { DecodedResourceSpans } from './otlp-decoder';
 import { InMemoryEventLogPublisher } from './testing/in-memory-event-log.publisher';
 
@@ -192,5 +202,160 @@ describe('IngestService.export', () => {
     expect(outcome.errorMessage).toMatch(/; … and \d+ more$/);
     // long span names are shortened to 64 characters in the message
     expect(outcome.errorMessage).toContain(`(name "${'x'.repeat(64)}…")`);
+  });
+
+  it('rejects a finite but implausible value with its range; the valid batch-mate is accepted', async () => {
+    const { publisher, service } = setup();
+    // 1e306 kWh is finite, but × an intensity of a few hundred g/kWh it overflows a double
+    const huge = span('00f067aa0ba902c2', 'render', {
+      'greenops.activity.kind': 'render',
+      'greenops.energy.kwh': 1e306,
+    });
+    const outcome = await service.export('tenant-a', batch(huge, render));
+    expect(outcome).toEqual({
+      acceptedSpans: 1,
+      rejectedSpans: 1,
+      errorMessage:
+        'span 00f067aa0ba902c2 (name "render"): greenops.energy.kwh: must be a finite number from 0 to 10,000,000, got 1e+306',
+    });
+    expect(publisher.records.map((r) => r.topic)).toEqual([
+      TOPICS.activities,
+      TOPICS.activitiesDlq,
+    ]);
+    expect((publisher.records[0].value as ActivityRecorded).payload.spanId).toBe(
+      '00f067aa0ba902b7',
+    );
+  });
+
+  it('a span whose processing fails unexpectedly is rejected alone and the bug is logged', async () => {
+    const { publisher, service } = setup();
+    const logged: string[] = [];
+    const spy = jest
+      .spyOn(Logger.prototype, 'error')
+      .mockImplementation((message: unknown) => void logged.push(String(message)));
+    // Attributes that throw when read stand in for a bug in the mapping code.
+    const exploding = new Proxy<Attributes>(
+      {},
+      {
+        ownKeys: () => {
+          throw new TypeError('simulated bug');
+        },
+      },
+    );
+    const buggy: OtlpSpan = { ...span('00f067aa0ba902c3', 'render', {}), attributes: exploding };
+    try {
+      const outcome = await service.export('tenant-a', batch(buggy, render));
+      expect(outcome).toEqual({
+        acceptedSpans: 1,
+        rejectedSpans: 1,
+        errorMessage: `span 00f067aa0ba902c3 (name "render"): span: ${INTERNAL_ERROR_REASON}`,
+      });
+      expect(publisher.records[1].value).toMatchObject({
+        spanId: '00f067aa0ba902c3',
+        field: 'span',
+        reason: INTERNAL_ERROR_REASON,
+      });
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(
+        /^bug: span 00f067aa0ba902c3 of tenant tenant-a could not be processed: TypeError: simulated bug/,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('bounds what a dead-letter record keeps of a rejected span', async () => {
+    const { publisher, service } = setup();
+    // No project anywhere, a 3.9 MiB name with a NUL in it, ids of 1 MiB.
+    const hostile: OtlpSpan = {
+      traceId: 'f'.repeat(1024 * 1024),
+      spanId: 'e'.repeat(1024 * 1024),
+      name: `\u0000${'n'.repeat(3.9 * 1024 * 1024)}`,
+      startTimeUnixNano: START_NS,
+      endTimeUnixNano: START_NS,
+      attributes: { 'greenops.activity.kind': 'render' },
+    };
+    const outcome = await service.export('tenant-a', [
+      { resourceAttributes: {}, spans: [hostile] },
+    ]);
+    expect(outcome.rejectedSpans).toBe(1);
+    const record = publisher.records[0].value as RejectedSpan;
+    // name: 255 kept (the NUL as U+FFFD) + "…" = 256; ids: 63 kept + "…" = 64
+    expect(record).toEqual({
+      tenant: 'tenant-a',
+      traceId: `${'f'.repeat(63)}…`,
+      spanId: `${'e'.repeat(63)}…`,
+      name: `\ufffd${'n'.repeat(254)}…`,
+      field: 'traceId',
+      reason: `must be 32 hex characters, not all zero, got "${'f'.repeat(64)}…"`,
+      rejectedAt: '2025-01-02T03:04:05.000Z',
+    });
+    expect(JSON.stringify(record).length).toBeLessThan(1024);
+    expect(outcome.errorMessage!.length).toBeLessThan(512);
+  });
+
+  it('every kind with every numeric attribute at the top of its range is quantified (no overflow)', async () => {
+    const { publisher, service } = setup();
+    const maxima: Attributes = {};
+    for (const [name, rule] of Object.entries(ATTRIBUTE_RANGES)) maxima[name] = rule.max;
+    const spans = ACTIVITY_KINDS.map((kind, i) =>
+      span((i + 1).toString(16).padStart(16, 'a'), kind, {
+        ...maxima,
+        [ATTR.activityKind]: kind,
+        [ATTR.travelMode]: 'flight',
+        [ATTR.fuelType]: 'diesel',
+        [ATTR.aiModality]: 'video',
+      }),
+    );
+    const outcome = await service.export('tenant-a', batch(...spans));
+    expect(outcome).toEqual({ acceptedSpans: ACTIVITY_KINDS.length, rejectedSpans: 0 });
+    for (const record of publisher.records) {
+      const event = record.value as ActivityRecorded;
+      const result = computeEmissions({ ...event.payload, tenant: 'tenant-a', projectId: 'p' });
+      expect(Number.isFinite(result.co2eG.high)).toBe(true);
+    }
+  });
+
+  it('any values within the ranges: every span gets an outcome, none an internal error (property)', async () => {
+    const numeric = Object.keys(ATTRIBUTE_RANGES) as NumericAttribute[];
+    const inRange = (name: NumericAttribute) => {
+      const rule = ATTRIBUTE_RANGES[name];
+      return 'integer' in rule && rule.integer
+        ? fc.integer({ min: rule.min, max: rule.max })
+        : fc.double({ min: rule.min, max: rule.max, noNaN: true, noDefaultInfinity: true });
+    };
+    const attributes = fc.record(
+      Object.fromEntries(numeric.map((name) => [name, inRange(name)])) as Record<
+        NumericAttribute,
+        fc.Arbitrary<number>
+      >,
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ACTIVITY_KINDS),
+        fc.constantFrom(...(['flight', 'car', 'van', 'rail', 'taxi', 'ferry'] as const)),
+        attributes,
+        async (kind, mode, values) => {
+          const { publisher, service } = setup();
+          const attrs: Attributes = { ...values, [ATTR.activityKind]: kind };
+          if (kind === 'travel') {
+            attrs[ATTR.travelMode] = mode;
+            attrs[ATTR.travelDistanceKm] ??= 100;
+          }
+          const outcome = await service.export(
+            'tenant-a',
+            batch(span('00f067aa0ba902d1', 'x', attrs)),
+          );
+          expect(outcome.acceptedSpans + outcome.rejectedSpans).toBe(1);
+          for (const record of publisher.records) {
+            if (record.topic === TOPICS.activitiesDlq) {
+              expect((record.value as RejectedSpan).field).not.toBe('span');
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   activityEventId,
   partitionKey,
@@ -9,9 +9,25 @@ import {
 } from '@greenops/domain';
 import type { EventLogPublisher, PublishRecord } from '@greenops/messaging';
 import { computeEmissions, MethodologyInputError } from '@greenops/methodology';
-import { mapSpanToActivity, type OtlpSpan } from '@greenops/semconv';
-import { EVENT_LOG_PUBLISHER, INGEST_CLOCK, type Clock } from './ingest-tokens';
+import {
+  boundedText,
+  DEFAULT_SPAN_TIME_LIMITS,
+  mapSpanToActivity,
+  REJECTED_ID_MAX_CHARS,
+  type Attributes,
+  type OtlpSpan,
+  type SpanTimeContext,
+  type SpanTimeLimits,
+} from '@greenops/semconv';
+import {
+  EVENT_LOG_PUBLISHER,
+  INGEST_CLOCK,
+  INGEST_OPTIONS,
+  type Clock,
+  type IngestOptions,
+} from './ingest-tokens';
 import type { DecodedResourceSpans } from './otlp-decoder';
+import { rejectedSpanRecord } from './rejected-span-record';
 
 export interface ExportOutcome {
   /** Spans turned into ActivityRecorded events (a span repeated in the batch counts each time). */
@@ -25,9 +41,9 @@ export const ERROR_MESSAGE_MAX_CHARS = 4096;
 const NAME_MAX_CHARS = 64;
 
 function spanLabel(span: OtlpSpan): string {
-  const name =
-    span.name.length > NAME_MAX_CHARS ? `${span.name.slice(0, NAME_MAX_CHARS)}…` : span.name;
-  return `span ${span.spanId || '(no id)'} (name ${JSON.stringify(name)})`;
+  const name = boundedText(span.name, NAME_MAX_CHARS + 1);
+  const id = boundedText(span.spanId, REJECTED_ID_MAX_CHARS);
+  return `span ${id || '(no id)'} (name ${JSON.stringify(name)})`;
 }
 
 function joinCapped(lines: string[]): string {
@@ -59,24 +75,36 @@ function envelope(activity: Activity, recordedAt: string): ActivityRecorded {
   };
 }
 
+/** Reason given for a span whose processing failed unexpectedly (the bug is logged, not shown). */
+export const INTERNAL_ERROR_REASON = 'could not be processed: internal error in the receiver';
+
+type SpanOutcome = { ok: true; activity: Activity } | { ok: false; field: string; reason: string };
+
 /**
  * Turns decoded OTLP spans into ActivityRecorded events (and DLQ records for the spans that
  * cannot be mapped) and appends them to the event log in one publish: either the whole batch
  * is durable or the caller gets EventLogUnavailableError and nothing counts as accepted.
+ * Every span gets an outcome: nothing one span holds can fail the request.
  */
 @Injectable()
 export class IngestService {
   private readonly clock: Clock;
+  private readonly spanTimeLimits: SpanTimeLimits;
+  private readonly logger = new Logger('Ingest');
 
   constructor(
     @Inject(EVENT_LOG_PUBLISHER) private readonly publisher: EventLogPublisher,
     @Optional() @Inject(INGEST_CLOCK) clock?: Clock,
+    @Optional() @Inject(INGEST_OPTIONS) options?: Pick<IngestOptions, 'spanTimeLimits'>,
   ) {
     this.clock = clock ?? (() => new Date());
+    this.spanTimeLimits = options?.spanTimeLimits ?? DEFAULT_SPAN_TIME_LIMITS;
   }
 
   async export(tenant: string, resourceSpans: DecodedResourceSpans[]): Promise<ExportOutcome> {
-    const recordedAt = this.clock().toISOString();
+    const now = this.clock();
+    const recordedAt = now.toISOString();
+    const time: SpanTimeContext = { receivedAtMs: now.getTime(), limits: this.spanTimeLimits };
     const accepted: PublishRecord[] = [];
     const rejected: PublishRecord[] = [];
     const reasons: string[] = [];
@@ -85,7 +113,7 @@ export class IngestService {
 
     for (const { resourceAttributes, spans } of resourceSpans) {
       for (const span of spans) {
-        const result = quantifiable(mapSpanToActivity(tenant, span, resourceAttributes));
+        const result = this.spanOutcome(tenant, span, resourceAttributes, time);
         if (result.ok) {
           acceptedSpans++;
           const event = envelope(result.activity, recordedAt);
@@ -98,16 +126,8 @@ export class IngestService {
             value: event,
           });
         } else {
-          reasons.push(`${spanLabel(span)}: ${result.field}: ${result.reason}`);
-          const value: RejectedSpan = {
-            tenant,
-            traceId: span.traceId,
-            spanId: span.spanId,
-            name: span.name,
-            field: result.field,
-            reason: result.reason,
-            rejectedAt: recordedAt,
-          };
+          const value: RejectedSpan = rejectedSpanRecord(tenant, span, result, recordedAt);
+          reasons.push(`${spanLabel(span)}: ${value.field}: ${value.reason}`);
           rejected.push({ topic: TOPICS.activitiesDlq, key: tenant, value });
         }
       }
@@ -119,17 +139,39 @@ export class IngestService {
     if (reasons.length > 0) outcome.errorMessage = joinCapped(reasons);
     return outcome;
   }
-}
 
-type Mapped = ReturnType<typeof mapSpanToActivity>;
+  /**
+   * Maps one span and checks the methodology can quantify it. An unexpected error is a bug in
+   * this code, not in the span: it is logged, and the span alone is rejected with a generic
+   * reason, so the valid spans of the batch still go through.
+   */
+  private spanOutcome(
+    tenant: string,
+    span: OtlpSpan,
+    resourceAttributes: Attributes,
+    time: SpanTimeContext,
+  ): SpanOutcome {
+    try {
+      return quantifiable(mapSpanToActivity(tenant, span, resourceAttributes, time));
+    } catch (error) {
+      this.logger.error(
+        `bug: span ${boundedText(span.spanId, REJECTED_ID_MAX_CHARS)} of tenant ${tenant} could not be processed: ${
+          error instanceof Error ? (error.stack ?? error.message) : String(error)
+        }`,
+      );
+      return { ok: false, field: 'span', reason: INTERNAL_ERROR_REASON };
+    }
+  }
+}
 
 /**
  * A span the methodology cannot turn into emissions (e.g. a render with neither energy nor
  * power) is rejected here, with the attribute it lacks, rather than accepted and then skipped
  * by the projector where the sender would never learn of it. Checked against the shipped
- * catalogue: a tenant factor set changes numbers, not which attributes are needed.
+ * catalogue: a tenant factor set changes numbers, not which attributes are needed. Any other
+ * error propagates to spanOutcome, which treats it as a bug.
  */
-function quantifiable(mapped: Mapped): Mapped {
+function quantifiable(mapped: SpanOutcome): SpanOutcome {
   if (!mapped.ok) return mapped;
   try {
     computeEmissions(mapped.activity);

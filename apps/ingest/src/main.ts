@@ -7,12 +7,14 @@ import {
   portField,
   postgresUrlField,
   runService,
+  spanTimeLimitsEnv,
 } from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
 import { ApiKeyStore, openPostgres } from '@greenops/persistence';
 import { createIngestHttpApp } from './ingest.module';
 import { IngestService } from './ingest.service';
 import { startOtlpGrpcServer } from './otlp-grpc.server';
+import { spanTimeLimitsFromEnv } from './span-time-limits-config';
 
 const envSchema = z.object({
   GREENOPS_KAFKA_BROKERS: brokersField,
@@ -21,6 +23,7 @@ const envSchema = z.object({
   GREENOPS_OTLP_HTTP_PORT: portField(4318),
   GREENOPS_OTLP_GRPC_PORT: portField(4317),
   GREENOPS_MAX_REQUEST_BYTES: byteSizeField(4 * 1024 * 1024),
+  ...spanTimeLimitsEnv,
 });
 
 /** Distributed mode: OTLP/HTTP + OTLP/gRPC receivers publishing to Kafka. Stateless; scale freely. */
@@ -33,6 +36,7 @@ async function main(): Promise<() => Promise<void>> {
     publisher,
     apiKeys,
     maxRequestBytes: env.GREENOPS_MAX_REQUEST_BYTES,
+    spanTimeLimits: spanTimeLimitsFromEnv(env),
   });
   await app.listen(env.GREENOPS_OTLP_HTTP_PORT, env.GREENOPS_HOST);
   const grpc = await startOtlpGrpcServer({

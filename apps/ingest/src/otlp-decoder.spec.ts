@@ -145,6 +145,26 @@ describe('OTLP/JSON variants', () => {
     ]);
   });
 
+  it('accepts the int64 extremes as decimal strings', () => {
+    const body = JSON.stringify({
+      resourceSpans: [
+        {
+          resource: {
+            attributes: [
+              { key: 'min', value: { intValue: '-9223372036854775808' } },
+              { key: 'max', value: { intValue: '9223372036854775807' } },
+            ],
+          },
+        },
+      ],
+    });
+    // as JS numbers: −2^63 exactly, and 2^63 − 1 rounded to the nearest double, 2^63
+    expect(decodeJsonTraceRequest(body)[0].resourceAttributes).toEqual({
+      min: -(2 ** 63),
+      max: 2 ** 63,
+    });
+  });
+
   it('keeps a "__proto__" attribute key as plain data', () => {
     const body = JSON.stringify({
       resourceSpans: [
@@ -187,6 +207,27 @@ describe('structurally invalid bodies are OtlpDecodeErrors with a readable path'
       'a non-numeric time',
       '{"resourceSpans":[{"scopeSpans":[{"spans":[{"startTimeUnixNano":"soon"}]}]}]}',
       'resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: must be an unsigned 64-bit integer',
+    ],
+    [
+      // JSON numbers are doubles: 1e308 is "an integer" to JavaScript but far beyond int64
+      'an intValue of 1e308',
+      '{"resourceSpans":[{"resource":{"attributes":[{"key":"k","value":{"intValue":1e308}}]}}]}',
+      'resourceSpans[0].resource.attributes[0].value.intValue: must be a 64-bit integer (decimal string or number), got 1e+308',
+    ],
+    [
+      'an intValue string past 2^63 − 1',
+      '{"resourceSpans":[{"resource":{"attributes":[{"key":"k","value":{"intValue":"9223372036854775808"}}]}}]}',
+      'resourceSpans[0].resource.attributes[0].value.intValue: must be a 64-bit integer (decimal string or number), got "9223372036854775808"',
+    ],
+    [
+      'a fractional intValue',
+      '{"resourceSpans":[{"resource":{"attributes":[{"key":"k","value":{"intValue":1.5}}]}}]}',
+      'resourceSpans[0].resource.attributes[0].value.intValue: must be a 64-bit integer (decimal string or number), got 1.5',
+    ],
+    [
+      'a start time past 2^64 − 1',
+      '{"resourceSpans":[{"scopeSpans":[{"spans":[{"startTimeUnixNano":1e30}]}]}]}',
+      'resourceSpans[0].scopeSpans[0].spans[0].startTimeUnixNano: must be an unsigned 64-bit integer (decimal string or number), got 1e+30',
     ],
     [
       'a numeric trace id',

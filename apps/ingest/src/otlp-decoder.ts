@@ -48,13 +48,41 @@ function asId(v: unknown, path: string): string {
   return fail(path, 'must be a hex string');
 }
 
+const UINT64_MAX = 2n ** 64n - 1n;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A received value for an error message, shortened: the body may hold anything. */
+function shown(v: unknown): string {
+  const text = typeof v === 'string' ? JSON.stringify(v) : String(v);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+/**
+ * An integer given as a decimal string or a JSON number, within [min, max]; undefined otherwise.
+ * A JSON number is a double: past 2^53 it is already rounded, and 2^63 − 1 arrives as 2^63, so
+ * numbers are allowed up to the magnitude 2^63.
+ */
+function integerIn(v: unknown, min: bigint, max: bigint): bigint | undefined {
+  if (typeof v === 'string' && /^-?\d{1,20}$/.test(v)) {
+    const n = BigInt(v);
+    return n >= min && n <= max ? n : undefined;
+  }
+  if (typeof v === 'number' && Number.isInteger(v) && v >= Number(min) && v <= Number(max))
+    return BigInt(v);
+  return undefined;
+}
+
 /** fixed64 / uint64: decimal string (JSON, protobuf with longs: String) or a JS number. */
 function asUnixNano(v: unknown, path: string): bigint {
   if (v === undefined || v === null) return 0n;
-  if (typeof v === 'string' && /^\d{1,20}$/.test(v)) return BigInt(v);
   // JSON numbers lose precision past 2^53 (≈ 256 ns at today's epoch): tolerable for a duration.
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return BigInt(v);
-  return fail(path, 'must be an unsigned 64-bit integer (decimal string or number)');
+  const n = integerIn(v, 0n, UINT64_MAX);
+  if (n !== undefined) return n;
+  return fail(
+    path,
+    `must be an unsigned 64-bit integer (decimal string or number), got ${shown(v)}`,
+  );
 }
 
 function setAttribute(target: Attributes, key: string, value: AttributeValue): void {
@@ -80,9 +108,12 @@ function scalarFromAnyValue(o: Obj, path: string): AttributeScalar | undefined {
   }
   const i = field(o, 'intValue', 'int_value');
   if (i !== undefined && i !== null) {
-    if (typeof i === 'number' && Number.isInteger(i)) return i;
-    if (typeof i === 'string' && /^-?\d{1,20}$/.test(i)) return Number(i);
-    fail(`${path}.intValue`, 'must be a 64-bit integer (decimal string or number)');
+    const n = integerIn(i, INT64_MIN, INT64_MAX);
+    if (n !== undefined) return Number(n);
+    fail(
+      `${path}.intValue`,
+      `must be a 64-bit integer (decimal string or number), got ${shown(i)}`,
+    );
   }
   const d = field(o, 'doubleValue', 'double_value');
   if (d !== undefined && d !== null) {

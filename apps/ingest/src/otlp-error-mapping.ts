@@ -1,12 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { status as GrpcStatus } from '@grpc/grpc-js';
+import { PermissionDeniedError, UnauthenticatedError } from '@greenops/auth';
 import { EventLogUnavailableError } from '@greenops/messaging';
-import {
-  OtlpDecodeError,
-  PayloadTooLargeError,
-  UnauthenticatedError,
-  UnsupportedMediaTypeError,
-} from './ingest-errors';
+import { OtlpDecodeError, PayloadTooLargeError, UnsupportedMediaTypeError } from './ingest-errors';
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -38,6 +34,14 @@ export function mapIngestError(error: unknown): MappedError {
       grpcCode: GrpcStatus.UNAUTHENTICATED,
       message: error.message,
       headers: { 'WWW-Authenticate': 'Bearer' },
+    };
+  }
+  if (error instanceof PermissionDeniedError) {
+    return {
+      httpStatus: 403,
+      grpcCode: GrpcStatus.PERMISSION_DENIED,
+      message: error.message,
+      headers: {},
     };
   }
   if (error instanceof PayloadTooLargeError) {

@@ -1,11 +1,10 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { Logger } from '@nestjs/common';
-import { extractApiKey } from './api-key';
-import { UnauthenticatedError } from './ingest-errors';
+import { authorizeApiKey, type ApiCallerResolver, type CredentialHeaders } from '@greenops/auth';
 import type { IngestService } from './ingest.service';
-import { DEFAULT_MAX_REQUEST_BYTES, type ApiKeyResolver } from './ingest-tokens';
-import { resourceSpansFromObject } from './otlp-decoder';
+import { DEFAULT_MAX_REQUEST_BYTES } from './ingest-tokens';
+import { decodeProtobufTraceRequest } from './otlp-decoder';
 import { mapIngestError } from './otlp-error-mapping';
 import { exportTraceResponse, type ExportTraceResponse } from './otlp-response';
 import { otlpProtoRoot, TRACE_SERVICE_PROTO } from './proto-location';
@@ -15,7 +14,7 @@ export interface OtlpGrpcServerOptions {
   /** 0 picks a free port. */
   port: number;
   ingest: IngestService;
-  apiKeys: ApiKeyResolver;
+  apiKeys: ApiCallerResolver;
   /** Max receive message size. Default 4 MiB. */
   maxRequestBytes?: number;
 }
@@ -27,6 +26,11 @@ export interface OtlpGrpcServer {
 
 const SHUTDOWN_GRACE_MS = 5000;
 
+/**
+ * TraceService with the request left as bytes: grpc-js answers INTERNAL when its own
+ * deserializer throws, so the body is decoded in the handler instead, by the same decoder as
+ * OTLP/HTTP protobuf, and a malformed one is INVALID_ARGUMENT like any other bad request.
+ */
 function traceServiceDefinition(): grpc.ServiceDefinition {
   const definition = protoLoader.loadSync(TRACE_SERVICE_PROTO, {
     includeDirs: [otlpProtoRoot()],
@@ -39,12 +43,16 @@ function traceServiceDefinition(): grpc.ServiceDefinition {
   const service = definition['opentelemetry.proto.collector.trace.v1.TraceService'];
   if (!service || !('Export' in service))
     throw new Error('TraceService not found in the OTLP protos');
-  return service as grpc.ServiceDefinition;
+  const exportMethod = (service as grpc.ServiceDefinition)['Export'];
+  return {
+    Export: { ...exportMethod, requestDeserialize: (bytes: Buffer): Buffer => bytes },
+  };
 }
 
-function metadataText(metadata: grpc.Metadata, key: string): string | undefined {
-  const value = metadata.get(key)[0];
-  return value === undefined ? undefined : value.toString();
+/** The credential headers as gRPC metadata carries them (text values; names are lower case). */
+function credentialHeaders(metadata: grpc.Metadata): CredentialHeaders {
+  const text = (key: string): string[] => metadata.get(key).map((value) => value.toString());
+  return { authorization: text('authorization'), 'x-api-key': text('x-api-key') };
 }
 
 /** OTLP/gRPC trace receiver: `opentelemetry.proto.collector.trace.v1.TraceService/Export`. */
@@ -53,17 +61,15 @@ export async function startOtlpGrpcServer(options: OtlpGrpcServerOptions): Promi
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const server = new grpc.Server({ 'grpc.max_receive_message_length': maxRequestBytes });
 
-  const exportHandler: grpc.handleUnaryCall<unknown, ExportTraceResponse> = (call, callback) => {
+  const exportHandler: grpc.handleUnaryCall<Buffer, ExportTraceResponse> = (call, callback) => {
     const run = async (): Promise<ExportTraceResponse> => {
-      const key = extractApiKey({
-        authorization: metadataText(call.metadata, 'authorization'),
-        'x-api-key': metadataText(call.metadata, 'x-api-key'),
-      });
-      if (key === undefined) throw new UnauthenticatedError();
-      const tenant = await options.apiKeys.resolveTenant(key);
-      if (tenant === null) throw new UnauthenticatedError('unknown API key');
-      const outcome = await options.ingest.export(tenant, resourceSpansFromObject(call.request));
-      return exportTraceResponse(outcome);
+      const caller = await authorizeApiKey(
+        credentialHeaders(call.metadata),
+        options.apiKeys,
+        'ingest',
+      );
+      const resourceSpans = decodeProtobufTraceRequest(call.request);
+      return exportTraceResponse(await options.ingest.export(caller.tenant, resourceSpans));
     };
     run().then(
       (response) => callback(null, response),

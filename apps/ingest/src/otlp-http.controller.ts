@@ -9,6 +9,7 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
+import { UnauthenticatedError } from '@greenops/auth';
 import { ApiKeyGuard, type TenantRequest } from './api-key.guard';
 import { IngestService } from './ingest.service';
 import { INGEST_OPTIONS, type IngestOptions } from './ingest-tokens';
@@ -17,7 +18,6 @@ import { decodeJsonTraceRequest, decodeProtobufTraceRequest } from './otlp-decod
 import { OtlpHttpExceptionFilter } from './otlp-http-exception.filter';
 import { encodeExportTraceResponse, exportTraceResponse } from './otlp-response';
 import { readRequestBody } from './request-body';
-import { UnauthenticatedError } from './ingest-errors';
 
 /** OTLP/HTTP trace receiver (protobuf or JSON, optionally gzip), answering in the request's encoding. */
 @Controller()
@@ -36,7 +36,7 @@ export class OtlpHttpController {
     @Res() response: ServerResponse,
   ): Promise<void> {
     const tenant = request.greenopsTenant;
-    if (tenant === undefined) throw new UnauthenticatedError();
+    if (tenant === undefined) throw new UnauthenticatedError('missing');
     const encoding = otlpEncodingOf(request.headers['content-type']);
     const body = await readRequestBody(request, this.options.maxRequestBytes);
     const resourceSpans =

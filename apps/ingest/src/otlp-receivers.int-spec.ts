@@ -17,17 +17,27 @@ import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { ApiCaller, ApiCallerResolver } from '@greenops/auth';
 import { TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/domain';
 import { createIngestHttpApp } from './ingest.module';
 import { IngestService } from './ingest.service';
-import type { ApiKeyResolver } from './ingest-tokens';
 import { startOtlpGrpcServer, type OtlpGrpcServer } from './otlp-grpc.server';
+import { otlpProtobufTypes } from './otlp-protobuf-types';
 import { otlpProtoRoot, TRACE_SERVICE_PROTO } from './proto-location';
 import { InMemoryEventLogPublisher } from './testing/in-memory-event-log.publisher';
 
 const KEY = 'test-key-a';
+/** A valid key of the same tenant that may query but not ingest. */
+const READ_ONLY_KEY = 'test-key-a-read-only';
 const MAX_REQUEST_BYTES = 64 * 1024;
-const apiKeys: ApiKeyResolver = { resolveTenant: async (key) => (key === KEY ? 'tenant-a' : null) };
+const CALLERS: Record<string, ApiCaller> = {
+  [KEY]: { tenant: 'tenant-a', roles: ['ingest', 'read'] },
+  [READ_ONLY_KEY]: { tenant: 'tenant-a', roles: ['read', 'admin'] },
+};
+/** The ApiKeyStore port (libs/auth) over two fixed keys; the store itself is tested on PostgreSQL. */
+const apiKeys: ApiCallerResolver = {
+  resolveCaller: async (key) => (Object.hasOwn(CALLERS, key) ? CALLERS[key] : null),
+};
 
 /** Three render spans from the real SDK; the one named "broken" lacks greenops.activity.kind. */
 function renderSpans(): ReadableSpan[] {
@@ -220,6 +230,41 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
     expect(publisher.records).toHaveLength(0);
   });
 
+  it('OTLP/HTTP protobuf exporter with a key lacking the ingest role: 403, nothing published', async () => {
+    const result = await exportWithProtoExporterInChild({
+      url: httpUrl,
+      headers: { 'x-api-key': READ_ONLY_KEY },
+      resource: { 'greenops.project.id': 'series-s01' },
+      spans: [
+        {
+          name: 'frame-1',
+          startMs: 1_700_000_000_000,
+          endMs: 1_700_000_060_000,
+          attributes: { 'greenops.activity.kind': 'render', 'greenops.energy.kwh': 0.2 },
+        },
+      ],
+    });
+    expect(result.code).toBe(ExportResultCode.FAILED);
+    expect(result.error).toMatch(/403|Forbidden/);
+    expect(publisher.records).toHaveLength(0);
+  });
+
+  it('OTLP/gRPC exporter with a key lacking the ingest role fails PERMISSION_DENIED', async () => {
+    const metadata = new grpc.Metadata();
+    metadata.set('authorization', `Bearer ${READ_ONLY_KEY}`);
+    const exporter = new GrpcTraceExporter({
+      url: `http://127.0.0.1:${grpcServer.port}`,
+      metadata,
+    });
+    const result = await exportWith(exporter, renderSpans());
+    await exporter.shutdown();
+    expect(result.code).toBe(ExportResultCode.FAILED);
+    expect((result.error as { code?: number } | undefined)?.code).toBe(
+      grpc.status.PERMISSION_DENIED,
+    );
+    expect(publisher.records).toHaveLength(0);
+  });
+
   it('OTLP/JSON answers in JSON with partialSuccess; gzip accepted', async () => {
     const spans = renderSpans();
     const response = await fetch(httpUrl, {
@@ -279,6 +324,37 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
     expect((await rpcStatus(response)).code).toBe(grpc.status.UNAUTHENTICATED);
     expect(publisher.records).toHaveLength(0);
   });
+
+  it.each([
+    ['JSON', 'application/json'],
+    ['protobuf', 'application/x-protobuf'],
+  ])(
+    '403 PERMISSION_DENIED (%s) for a valid key without the ingest role',
+    async (_label, contentType) => {
+      const spans = renderSpans();
+      const body =
+        contentType === 'application/json'
+          ? jsonBody(spans)
+          : Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!);
+      const response = await fetch(httpUrl, {
+        method: 'POST',
+        headers: { 'content-type': contentType, authorization: `Bearer ${READ_ONLY_KEY}` },
+        body,
+      });
+      expect(response.status).toBe(403);
+      const status =
+        contentType === 'application/json'
+          ? await rpcStatus(response)
+          : (otlpProtobufTypes().rpcStatus.toObject(
+              otlpProtobufTypes().rpcStatus.decode(new Uint8Array(await response.arrayBuffer())),
+            ) as { code: number; message: string });
+      expect(status).toEqual({
+        code: grpc.status.PERMISSION_DENIED,
+        message: "this API key lacks the 'ingest' role",
+      });
+      expect(publisher.records).toHaveLength(0);
+    },
+  );
 
   it('413 when the body is over the limit', async () => {
     const response = await fetch(httpUrl, {
@@ -413,6 +489,33 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
 
     it('UNAUTHENTICATED with a wrong key', async () => {
       expect((await call(oneSpan, 'wrong')).error?.code).toBe(grpc.status.UNAUTHENTICATED);
+    });
+
+    it('PERMISSION_DENIED with a valid key that lacks the ingest role', async () => {
+      const { error } = await call(oneSpan, READ_ONLY_KEY);
+      expect(error?.code).toBe(grpc.status.PERMISSION_DENIED);
+      expect(error?.details).toBe("this API key lacks the 'ingest' role");
+      expect(publisher.records).toHaveLength(0);
+    });
+
+    it('INVALID_ARGUMENT, naming the problem, for bytes that are not an ExportTraceServiceRequest', async () => {
+      // Field 1 (resource_spans), length-delimited, declares 100 bytes and carries 1.
+      const garbage = Buffer.from([0x0a, 100, 1]);
+      const md = new grpc.Metadata();
+      md.set('x-api-key', KEY);
+      const error = await new Promise<grpc.ServiceError | null>((resolve) =>
+        client.makeUnaryRequest(
+          '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
+          (bytes: Buffer) => bytes,
+          (bytes: Buffer) => bytes,
+          garbage,
+          md,
+          (err) => resolve(err),
+        ),
+      );
+      expect(error?.code).toBe(grpc.status.INVALID_ARGUMENT);
+      expect(error?.details).toMatch(/^malformed protobuf ExportTraceServiceRequest: /);
+      expect(publisher.records).toHaveLength(0);
     });
 
     it('RESOURCE_EXHAUSTED over the max receive size', async () => {

@@ -2,7 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { TOPICS } from '@greenops/domain';
 import { createGatewayApp } from '@greenops/gateway';
-import { createIngestHttpApp, IngestService, startOtlpGrpcServer } from '@greenops/ingest';
+import {
+  createIngestHttpApp,
+  IngestService,
+  spanTimeLimitsFromEnv,
+  startOtlpGrpcServer,
+} from '@greenops/ingest';
 import {
   EmbeddedEventLogConsumer,
   EmbeddedEventLogInspector,
@@ -89,6 +94,7 @@ export async function startEmbeddedPlatform(
       publisher,
       apiKeys,
       maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES,
+      spanTimeLimits: spanTimeLimitsFromEnv(config),
     });
     await ingestApp.listen(config.GREENOPS_OTLP_HTTP_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'OTLP/HTTP', close: () => ingestApp.close() });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { byteSizeField, parseEnv, portField } from '@greenops/config';
+import { byteSizeField, parseEnv, portField, spanTimeLimitsEnv } from '@greenops/config';
 
 export const embeddedEnvSchema = z.object({
   GREENOPS_DATA_DIR: z.string().min(1, 'must not be empty').default('.greenops-data'),
   GREENOPS_API_KEY: z
     .string()
     .min(16, 'must be at least 16 characters (or leave unset to have one generated)')
+    .max(512, 'must be at most 512 characters')
     .regex(/^[A-Za-z0-9._~+/=-]+$/, 'may only contain token characters (letters, digits, ._~+/=-)')
     .optional(),
   GREENOPS_TENANT: z
@@ -17,6 +18,7 @@ export const embeddedEnvSchema = z.object({
   GREENOPS_OTLP_GRPC_PORT: portField(4317),
   GREENOPS_GRAPHQL_PORT: portField(4000),
   GREENOPS_MAX_REQUEST_BYTES: byteSizeField(4 * 1024 * 1024),
+  ...spanTimeLimitsEnv,
 });
 
 export type EmbeddedConfig = z.infer<typeof embeddedEnvSchema>;

@@ -26,3 +26,59 @@ export const postgresUrlField = z
 
 export const byteSizeField = (defaultBytes: number) =>
   z.coerce.number().int().positive('must be a positive number of bytes').default(defaultBytes);
+
+const DURATION_UNITS_MS: Record<string, number> = {
+  ms: 1,
+  s: 1_000,
+  m: 60_000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/**
+ * A duration such as `24h`, `90m`, `30s`, `2d` or `500ms`, as milliseconds, at most `maxMs`.
+ * Without a unit the number is seconds.
+ */
+export const durationField = (maxMs: number, maxText: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?\s*(ms|s|m|min|h|d)?$/i, 'must be a duration such as 24h, 90m, 30s or 2d')
+    .transform((value) => {
+      const [, amount, unit] = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value) ?? [];
+      return Math.round(Number(amount) * DURATION_UNITS_MS[(unit || 's').toLowerCase()]);
+    })
+    .refine((ms) => ms <= maxMs, { message: `must be at most ${maxText}` });
+
+/**
+ * An instant in ISO 8601 with a time zone (`2000-01-01T00:00:00Z`) or a date (`2000-01-01`,
+ * midnight UTC), as Unix milliseconds; not before 1970 and not in the future.
+ */
+export const pastInstantField = () =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(value) ||
+        z.string().datetime({ offset: true }).safeParse(value).success,
+      { message: 'must be an ISO 8601 instant with a time zone, e.g. 2000-01-01T00:00:00Z' },
+    )
+    .transform((value) =>
+      Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value),
+    )
+    .refine((ms) => Number.isSafeInteger(ms) && ms >= 0, {
+      message: 'must be a valid date from 1970 on',
+    })
+    .refine((ms) => ms <= Date.now(), { message: 'must not be in the future' });
+
+/**
+ * Accepted span times (ingest): unset variables keep the ingest's defaults,
+ * 2000-01-01T00:00:00Z and 24 h. The skew is capped at 30 days: every week of future start
+ * times is one more storage chunk.
+ */
+export const spanTimeLimitsEnv = {
+  GREENOPS_SPAN_EARLIEST: pastInstantField().optional(),
+  GREENOPS_SPAN_MAX_FUTURE_SKEW: durationField(30 * 86_400_000, '30d').optional(),
+};

@@ -1,4 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
+import {
+  API_KEY_MAX_LENGTH,
+  API_KEY_ROLES,
+  isApiKeyRole,
+  type ApiCaller,
+  type ApiKeyRole,
+} from '@greenops/auth';
 import type { DatabaseHandle } from './database-handle';
 import { optionalText, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
@@ -26,14 +33,8 @@ const ADD_KEY = `
   on conflict (key_hash) do nothing
   returning id`;
 
-/** What a key may do. 'admin' covers tenant configuration: factor sets, retention policies. */
-export const API_KEY_ROLES = ['ingest', 'read', 'admin'] as const;
-export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
-
-export interface ApiCaller {
-  tenant: string;
-  roles: ApiKeyRole[];
-}
+// Roles and callers are defined once, with the credential check, in libs/auth.
+export { API_KEY_ROLES, type ApiCaller, type ApiKeyRole };
 
 const KEY_OWNER = `select tenant_id from api_keys where key_hash = $1`;
 
@@ -73,6 +74,13 @@ export class ApiKeyStore {
         `must be at least ${MIN_API_KEY_LENGTH} characters`,
       );
     }
+    if (key.length > API_KEY_MAX_LENGTH) {
+      // Longer keys are refused by the credential check before any lookup.
+      throw new PersistenceInputError(
+        'plaintextKey',
+        `must be at most ${API_KEY_MAX_LENGTH} characters`,
+      );
+    }
     const keyHash = hashApiKey(key);
     await this.db.dataSource.transaction(async (tx) => {
       const inserted: unknown[] = await tx.query(ADD_KEY, [
@@ -103,10 +111,6 @@ export class ApiKeyStore {
       [hashApiKey(plaintextKey)],
     );
     const row = rows[0];
-    return row ? { tenant: row.tenant_id, roles: row.roles.filter(isRole) } : null;
+    return row ? { tenant: row.tenant_id, roles: row.roles.filter(isApiKeyRole) } : null;
   }
-}
-
-function isRole(value: string): value is ApiKeyRole {
-  return (API_KEY_ROLES as readonly string[]).includes(value);
 }

@@ -1,22 +1,22 @@
 import { AttributeError, describeValue } from './attribute-error';
+import { ATTRIBUTE_RANGES, type NumberRule, type NumericAttribute } from './attribute-ranges';
+import { hasLoneSurrogate } from './bounded-text';
+import { ATTRIBUTE_STRING_MAX_CHARS } from './ingest-limits';
 import type { AttributeValue, Attributes } from './otlp-span';
-
-/** Lower bound (and optional upper bound) a numeric attribute must respect. */
-export interface NumberRule {
-  min: number;
-  /** true: value must be > min (e.g. a lifetime we divide by). */
-  exclusiveMin?: boolean;
-  max?: number;
-  /** Counts of discrete things (tokens, frames, pixels). */
-  integer?: boolean;
-}
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** 10000000 → "10,000,000"; 1e16 stays "1e+16"; fractions as JavaScript writes them. */
+function readable(n: number): string {
+  const text = String(n);
+  return /^\d+$/.test(text) ? text.replace(/\B(?=(\d{3})+$)/g, ',') : text;
+}
+
 function ruleText(rule: NumberRule): string {
   const kind = rule.integer ? 'a whole number' : 'a finite number';
-  if (rule.max !== undefined) return `${kind} in [${rule.min}, ${rule.max}]`;
-  return `${kind} ${rule.exclusiveMin ? '>' : '≥'} ${rule.min}`;
+  return rule.exclusiveMin
+    ? `${kind} greater than ${readable(rule.min)} and at most ${readable(rule.max)}`
+    : `${kind} from ${readable(rule.min)} to ${readable(rule.max)}`;
 }
 
 /**
@@ -43,8 +43,8 @@ export class AttributeReader {
     return value;
   }
 
-  /** A trimmed, non-empty string without control characters. */
-  string(name: string, maxLength = 256): string | undefined {
+  /** A trimmed, non-empty string of valid Unicode without control characters. */
+  string(name: string, maxLength = ATTRIBUTE_STRING_MAX_CHARS): string | undefined {
     const value = this.scalar(name);
     if (value === undefined) return undefined;
     if (typeof value !== 'string' || value.trim() === '') {
@@ -64,11 +64,15 @@ export class AttributeReader {
         `must not contain control characters, got ${describeValue(trimmed)}`,
       );
     }
+    // Only OTLP/JSON can carry one (a "\ud800" escape); protobuf strings are UTF-8.
+    if (hasLoneSurrogate(trimmed)) {
+      throw new AttributeError(name, 'must be valid Unicode text, got a lone surrogate');
+    }
     return trimmed;
   }
 
   /** A string matched case-insensitively, returned lower-cased. */
-  lowerString(name: string, maxLength = 256): string | undefined {
+  lowerString(name: string, maxLength = ATTRIBUTE_STRING_MAX_CHARS): string | undefined {
     return this.string(name, maxLength)?.toLowerCase();
   }
 
@@ -85,7 +89,9 @@ export class AttributeReader {
     return match;
   }
 
-  number(name: string, rule: NumberRule): number | undefined {
+  /** A number within the attribute's plausible range (attribute-ranges.ts). */
+  number(name: NumericAttribute): number | undefined {
+    const rule: NumberRule = ATTRIBUTE_RANGES[name];
     const value = this.scalar(name);
     if (value === undefined) return undefined;
     let n = Number.NaN;
@@ -94,7 +100,7 @@ export class AttributeReader {
     const ok =
       Number.isFinite(n) &&
       (rule.exclusiveMin ? n > rule.min : n >= rule.min) &&
-      (rule.max === undefined || n <= rule.max) &&
+      n <= rule.max &&
       (!rule.integer || Number.isInteger(n));
     if (!ok)
       throw new AttributeError(name, `must be ${ruleText(rule)}, got ${describeValue(value)}`);

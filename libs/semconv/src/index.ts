@@ -3,3 +3,7 @@ export * from './otlp-span';
 export * from './attribute-error';
 export * from './attribute-reader';
 export * from './span-to-activity';
+export * from './attribute-ranges';
+export * from './bounded-text';
+export * from './ingest-limits';
+export * from './span-time-limits';

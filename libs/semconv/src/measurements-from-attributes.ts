@@ -6,12 +6,8 @@ import type {
   HardwareInputs,
 } from '@greenops/domain';
 import { AttributeError, describeValue } from './attribute-error';
-import type { AttributeReader, NumberRule } from './attribute-reader';
+import type { AttributeReader } from './attribute-reader';
 import { AI_MODALITIES, ATTR, ONSET_SOURCES, STORAGE_MEDIA, TRAVEL_MODES } from './attributes';
-
-const NON_NEGATIVE: NumberRule = { min: 0 };
-const POSITIVE: NumberRule = { min: 0, exclusiveMin: true };
-const COUNT: NumberRule = { min: 0, integer: true };
 
 /** Copies only defined values, so optional fields are absent rather than undefined. */
 function compact<T extends object>(value: T): T | undefined {
@@ -43,44 +39,42 @@ function country(r: AttributeReader): string | undefined {
 function hardware(r: AttributeReader): HardwareInputs | undefined {
   return compact<HardwareInputs>({
     model: r.string(ATTR.hwModel),
-    count: r.number(ATTR.hwCount, NON_NEGATIVE),
-    powerW: r.number(ATTR.hwPowerW, NON_NEGATIVE),
-    utilization: r.number(ATTR.hwUtilization, { min: 0, max: 1 }),
-    embodiedKgCo2e: r.number(ATTR.hwEmbodiedKgCo2e, NON_NEGATIVE),
-    // Divided by in the embodied share (TiR/EL), so zero is meaningless.
-    lifetimeH: r.number(ATTR.hwLifetimeH, POSITIVE),
+    count: r.number(ATTR.hwCount),
+    powerW: r.number(ATTR.hwPowerW),
+    utilization: r.number(ATTR.hwUtilization),
+    embodiedKgCo2e: r.number(ATTR.hwEmbodiedKgCo2e),
+    lifetimeH: r.number(ATTR.hwLifetimeH),
   });
 }
 
 function ai(r: AttributeReader): AiInputs | undefined {
   const video = compact<AiVideoSpec>({
-    width: r.number(ATTR.aiVideoWidth, COUNT),
-    height: r.number(ATTR.aiVideoHeight, COUNT),
-    frames: r.number(ATTR.aiVideoFrames, COUNT),
-    fps: r.number(ATTR.aiVideoFps, POSITIVE),
-    durationS: r.number(ATTR.aiVideoDurationS, NON_NEGATIVE),
+    width: r.number(ATTR.aiVideoWidth),
+    height: r.number(ATTR.aiVideoHeight),
+    frames: r.number(ATTR.aiVideoFrames),
+    fps: r.number(ATTR.aiVideoFps),
+    durationS: r.number(ATTR.aiVideoDurationS),
   });
   return compact<AiInputs>({
     model: r.string(ATTR.genAiRequestModel),
     modality: r.enumValue(ATTR.aiModality, AI_MODALITIES),
-    inputTokens: r.number(ATTR.genAiInputTokens, COUNT),
-    outputTokens: r.number(ATTR.genAiOutputTokens, COUNT),
+    inputTokens: r.number(ATTR.genAiInputTokens),
+    outputTokens: r.number(ATTR.genAiOutputTokens),
     video,
-    denoisingSteps: r.number(ATTR.aiDenoisingSteps, COUNT),
-    images: r.number(ATTR.aiImages, COUNT),
-    credits: r.number(ATTR.aiCredits, NON_NEGATIVE),
+    denoisingSteps: r.number(ATTR.aiDenoisingSteps),
+    images: r.number(ATTR.aiImages),
+    credits: r.number(ATTR.aiCredits),
   });
 }
 
 function storage(r: AttributeReader): ActivityMeasurements['storage'] {
   requiredWith(r, ATTR.storageBytes, [ATTR.storageMedia, ATTR.storageReplication]);
-  const bytes = r.number(ATTR.storageBytes, NON_NEGATIVE);
+  const bytes = r.number(ATTR.storageBytes);
   if (bytes === undefined) return undefined;
   return compact({
     bytes,
     media: r.enumValue(ATTR.storageMedia, STORAGE_MEDIA),
-    // Number of copies held: at least the original.
-    replication: r.number(ATTR.storageReplication, { min: 1, integer: true }),
+    replication: r.number(ATTR.storageReplication),
   });
 }
 
@@ -88,7 +82,7 @@ function travel(r: AttributeReader, kind: ActivityKind): ActivityMeasurements['t
   const names = [ATTR.travelMode, ATTR.travelDistanceKm, ATTR.travelPassengers, ATTR.travelClass];
   if (kind !== 'travel' && !r.hasAny(...names)) return undefined;
   const mode = r.enumValue(ATTR.travelMode, TRAVEL_MODES);
-  const distanceKm = r.number(ATTR.travelDistanceKm, NON_NEGATIVE);
+  const distanceKm = r.number(ATTR.travelDistanceKm);
   const missing = (name: string): AttributeError =>
     kind === 'travel'
       ? new AttributeError(name, 'required for activity kind "travel"')
@@ -99,7 +93,7 @@ function travel(r: AttributeReader, kind: ActivityKind): ActivityMeasurements['t
   if (mode === undefined) throw missing(ATTR.travelMode);
   if (distanceKm === undefined) throw missing(ATTR.travelDistanceKm);
   const extras = compact({
-    passengers: r.number(ATTR.travelPassengers, { min: 1, integer: true }),
+    passengers: r.number(ATTR.travelPassengers),
     cabinClass: r.lowerString(ATTR.travelClass),
   });
   return { mode, distanceKm, ...extras };
@@ -109,7 +103,7 @@ function fuel(r: AttributeReader): ActivityMeasurements['fuel'] {
   requiredWith(r, ATTR.fuelType, [ATTR.fuelLitres]);
   requiredWith(r, ATTR.fuelLitres, [ATTR.fuelType]);
   const type = r.lowerString(ATTR.fuelType);
-  const litres = r.number(ATTR.fuelLitres, NON_NEGATIVE);
+  const litres = r.number(ATTR.fuelLitres);
   return type !== undefined && litres !== undefined ? { type, litres } : undefined;
 }
 
@@ -120,17 +114,16 @@ export function measurementsFromAttributes(
 ): ActivityMeasurements {
   return (
     compact<ActivityMeasurements>({
-      energyKwh: r.number(ATTR.energyKwh, NON_NEGATIVE),
-      intensityGPerKwh: r.number(ATTR.intensityGPerKwh, NON_NEGATIVE),
-      marketIntensityGPerKwh: r.number(ATTR.marketIntensityGPerKwh, NON_NEGATIVE),
-      // A facility cannot use less energy than its IT load.
-      pue: r.number(ATTR.pue, { min: 1 }),
+      energyKwh: r.number(ATTR.energyKwh),
+      intensityGPerKwh: r.number(ATTR.intensityGPerKwh),
+      marketIntensityGPerKwh: r.number(ATTR.marketIntensityGPerKwh),
+      pue: r.number(ATTR.pue),
       cloudProvider: r.lowerString(ATTR.cloudProvider),
       cloudRegion: r.lowerString(ATTR.cloudRegion),
       country: country(r),
       hw: hardware(r),
       ai: ai(r),
-      transferBytes: r.number(ATTR.transferBytes, NON_NEGATIVE),
+      transferBytes: r.number(ATTR.transferBytes),
       storage: storage(r),
       travel: travel(r, kind),
       fuel: fuel(r),
@@ -138,7 +131,7 @@ export function measurementsFromAttributes(
         source: r.enumValue(ATTR.onsetSource, ONSET_SOURCES),
         lightingType: r.lowerString(ATTR.lightingType),
       }),
-      accommodationNights: r.number(ATTR.accommodationNights, NON_NEGATIVE),
+      accommodationNights: r.number(ATTR.accommodationNights),
     }) ?? {}
   );
 }

@@ -1,7 +1,9 @@
 import type { Activity } from '@greenops/domain';
+import fc from 'fast-check';
 import { ATTR } from './attributes';
 import type { Attributes, OtlpSpan } from './otlp-span';
-import { mapSpanToActivity, type SpanMappingResult } from './span-to-activity';
+import { mapSpanToActivity as mapWithTime, type SpanMappingResult } from './span-to-activity';
+import { DEFAULT_SPAN_TIME_LIMITS, type SpanTimeContext } from './span-time-limits';
 
 // 1_700_000_000 s after the epoch is 2023-11-14T22:13:20Z.
 const START_NS = 1_700_000_000_000_000_000n;
@@ -17,6 +19,16 @@ function span(attributes: Attributes, overrides: Partial<OtlpSpan> = {}): OtlpSp
     attributes,
     ...overrides,
   };
+}
+
+// The receiver's clock in these tests: 2025-01-01T00:00:00Z, with the default limits.
+const TIME: SpanTimeContext = {
+  receivedAtMs: Date.UTC(2025, 0, 1),
+  limits: DEFAULT_SPAN_TIME_LIMITS,
+};
+
+function mapSpanToActivity(tenant: string, s: OtlpSpan, resource: Attributes): SpanMappingResult {
+  return mapWithTime(tenant, s, resource, TIME);
 }
 
 const REQUIRED: Attributes = { [ATTR.projectId]: 'series-s01', [ATTR.activityKind]: 'render' };
@@ -198,11 +210,104 @@ describe('mapSpanToActivity', () => {
     expect(activity.durationS).toBe(28800);
   });
 
-  it('truncates very long span names instead of rejecting', () => {
+  it('truncates very long span names instead of rejecting, ending them in a marker', () => {
     const activity = accepted(
-      mapSpanToActivity('tenant-a', span(REQUIRED, { name: 'x'.repeat(1000) }), {}),
+      mapSpanToActivity('tenant-a', span(REQUIRED, { name: 'x'.repeat(4 * 1024 * 1024) }), {}),
     );
-    expect(activity.name).toHaveLength(256);
+    // 255 characters kept + "…" = 256
+    expect(activity.name).toBe(`${'x'.repeat(255)}…`);
+  });
+
+  it('replaces control characters and lone surrogates in a span name, which no database stores', () => {
+    const activity = accepted(
+      mapSpanToActivity('tenant-a', span(REQUIRED, { name: 'shot\u0000 1\ud800' }), {}),
+    );
+    expect(activity.name).toBe('shot\ufffd 1\ufffd');
+  });
+
+  it('accepts a span at the earliest instant and one exactly 24 h ahead, lasting 366 days', () => {
+    // 2000-01-01T00:00:00Z is 946_684_800 s; the clock + 24 h is 1_735_776_000 s
+    expect(
+      mapSpanToActivity(
+        'tenant-a',
+        span(REQUIRED, {
+          startTimeUnixNano: 946_684_800_000_000_000n,
+          endTimeUnixNano: 946_684_800_000_000_000n + 31_622_400_000_000_000n,
+        }),
+        {},
+      ).ok,
+    ).toBe(true);
+    expect(
+      mapSpanToActivity(
+        'tenant-a',
+        span(REQUIRED, {
+          startTimeUnixNano: 1_735_776_000_000_000_000n,
+          endTimeUnixNano: 1_735_776_000_000_000_000n,
+        }),
+        {},
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('applies configured time limits', () => {
+    const strict: SpanTimeContext = {
+      receivedAtMs: Date.UTC(2025, 0, 1),
+      limits: { earliestMs: Date.UTC(2024, 0, 1), maxFutureSkewMs: 0 },
+    };
+    // START_NS is 2023-11-14, before the configured 2024-01-01
+    const result = mapWithTime('tenant-a', span(REQUIRED), {}, strict);
+    expect(result).toEqual({
+      ok: false,
+      field: 'startTimeUnixNano',
+      reason: 'must not be before 2024-01-01T00:00:00.000Z, got 2023-11-14T22:13:20.000Z',
+    });
+  });
+
+  it('accepts a start time exactly when it lies in [earliest, clock + skew] (property)', () => {
+    const MS = 1_000_000n;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.bigInt({ min: 1n, max: 2n ** 64n - 1n }),
+          // 1990 … 2030, where the window's edges are
+          fc.bigInt({ min: 631_152_000_000_000_000n, max: 1_893_456_000_000_000_000n }),
+        ),
+        fc.integer({ min: 0, max: 30 * 86_400_000 }),
+        (startNs, skewMs) => {
+          const time: SpanTimeContext = {
+            receivedAtMs: Date.UTC(2025, 0, 1),
+            limits: { earliestMs: Date.UTC(2000, 0, 1), maxFutureSkewMs: skewMs },
+          };
+          const inWindow =
+            startNs >= BigInt(Date.UTC(2000, 0, 1)) * MS &&
+            startNs <= BigInt(Date.UTC(2025, 0, 1) + skewMs) * MS;
+          const result = mapWithTime(
+            'tenant-a',
+            span(REQUIRED, { startTimeUnixNano: startNs, endTimeUnixNano: startNs }),
+            {},
+            time,
+          );
+          expect(result.ok).toBe(inWindow);
+          if (!result.ok) expect(result.field).toBe('startTimeUnixNano');
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rejects a span with more than 128 attributes, and a resource with more than 128', () => {
+    const many: Attributes = { ...REQUIRED };
+    for (let i = 0; Object.keys(many).length < 129; i++) many[`x.${i}`] = i;
+    expect(rejection(many)).toEqual({
+      field: 'attributes',
+      reason: 'must hold at most 128 attributes, got 129',
+    });
+    expect(rejection(REQUIRED, {}, many)).toEqual({
+      field: 'resource.attributes',
+      reason: 'must hold at most 128 attributes, got 129',
+    });
+    const exactly128 = Object.fromEntries(Object.entries(many).slice(0, 128));
+    expect(mapSpanToActivity('tenant-a', span(exactly128), {}).ok).toBe(true);
   });
 
   it('never throws, whatever the attribute values', () => {
@@ -258,27 +363,33 @@ describe('mapSpanToActivity', () => {
       [
         'non-numeric energy',
         { ...REQUIRED, [ATTR.energyKwh]: 'abc' },
-        { field: ATTR.energyKwh, reason: 'must be a finite number ≥ 0, got "abc"' },
+        {
+          field: ATTR.energyKwh,
+          reason: 'must be a finite number from 0 to 10,000,000, got "abc"',
+        },
       ],
       [
         'negative energy',
         { ...REQUIRED, [ATTR.energyKwh]: -1 },
-        { field: ATTR.energyKwh, reason: 'must be a finite number ≥ 0, got -1' },
+        { field: ATTR.energyKwh, reason: 'must be a finite number from 0 to 10,000,000, got -1' },
       ],
       [
         'NaN power',
         { ...REQUIRED, [ATTR.hwPowerW]: Number.NaN },
-        { field: ATTR.hwPowerW, reason: 'must be a finite number ≥ 0, got NaN' },
+        { field: ATTR.hwPowerW, reason: 'must be a finite number from 0 to 100,000, got NaN' },
       ],
       [
         'infinite bytes',
         { ...REQUIRED, [ATTR.transferBytes]: Number.POSITIVE_INFINITY },
-        { field: ATTR.transferBytes, reason: 'must be a finite number ≥ 0, got Infinity' },
+        {
+          field: ATTR.transferBytes,
+          reason: 'must be a finite number from 0 to 10,000,000,000,000,000, got Infinity',
+        },
       ],
       [
         'boolean count',
         { ...REQUIRED, [ATTR.hwCount]: true },
-        { field: ATTR.hwCount, reason: 'must be a finite number ≥ 0, got true' },
+        { field: ATTR.hwCount, reason: 'must be a finite number from 0 to 100,000, got true' },
       ],
       [
         'array energy',
@@ -288,27 +399,33 @@ describe('mapSpanToActivity', () => {
       [
         'hex-looking number string',
         { ...REQUIRED, [ATTR.transferBytes]: '0x10' },
-        { field: ATTR.transferBytes, reason: 'must be a finite number ≥ 0, got "0x10"' },
+        {
+          field: ATTR.transferBytes,
+          reason: 'must be a finite number from 0 to 10,000,000,000,000,000, got "0x10"',
+        },
       ],
       [
         'utilization as a percentage',
         { ...REQUIRED, [ATTR.hwUtilization]: 85 },
-        { field: ATTR.hwUtilization, reason: 'must be a finite number in [0, 1], got 85' },
+        { field: ATTR.hwUtilization, reason: 'must be a finite number from 0 to 1, got 85' },
       ],
       [
         'pue below 1',
         { ...REQUIRED, [ATTR.pue]: 0.9 },
-        { field: ATTR.pue, reason: 'must be a finite number ≥ 1, got 0.9' },
+        { field: ATTR.pue, reason: 'must be a finite number from 1 to 5, got 0.9' },
       ],
       [
         'zero lifetime',
         { ...REQUIRED, [ATTR.hwLifetimeH]: 0 },
-        { field: ATTR.hwLifetimeH, reason: 'must be a finite number > 0, got 0' },
+        { field: ATTR.hwLifetimeH, reason: 'must be a finite number from 1 to 1,000,000, got 0' },
       ],
       [
         'fractional token count',
         { ...REQUIRED, [ATTR.genAiInputTokens]: 1.5 },
-        { field: ATTR.genAiInputTokens, reason: 'must be a whole number ≥ 0, got 1.5' },
+        {
+          field: ATTR.genAiInputTokens,
+          reason: 'must be a whole number from 0 to 1,000,000,000, got 1.5',
+        },
       ],
       [
         'unknown modality',
@@ -331,7 +448,7 @@ describe('mapSpanToActivity', () => {
       [
         'zero replication',
         { ...REQUIRED, [ATTR.storageBytes]: 1, [ATTR.storageReplication]: 0 },
-        { field: ATTR.storageReplication, reason: 'must be a whole number ≥ 1, got 0' },
+        { field: ATTR.storageReplication, reason: 'must be a whole number from 1 to 100, got 0' },
       ],
       [
         'unknown travel mode',
@@ -394,9 +511,64 @@ describe('mapSpanToActivity', () => {
         { field: ATTR.hwModel, reason: 'must not contain control characters, got "a\\u0000b"' },
       ],
       [
+        'energy of 1e306 kWh: finite, but past the plausible 10 GWh',
+        { ...REQUIRED, [ATTR.energyKwh]: 1e306 },
+        {
+          field: ATTR.energyKwh,
+          reason: 'must be a finite number from 0 to 10,000,000, got 1e+306',
+        },
+      ],
+      [
+        'a travel leg longer than the equator',
+        {
+          ...REQUIRED,
+          [ATTR.activityKind]: 'travel',
+          [ATTR.travelMode]: 'car',
+          [ATTR.travelDistanceKm]: 40_076,
+        },
+        {
+          field: ATTR.travelDistanceKm,
+          reason: 'must be a finite number from 0 to 40,075, got 40076',
+        },
+      ],
+      [
+        '1e308 room-nights',
+        { ...REQUIRED, [ATTR.accommodationNights]: '1e308' },
+        {
+          field: ATTR.accommodationNights,
+          reason: 'must be a finite number from 0 to 100,000, got "1e308"',
+        },
+      ],
+      [
+        'a count of 100,001 devices',
+        { ...REQUIRED, [ATTR.hwCount]: 100_001 },
+        { field: ATTR.hwCount, reason: 'must be a finite number from 0 to 100,000, got 100001' },
+      ],
+      [
+        'a zero frame rate',
+        { ...REQUIRED, [ATTR.aiVideoFps]: 0 },
+        {
+          field: ATTR.aiVideoFps,
+          reason: 'must be a finite number greater than 0 and at most 1,000, got 0',
+        },
+      ],
+      [
+        'a lone surrogate in an artifact id',
+        { ...REQUIRED, [ATTR.artifactId]: 'shot-\ud800' },
+        { field: ATTR.artifactId, reason: 'must be valid Unicode text, got a lone surrogate' },
+      ],
+      [
+        'an artifact id longer than 256 characters: an identity is never truncated',
+        { ...REQUIRED, [ATTR.artifactId]: 'a'.repeat(257) },
+        { field: ATTR.artifactId, reason: 'must be at most 256 characters, got 257' },
+      ],
+      [
         'negative duration override',
         { ...REQUIRED, [ATTR.activityDurationS]: -5 },
-        { field: ATTR.activityDurationS, reason: 'must be a finite number ≥ 0, got -5' },
+        {
+          field: ATTR.activityDurationS,
+          reason: 'must be a finite number from 0 to 31,622,400, got -5',
+        },
       ],
     ])('%s', (_label, attributes, expected) => {
       expect(rejection(attributes)).toEqual(expected);
@@ -405,7 +577,7 @@ describe('mapSpanToActivity', () => {
     it('rejects a resource attribute that no span attribute overrides', () => {
       expect(rejection(REQUIRED, {}, { [ATTR.pue]: 'high' })).toEqual({
         field: ATTR.pue,
-        reason: 'must be a finite number ≥ 1, got "high"',
+        reason: 'must be a finite number from 1 to 5, got "high"',
       });
     });
 
@@ -454,12 +626,54 @@ describe('mapSpanToActivity', () => {
         },
       ],
       [
-        'end beyond the date range',
+        'start before the earliest instant (2000-01-01)',
+        // 946_684_799 s after the epoch is 1999-12-31T23:59:59Z
+        { startTimeUnixNano: 946_684_799_000_000_000n },
+        {
+          field: 'startTimeUnixNano',
+          reason: 'must not be before 2000-01-01T00:00:00.000Z, got 1999-12-31T23:59:59.000Z',
+        },
+      ],
+      [
+        'start more than 24 h ahead of the receiver',
+        // the clock is 2025-01-01T00:00:00Z (1_735_689_600 s); + 24 h + 1 s = 1_735_776_001 s
+        {
+          startTimeUnixNano: 1_735_776_001_000_000_000n,
+          endTimeUnixNano: 1_735_776_001_000_000_000n,
+        },
+        {
+          field: 'startTimeUnixNano',
+          reason:
+            "must not be more than 24 h ahead of the receiver's clock (2025-01-01T00:00:00.000Z), got 2025-01-02T00:00:01.000Z",
+        },
+      ],
+      [
+        'end more than 24 h ahead of the receiver',
+        { endTimeUnixNano: 1_735_776_001_000_000_000n },
+        {
+          field: 'endTimeUnixNano',
+          reason:
+            "must not be more than 24 h ahead of the receiver's clock (2025-01-01T00:00:00.000Z), got 2025-01-02T00:00:01.000Z",
+        },
+      ],
+      [
+        'end in year 275760, beyond any Date',
         // JS Dates end at 8.64e15 ms = 8.64e21 ns; 1e22 ns is past it
         { endTimeUnixNano: 10n ** 22n },
         {
           field: 'endTimeUnixNano',
-          reason: 'is beyond the representable date range, got 10000000000000000000000',
+          reason:
+            "must not be more than 24 h ahead of the receiver's clock (2025-01-01T00:00:00.000Z), got 10000000000000000000000 ns",
+        },
+      ],
+      [
+        'lasting more than 366 days',
+        // 366 d = 31_622_400 s; one more second
+        { endTimeUnixNano: START_NS + 31_622_401_000_000_000n },
+        {
+          field: 'endTimeUnixNano',
+          reason:
+            'must be at most 366 d after startTimeUnixNano (send a longer activity as several spans), got 2024-11-14T22:13:21.000Z for a start at 2023-11-14T22:13:20.000Z',
         },
       ],
     ])('%s', (_label, overrides, expected) => {

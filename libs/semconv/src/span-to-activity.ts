@@ -8,17 +8,20 @@ import {
 import { AttributeError, describeValue } from './attribute-error';
 import { AttributeReader } from './attribute-reader';
 import { ATTR } from './attributes';
+import { boundedText } from './bounded-text';
+import {
+  PROJECT_ID_MAX_CHARS,
+  SPAN_ATTRIBUTE_COUNT_MAX,
+  SPAN_NAME_MAX_CHARS,
+} from './ingest-limits';
 import { measurementsFromAttributes } from './measurements-from-attributes';
 import type { Attributes, OtlpSpan } from './otlp-span';
+import { checkSpanTimes, type SpanTimeContext } from './span-time-limits';
 
 export type SpanMappingResult =
   { ok: true; activity: Activity } | { ok: false; field: string; reason: string };
 
-export const PROJECT_ID_MAX_LENGTH = 200;
 const PROJECT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-const SPAN_NAME_MAX_LENGTH = 256;
-/** Largest instant a JS Date can hold (8.64e15 ms), in ns. */
-const MAX_TIME_UNIX_NANO = 8_640_000_000_000_000_000_000n;
 
 function hexId(field: 'traceId' | 'spanId', value: string, hexChars: number): string {
   const id = value.toLowerCase();
@@ -31,10 +34,14 @@ function hexId(field: 'traceId' | 'spanId', value: string, hexChars: number): st
   return id;
 }
 
-function checkTime(field: 'startTimeUnixNano' | 'endTimeUnixNano', ns: bigint): void {
-  if (ns <= 0n) throw new AttributeError(field, `must be a positive Unix time in ns, got ${ns}`);
-  if (ns > MAX_TIME_UNIX_NANO)
-    throw new AttributeError(field, `is beyond the representable date range, got ${ns}`);
+function checkAttributeCount(field: 'attributes' | 'resource.attributes', attributes: Attributes) {
+  const count = Object.keys(attributes).length;
+  if (count > SPAN_ATTRIBUTE_COUNT_MAX) {
+    throw new AttributeError(
+      field,
+      `must hold at most ${SPAN_ATTRIBUTE_COUNT_MAX} attributes, got ${count}`,
+    );
+  }
 }
 
 function isoFromUnixNano(ns: bigint): string {
@@ -44,7 +51,7 @@ function isoFromUnixNano(ns: bigint): string {
 function projectId(r: AttributeReader): string {
   if (!r.has(ATTR.projectId))
     throw new AttributeError(ATTR.projectId, 'required attribute is missing');
-  const value = r.string(ATTR.projectId, PROJECT_ID_MAX_LENGTH);
+  const value = r.string(ATTR.projectId, PROJECT_ID_MAX_CHARS);
   if (value === undefined || !PROJECT_ID.test(value)) {
     throw new AttributeError(
       ATTR.projectId,
@@ -87,33 +94,29 @@ function artifact(r: AttributeReader): ArtifactRef | undefined {
   return ref;
 }
 
-function map(tenant: string, span: OtlpSpan, resourceAttributes: Attributes): Activity {
+function map(
+  tenant: string,
+  span: OtlpSpan,
+  resourceAttributes: Attributes,
+  time: SpanTimeContext,
+): Activity {
   const traceId = hexId('traceId', span.traceId, 32);
   const spanId = hexId('spanId', span.spanId, 16);
-  checkTime('startTimeUnixNano', span.startTimeUnixNano);
-  checkTime('endTimeUnixNano', span.endTimeUnixNano);
-  if (span.endTimeUnixNano < span.startTimeUnixNano) {
-    throw new AttributeError(
-      'endTimeUnixNano',
-      `must not be before startTimeUnixNano (${span.startTimeUnixNano}), got ${span.endTimeUnixNano}`,
-    );
-  }
+  checkSpanTimes(span.startTimeUnixNano, span.endTimeUnixNano, time);
+  checkAttributeCount('attributes', span.attributes);
+  checkAttributeCount('resource.attributes', resourceAttributes);
   // Span attributes override resource attributes (docs/semantic-conventions.md).
   const r = new AttributeReader({ ...resourceAttributes, ...span.attributes });
   const project = projectId(r);
   const kind = activityKind(r);
   const durationS =
-    r.number(ATTR.activityDurationS, { min: 0 }) ??
-    Number(span.endTimeUnixNano - span.startTimeUnixNano) / 1e9;
+    r.number(ATTR.activityDurationS) ?? Number(span.endTimeUnixNano - span.startTimeUnixNano) / 1e9;
   const ref = artifact(r);
   const activity: Activity = {
     tenant,
     projectId: project,
     kind,
-    name:
-      span.name.length > SPAN_NAME_MAX_LENGTH
-        ? span.name.slice(0, SPAN_NAME_MAX_LENGTH)
-        : span.name,
+    name: boundedText(span.name, SPAN_NAME_MAX_CHARS),
     traceId,
     spanId,
     startTime: isoFromUnixNano(span.startTimeUnixNano),
@@ -127,22 +130,21 @@ function map(tenant: string, span: OtlpSpan, resourceAttributes: Attributes): Ac
 
 /**
  * Maps one span (plus its resource's attributes) to a validated Activity, or names the first
- * field that prevents it. Never throws: bad input is a result, not a crash.
+ * field that prevents it: bad input is a result, not an exception. Anything else thrown is a
+ * bug in the mapping and propagates, so the caller can log it as one (the ingest rejects that
+ * span and keeps the rest of the batch).
  */
 export function mapSpanToActivity(
   tenant: string,
   span: OtlpSpan,
   resourceAttributes: Attributes,
+  time: SpanTimeContext,
 ): SpanMappingResult {
   try {
-    return { ok: true, activity: map(tenant, span, resourceAttributes) };
+    return { ok: true, activity: map(tenant, span, resourceAttributes, time) };
   } catch (error) {
     if (error instanceof AttributeError)
       return { ok: false, field: error.field, reason: error.reason };
-    return {
-      ok: false,
-      field: 'span',
-      reason: `could not be mapped: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    throw error;
   }
 }

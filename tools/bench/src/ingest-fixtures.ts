@@ -2,7 +2,12 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { activityEventId, partitionKey, type ActivityRecorded } from '@greenops/domain';
 import { computeEmissions } from '@greenops/methodology';
 import type { EmissionFactInput } from '@greenops/persistence';
-import { mapSpanToActivity, type Attributes, type OtlpSpan } from '@greenops/semconv';
+import {
+  DEFAULT_SPAN_TIME_LIMITS,
+  mapSpanToActivity,
+  type Attributes,
+  type OtlpSpan,
+} from '@greenops/semconv';
 
 export interface KeyedEnvelope {
   key: string;
@@ -66,7 +71,15 @@ export function envelopeFor(tenant: string, span: ReadableSpan, recordedAt: stri
     endTimeUnixNano: hrTimeNs(span.endTime),
     attributes: scalarAttributes(span),
   };
-  const mapped = mapSpanToActivity(tenant, otlp, {});
+  const mapped = mapSpanToActivity(
+    tenant,
+    otlp,
+    {},
+    {
+      receivedAtMs: Date.parse(recordedAt),
+      limits: DEFAULT_SPAN_TIME_LIMITS,
+    },
+  );
   if (!mapped.ok)
     throw new Error(`bench span ${otlp.spanId} does not map: ${mapped.field}: ${mapped.reason}`);
   const { tenant: t, projectId, ...payload } = mapped.activity;

@@ -8,14 +8,28 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import {
+  authenticateApiKey,
+  PermissionDeniedError,
+  requireRole,
+  UnauthenticatedError,
+  type ApiKeyRole,
+} from '@greenops/auth';
 import { GATEWAY_API_KEYS, type ApiKeyResolver } from '../gateway-queries.port';
-import { apiKeyFromHeaders } from './request-credentials';
 import { REQUIRED_ROLE } from './require-role.decorator';
 import type { GatewayContext } from './tenant-context';
 
+/** libs/auth failures as the HTTP exceptions the GraphQL error filter maps to codes. */
+function asHttpException(error: unknown): unknown {
+  if (error instanceof UnauthenticatedError) return new UnauthorizedException(error.message);
+  if (error instanceof PermissionDeniedError) return new ForbiddenException(error.message);
+  return error;
+}
+
 /**
  * Resolves the caller's tenant and roles from the API key (once per request) and checks the
- * role an operation requires: 'read' for every query, more where @RequireRole says so.
+ * role an operation requires: 'read' for every query, more where @RequireRole says so. The key
+ * and role rules are libs/auth's, shared with the OTLP receivers.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -26,21 +40,17 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = GqlExecutionContext.create(context).getContext<GatewayContext>().req;
-    if (!req.tenant) {
-      const key = apiKeyFromHeaders(req.headers);
-      if (!key)
-        throw new UnauthorizedException(
-          'Missing API key: send Authorization: Bearer <key> or x-api-key',
-        );
-      const caller = await this.apiKeys.resolveCaller(key);
-      if (!caller) throw new UnauthorizedException('Invalid API key');
-      req.tenant = caller.tenant;
-      req.roles = caller.roles;
-    }
     const required =
-      this.reflector.get<string | undefined>(REQUIRED_ROLE, context.getHandler()) ?? 'read';
-    if (!req.roles?.includes(required)) {
-      throw new ForbiddenException(`This API key lacks the '${required}' role`);
+      this.reflector.get<ApiKeyRole | undefined>(REQUIRED_ROLE, context.getHandler()) ?? 'read';
+    try {
+      if (!req.tenant || !req.roles) {
+        const caller = await authenticateApiKey(req.headers, this.apiKeys);
+        req.tenant = caller.tenant;
+        req.roles = caller.roles;
+      }
+      requireRole({ tenant: req.tenant, roles: req.roles }, required);
+    } catch (error) {
+      throw asHttpException(error);
     }
     return true;
   }

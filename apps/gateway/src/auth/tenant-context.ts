@@ -1,10 +1,12 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
+import type { ApiKeyRole } from '@greenops/auth';
 
 export interface GatewayRequest extends Request {
+  /** Set by ApiKeyGuard from the caller's API key, once per request. */
   tenant?: string;
-  roles?: string[];
+  roles?: ApiKeyRole[];
 }
 
 export interface GatewayContext {

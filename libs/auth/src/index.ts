@@ -1,0 +1,4 @@
+export * from './api-key-role';
+export * from './auth-errors';
+export * from './caller-authorization';
+export * from './credential-headers';
