@@ -50,10 +50,13 @@ const LIST_KEYS = `
 const KEY_BY_ID = `
   select ${KEY_COLUMNS} from api_keys where id = $1 and ($2::text is null or tenant_id = $2)`;
 
+// A select around the update: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
 const REVOKE = `
-  update api_keys set revoked_at = now()
-   where id = $1 and ($2::text is null or tenant_id = $2) and revoked_at is null
-  returning ${KEY_COLUMNS}`;
+  with revoked as (
+    update api_keys set revoked_at = now()
+     where id = $1 and ($2::text is null or tenant_id = $2) and revoked_at is null
+    returning ${KEY_COLUMNS})
+  select ${KEY_COLUMNS} from revoked`;
 
 const COUNT_ACTIVE = `
   select count(*)::int as n from api_keys where tenant_id = $1 and revoked_at is null`;

@@ -45,7 +45,11 @@ describe('data dir lock (files on disk)', () => {
   it('one holder at a time; released, it can be taken again', () => {
     const lock = acquireDataDirLock(dir, 'greenops keys');
     const written = JSON.parse(readFileSync(lock.file, 'utf8'));
-    expect(written).toMatchObject({ pid: process.pid, hostname: hostname(), owner: 'greenops keys' });
+    expect(written).toMatchObject({
+      pid: process.pid,
+      hostname: hostname(),
+      owner: 'greenops keys',
+    });
     // Same process, second opener (e.g. a second platform in one test process): refused too.
     expect(() => acquireDataDirLock(dir, 'greenops platform')).toThrow(DataDirLockedError);
     lock.release();
@@ -119,7 +123,8 @@ describe('embedded TimescaleDB holds its data dir', () => {
 
     const second = await openEmbeddedTimescale({ dataDir, owner: 'greenops keys' });
     try {
-      const tenants: Array<{ id: string }> = await second.dataSource.query('select id from tenants');
+      const tenants: Array<{ id: string }> =
+        await second.dataSource.query('select id from tenants');
       expect(tenants).toEqual([{ id: 'acme' }]);
     } finally {
       await second.close();
