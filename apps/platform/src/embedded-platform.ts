@@ -28,11 +28,10 @@ import {
   ProjectionRebuildRunner,
 } from '@greenops/projector';
 import type { EmbeddedConfig } from './embedded.config';
-import { generateApiKey } from './generate-api-key';
+import { describeStartupApiKey, ensureStartupApiKey, type StartupApiKey } from './startup-api-key';
 
 export interface RunningPlatform {
-  apiKey: string;
-  apiKeyGenerated: boolean;
+  apiKey: StartupApiKey;
   urls: { otlpHttp: string; otlpGrpc: string; graphql: string };
   projector: EmissionsProjector;
   stop(): Promise<void>;
@@ -52,13 +51,18 @@ export async function startEmbeddedPlatform(
 ): Promise<RunningPlatform> {
   const started = Date.now();
   log(`greenops: opening embedded TimescaleDB in ${config.GREENOPS_DATA_DIR} …`);
-  const db = await openEmbeddedTimescale({ dataDir: config.GREENOPS_DATA_DIR });
+  const db = await openEmbeddedTimescale({
+    dataDir: config.GREENOPS_DATA_DIR,
+    owner: 'greenops platform',
+  });
   const closers: Closer[] = [{ name: 'database', close: () => db.close() }];
   try {
     const apiKeys = new ApiKeyStore(db);
-    await apiKeys.ensureTenant(config.GREENOPS_TENANT);
-    const apiKey = config.GREENOPS_API_KEY ?? generateApiKey();
-    await apiKeys.addKey(config.GREENOPS_TENANT, apiKey);
+    const apiKey = await ensureStartupApiKey(
+      apiKeys,
+      config.GREENOPS_TENANT,
+      config.GREENOPS_API_KEY,
+    );
 
     const logTable = new EventLogTable(db);
     const publisher = new EmbeddedEventLogPublisher(logTable);
@@ -149,14 +153,9 @@ export async function startEmbeddedPlatform(
     log(`  OTLP/HTTP  ${urls.otlpHttp}`);
     log(`  OTLP/gRPC  ${urls.otlpGrpc}`);
     log(`  GraphQL    ${urls.graphql}`);
-    log(
-      config.GREENOPS_API_KEY
-        ? `  API key    from GREENOPS_API_KEY (tenant "${config.GREENOPS_TENANT}")`
-        : `  API key    ${apiKey}   (generated for tenant "${config.GREENOPS_TENANT}"; set GREENOPS_API_KEY to choose your own)`,
-    );
+    for (const line of describeStartupApiKey(apiKey, config.GREENOPS_DATA_DIR)) log(line);
     return {
       apiKey,
-      apiKeyGenerated: !config.GREENOPS_API_KEY,
       urls,
       projector,
       stop: () => closeAll(closers, log),

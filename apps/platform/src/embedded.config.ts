@@ -1,18 +1,25 @@
 import { z } from 'zod';
-import { byteSizeField, parseEnv, portField, spanTimeLimitsEnv } from '@greenops/config';
+import {
+  byteSizeField,
+  parseEnv,
+  portField,
+  spanTimeLimitsEnv,
+  tenantIdField,
+} from '@greenops/config';
+import { API_KEY_PATTERN, MAX_API_KEY_LENGTH, MIN_API_KEY_LENGTH } from '@greenops/persistence';
 
 export const embeddedEnvSchema = z.object({
   GREENOPS_DATA_DIR: z.string().min(1, 'must not be empty').default('.greenops-data'),
   GREENOPS_API_KEY: z
     .string()
-    .min(16, 'must be at least 16 characters (or leave unset to have one generated)')
-    .max(512, 'must be at most 512 characters')
-    .regex(/^[A-Za-z0-9._~+/=-]+$/, 'may only contain token characters (letters, digits, ._~+/=-)')
+    .min(
+      MIN_API_KEY_LENGTH,
+      `must be at least ${MIN_API_KEY_LENGTH} characters (or leave unset to have one generated)`,
+    )
+    .max(MAX_API_KEY_LENGTH, `must be at most ${MAX_API_KEY_LENGTH} characters`)
+    .regex(API_KEY_PATTERN, 'may only contain token characters (letters, digits, ._~+/=-)')
     .optional(),
-  GREENOPS_TENANT: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a lowercase slug')
-    .default('default'),
+  GREENOPS_TENANT: tenantIdField('default'),
   GREENOPS_HOST: z.string().default('127.0.0.1'),
   GREENOPS_OTLP_HTTP_PORT: portField(4318),
   GREENOPS_OTLP_GRPC_PORT: portField(4317),

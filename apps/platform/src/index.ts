@@ -1,3 +1,2 @@
 export * from './embedded.config';
 export * from './embedded-platform';
-export * from './generate-api-key';

@@ -1,6 +1,16 @@
 export type { DatabaseHandle, DatabaseCapabilities } from './database-handle';
 export { openPostgres } from './open-postgres';
-export { openEmbeddedTimescale } from './open-embedded-timescale';
+export {
+  openEmbeddedTimescale,
+  isEmbeddedDataDir,
+  type EmbeddedTimescaleOptions,
+} from './open-embedded-timescale';
+export {
+  DataDirLockedError,
+  DATA_DIR_LOCK_FILE,
+  LOCK_STALE_AFTER_MS,
+  type DataDirLockHolder,
+} from './embedded/data-dir-lock';
 export { EmissionStore, type EmissionBatch, type RejectionInput } from './emission-store';
 export type { EmissionFactInput } from './emission-fact-columns';
 export type { ArtifactUpsert } from './artifact-merge';
@@ -19,10 +29,17 @@ export {
   ApiKeyStore,
   hashApiKey,
   MIN_API_KEY_LENGTH,
+  MAX_API_KEY_LENGTH,
+  API_KEY_PATTERN,
   API_KEY_ROLES,
+  MAX_LISTED_KEYS,
   type ApiKeyRole,
   type ApiCaller,
+  type ApiKeyInfo,
+  type AddedApiKey,
+  type RevokeKeyResult,
 } from './api-key-store';
+export { generateApiKey } from './generate-api-key';
 export {
   EventLogTable,
   MAX_READ_LIMIT,

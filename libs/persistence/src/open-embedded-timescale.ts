@@ -1,17 +1,55 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { baseDataSourceOptions } from './data-source-options';
 import { detectCapabilities, type DatabaseHandle } from './database-handle';
-import { startPgliteHost } from './embedded/pglite-host';
+import { acquireDataDirLock, type DataDirLock } from './embedded/data-dir-lock';
+import { startPgliteHost, type PgliteHost } from './embedded/pglite-host';
+
+export interface EmbeddedTimescaleOptions {
+  /** Folder the database persists to; undefined = in-memory. */
+  dataDir?: string;
+  /** Who holds the data dir's lock, shown to a process that is refused (default "greenops"). */
+  owner?: string;
+}
+
+/** True when `dataDir` holds an initialised embedded database (PostgreSQL's PG_VERSION file). */
+export function isEmbeddedDataDir(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'PG_VERSION'));
+}
 
 /**
  * Embedded TimescaleDB: the PGlite build with the timescaledb extension (in a worker thread
  * of this process), served on 127.0.0.1 at a random free port by pglite-socket, so the same
  * pg/TypeORM code as the distributed mode talks to it. `dataDir` undefined = in-memory.
+ *
+ * A data dir is locked for as long as it is open (embedded/data-dir-lock.ts): a second process
+ * opening it gets DataDirLockedError instead of a corrupted database.
  */
 export async function openEmbeddedTimescale(
-  opts: { dataDir?: string } = {},
+  opts: EmbeddedTimescaleOptions = {},
 ): Promise<DatabaseHandle> {
-  const host = await startPgliteHost(opts.dataDir);
+  const { dataDir } = opts;
+  const owner = opts.owner ?? 'greenops';
+  // PGlite's initdb refuses a folder that is not empty, so a fresh data dir is locked right
+  // after PGlite has initialised it, before anything is written through it.
+  let lock: DataDirLock | undefined =
+    dataDir !== undefined && isEmbeddedDataDir(dataDir)
+      ? acquireDataDirLock(dataDir, owner)
+      : undefined;
+  let host: PgliteHost;
+  try {
+    host = await startPgliteHost(dataDir);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  try {
+    if (dataDir !== undefined) lock ??= acquireDataDirLock(dataDir, owner);
+  } catch (error) {
+    await host.stop();
+    throw error;
+  }
   const dataSource = new DataSource({
     ...baseDataSourceOptions(),
     host: '127.0.0.1',
@@ -23,6 +61,13 @@ export async function openEmbeddedTimescale(
     poolSize: 1,
     extra: { max: 1, idleTimeoutMillis: 0 },
   });
+  const stopHost = async () => {
+    try {
+      await host.stop();
+    } finally {
+      lock?.release();
+    }
+  };
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
@@ -31,13 +76,16 @@ export async function openEmbeddedTimescale(
       dataSource,
       capabilities,
       close: async () => {
-        if (dataSource.isInitialized) await dataSource.destroy();
-        await host.stop();
+        try {
+          if (dataSource.isInitialized) await dataSource.destroy();
+        } finally {
+          await stopHost();
+        }
       },
     };
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
-    await host.stop();
+    await stopHost();
     throw error;
   }
 }
