@@ -37,4 +37,6 @@ export interface DeviceEntry {
   lifetimeFactorId?: string;
   /** Other spellings seen in `greenops.hw.model` (matched after normalisation). */
   aliases: string[];
+  /** Where the device runs when on premises, if not at a desk (data-centre cards: a server room). */
+  facility?: 'server-room' | 'data-centre';
 }
