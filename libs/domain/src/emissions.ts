@@ -40,8 +40,10 @@ export type GhgScope = 1 | 2 | 3;
 
 /**
  * What the methodology computes for one activity. Grams CO2e and kWh.
- * co2eG = operationalG + embodiedG + trainingG + softwareG (location-based);
- * co2eMarketG = operationalMarketG + embodiedG + trainingG + softwareG.
+ * co2eG = operationalG + embodiedG + trainingG (location-based);
+ * co2eMarketG = operationalMarketG + embodiedG + trainingG.
+ * embodiedG is the upstream (cradle-to-gate) share of the means of production: hardware
+ * manufacturing and, for artist computers, software development (`softwareG`, part of it).
  */
 export interface EmissionResult {
   /** IT energy before PUE. */
@@ -55,7 +57,7 @@ export interface EmissionResult {
   operationalMarketG: Range;
   embodiedG: Range;
   trainingG: Range;
-  /** Development emissions of the software used (artist computers, CT 2026 App. 3 / §7.4.3). */
+  /** Of embodiedG: development emissions of the software used (artist computers, CT 2026 App. 3 / §7.4.3). */
   softwareG: Range;
   co2eG: Range;
   co2eMarketG: Range;

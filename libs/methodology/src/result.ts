@@ -28,15 +28,17 @@ export interface ElectricityResultInput extends ResultCommon {
   pue: Range;
   locationGPerKwh: number;
   marketGPerKwh: number;
+  /** Hardware embodied share. */
   embodiedG: Range;
   trainingG: Range;
+  /** Software development share, added to embodied (upstream emissions of the tools used). */
   softwareG?: Range;
 }
 
 /**
  * Energy-based result: facility kWh = IT kWh × PUE (low × low, high × high); operational =
- * facility kWh × intensity; co2e = operational + embodied + training + software (SCI's E × I + M,
- * plus the report's model-creation and software-development shares).
+ * facility kWh × intensity; embodied = hardware + software development; co2e = operational +
+ * embodied + training (SCI's E × I + M, plus the report's model-creation share).
  */
 export function electricityResult(
   input: ElectricityResultInput,
@@ -46,6 +48,7 @@ export function electricityResult(
   const operationalG = scaleRange(energyKwh, input.locationGPerKwh);
   const operationalMarketG = scaleRange(energyKwh, input.marketGPerKwh);
   const softwareG = input.softwareG ?? ZERO_RANGE;
+  const embodiedG = addRanges(input.embodiedG, softwareG);
   return checked(
     {
       energyItKwh: input.energyItKwh,
@@ -55,11 +58,11 @@ export function electricityResult(
       marketIntensityGPerKwh: input.marketGPerKwh,
       operationalG,
       operationalMarketG,
-      embodiedG: input.embodiedG,
+      embodiedG,
       trainingG: input.trainingG,
       softwareG,
-      co2eG: addRanges(operationalG, input.embodiedG, input.trainingG, softwareG),
-      co2eMarketG: addRanges(operationalMarketG, input.embodiedG, input.trainingG, softwareG),
+      co2eG: addRanges(operationalG, embodiedG, input.trainingG),
+      co2eMarketG: addRanges(operationalMarketG, embodiedG, input.trainingG),
       ...common(input, trail),
     },
     input.pue,

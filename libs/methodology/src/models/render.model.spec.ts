@@ -174,12 +174,12 @@ describe('render / workstation', () => {
     // 2 × 250 W × 8 h = 4 kWh; × 44.18 = 176.72 g
     expect(r.energyKwh.nominal).toBeCloseTo(4, 10);
     expect(r.operationalG.nominal).toBeCloseTo(176.72, 6);
-    // 447,000 g × 2 × 8 h / 21,900 h = 326.5753 g
-    expect(r.embodiedG.nominal).toBeCloseTo(326.5753425, 5);
-    // an artist's computer also carries software development (App. 3, §7.4.3):
+    // hardware 447,000 g × 2 × 8 h / 21,900 h = 326.5753 g; an artist's computer also carries
+    // software development (App. 3, §7.4.3), part of embodied (upstream emissions of its tools):
     // 2 seats × 8 h × 16.870620 g/h (523,411 t / 31.025 bn user-hours) = 269.92993 g (±25 %)
     expect(r.softwareG.nominal).toBeCloseTo(269.92993, 4);
     expect(r.softwareG.low).toBeCloseTo(269.92993 * 0.75, 4);
+    expect(r.embodiedG.nominal).toBeCloseTo(326.5753425 + 269.92993, 4);
     // 176.72 + 326.5753 + 269.9299 = 773.2253 g
     expect(r.co2eG.nominal).toBeCloseTo(773.22527, 4);
   });
@@ -189,11 +189,11 @@ describe('render / workstation', () => {
       activity('workstation', { hw: { model: 'workstation' }, country: 'US' }, 3600),
       { factorSet: CARBON_TRUST_2026_FACTOR_SET },
     );
-    // electricity 250 W × 1 h × 0.410 kg/kWh = 102.5 g; embodied 447,000 / 21,900 = 20.4110 g;
-    // software 16.8706 g → 139.7816 g/h
+    // electricity 250 W × 1 h × 0.410 kg/kWh = 102.5 g; embodied: hardware 447,000 / 21,900 =
+    // 20.4110 g + software 16.8706 g → 139.7816 g/h
     expect(r.operationalG.nominal).toBeCloseTo(102.5, 9);
-    expect(r.embodiedG.nominal).toBeCloseTo(20.410959, 5);
     expect(r.softwareG.nominal).toBeCloseTo(16.87062, 5);
+    expect(r.embodiedG.nominal).toBeCloseTo(20.410959 + 16.87062, 5);
     expect(r.co2eG.nominal).toBeCloseTo(139.78158, 4);
     // App. 3 sums its rounded rows: 0.104 + 0.020 + 0.017 = 0.141 kg/h. Three 3-decimal roundings
     // are worth ±1.5 g; its 0.104 for 250 W × 0.410 = 0.1025 kg is itself 1.5 g high.
