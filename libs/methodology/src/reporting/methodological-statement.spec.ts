@@ -107,9 +107,10 @@ describe('methodological statement (CT 2026 §7.7, §8.2)', () => {
       (facts[2].co2eG.nominal + facts[3].co2eG.nominal) / total,
       12,
     );
-    // the 1b span applied 1b; the others record the 1a in force
+    // model creation was allocated for the three AI activities: the local span by 1b, the cloud
+    // video and the images by 1a (the default); the workstation and transfer carry none
     expect(s.trainingAllocation.applied).toEqual([
-      { option: '1a', activityCount: 4 },
+      { option: '1a', activityCount: 2 },
       { option: '1b', activityCount: 1 },
     ]);
     expect(s.methodologyVersions).toEqual([

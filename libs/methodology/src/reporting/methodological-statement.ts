@@ -29,7 +29,7 @@ export interface StatementFactRow {
   co2eG: Range;
   /** Union of the facts' factor ids. */
   factorIds: readonly string[];
-  /** Training options applied, with how many facts each. */
+  /** Training options applied to the facts that carry model-creation emissions, with how many each. */
   trainingAllocations: ReadonlyArray<{ option: TrainingAllocationOption; activityCount: number }>;
   /** Distinct notes of the facts (extrapolation, proxy, fallbacks). */
   notes: readonly string[];
@@ -38,7 +38,7 @@ export interface StatementFactRow {
 /** The parts of a result the statement reads. */
 export type StatementFact = Pick<
   EmissionResult,
-  'tier' | 'modelId' | 'factorIds' | 'co2eG' | 'trainingAllocation' | 'notes'
+  'tier' | 'modelId' | 'factorIds' | 'co2eG' | 'trainingG' | 'trainingAllocation' | 'notes'
 >;
 
 export interface StatementInput {
@@ -136,7 +136,9 @@ export function summariseFacts(facts: readonly StatementFact[]): StatementFactRo
     g.activityCount += 1;
     g.co2eG = addRanges(g.co2eG, f.co2eG);
     f.factorIds.forEach((id) => g.factorIds.add(id));
-    g.options.set(f.trainingAllocation, (g.options.get(f.trainingAllocation) ?? 0) + 1);
+    // Only facts with model creation were allocated by an option; the rest just record the policy.
+    if (f.trainingG.high > 0)
+      g.options.set(f.trainingAllocation, (g.options.get(f.trainingAllocation) ?? 0) + 1);
     f.notes.forEach((n) => g.notes.add(n));
   }
   return [...groups.values()].map((g) => ({
