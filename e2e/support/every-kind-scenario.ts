@@ -53,28 +53,46 @@ const GRID_US = 383.55; // g/kWh, Ember via @tgwf/co2 (USA)
 const GRID_FR = 44.18; // g/kWh, Ember via @tgwf/co2 (FRA)
 /** CT App. 3 workstation: 447 kgCO2e (±25 %: 335.25–558.75) over 5 y × 8,760 h × 50 % = 21,900 h. */
 const HOST_G_PER_H = band(335_250 / 21_900, 447_000 / 21_900, 558_750 / 21_900); // ≈ 15.308 / 20.411 / 25.514 g/h
-/** CT §7.4.3: training of a cloud model = 0.1× / 0.5× / 1.0× its inference emissions. */
-const TRAINING_UPLIFT = band(0.1, 0.5, 1.0);
-/** CT App. 3: cloud AI embodied = 5 % of the US-grid total → 0.05/0.95 × 410 g/kWh = 21.5789… g per facility kWh, × (1 + uplift). */
+/**
+ * CT §7.4.3: training of a cloud model = 0.1× / 0.5× / 1.0× its inference emissions on the US
+ * grid (410 g/kWh), allocated per kWh of inference (Table 6 option 1a), ÷ (1 − 5 %) for the
+ * model-creation hardware's embodied share: 43.158 / 215.789 / 431.579 g per facility kWh.
+ */
+const TRAINING_G_PER_KWH = band((0.1 * 410) / 0.95, (0.5 * 410) / 0.95, (1.0 * 410) / 0.95);
+/** CT App. 3: cloud AI embodied = 5 % of the US-grid total → 0.05/0.95 × 410 g/kWh = 21.5789… g per facility kWh. */
 const CLOUD_AI_EMBODIED_G_PER_KWH = (0.05 / 0.95) * 410;
+/** CT App. 3 "Software (development)": 523,411 t / 31.025 bn user-hours = 16.8706 g per artist hour (±25 %). */
+const SOFTWARE_G_PER_H = band(
+  (523_411e6 / 31.025e9) * 0.75,
+  523_411e6 / 31.025e9,
+  (523_411e6 / 31.025e9) * 1.25,
+);
 
-/** Cloud AI service result (docs §6): operational at the grid, training uplift, report embodied. */
-function cloudAi(facilityKwh: Band, gridGPerKwh: number): SpanExpectation {
+/** Element-wise product: low × low, high × high (docs/methodology.md §1). */
+const mul = (a: Band, b: Band): Band => ({
+  low: a.low * b.low,
+  nominal: a.nominal * b.nominal,
+  high: a.high * b.high,
+});
+const add = (a: Band, b: Band): Band => ({
+  low: a.low + b.low,
+  nominal: a.nominal + b.nominal,
+  high: a.high + b.high,
+});
+
+/**
+ * Cloud AI service result (docs/methodology.md §6): facility = IT × PUE (provider band),
+ * operational at the grid, training and embodied per facility kWh whatever the grid.
+ */
+function cloudAi(itKwh: Band, pue: Band, gridGPerKwh: number): SpanExpectation {
+  const facilityKwh = mul(itKwh, pue);
   const operationalG = times(facilityKwh, gridGPerKwh);
   return {
     energyKwh: facilityKwh.nominal,
     operationalG,
     operationalMarketG: operationalG.nominal,
-    trainingG: {
-      low: operationalG.low * TRAINING_UPLIFT.low,
-      nominal: operationalG.nominal * TRAINING_UPLIFT.nominal,
-      high: operationalG.high * TRAINING_UPLIFT.high,
-    },
-    embodiedG: {
-      low: facilityKwh.low * CLOUD_AI_EMBODIED_G_PER_KWH * (1 + TRAINING_UPLIFT.low),
-      nominal: facilityKwh.nominal * CLOUD_AI_EMBODIED_G_PER_KWH * (1 + TRAINING_UPLIFT.nominal),
-      high: facilityKwh.high * CLOUD_AI_EMBODIED_G_PER_KWH * (1 + TRAINING_UPLIFT.high),
-    },
+    trainingG: mul(facilityKwh, TRAINING_G_PER_KWH),
+    embodiedG: times(facilityKwh, CLOUD_AI_EMBODIED_G_PER_KWH),
   };
 }
 
@@ -161,8 +179,9 @@ export function everyKindScenario(projectId: string): Array<{
       },
     },
     {
-      // Measured 0.5 kWh, PUE 1.0, France 44.18 g/kWh → 22.09 g (no band: measured).
-      // Host embodied 1 h: 447,000 / 21,900 = 20.411 g (15.308–25.514).
+      // Measured 0.5 kWh, PUE 1.0 (desk-side workstation), France 44.18 g/kWh → 22.09 g (no band: measured).
+      // Embodied 1 h: host 447,000 / 21,900 = 20.411 g (15.308–25.514) + software development
+      // 16.871 g (12.653–21.088), an artist's computer (CT App. 3, §7.4.3).
       key: 'workstation (measured)',
       scope: 2,
       category: 'scope2.purchased-electricity',
@@ -179,15 +198,15 @@ export function everyKindScenario(projectId: string): Array<{
         energyKwh: 0.5,
         operationalG: point(0.5 * GRID_FR),
         operationalMarketG: 0.5 * GRID_FR,
-        embodiedG: HOST_G_PER_H,
+        embodiedG: add(HOST_G_PER_H, SOFTWARE_G_PER_H),
         trainingG: ZERO,
       },
     },
     {
       // GPU 381 Wh (the 720p calibration point, VIDEO_BY_HAND) × other-IT 1.178 = 448.818 Wh IT
-      // × Google PUE 1.09 = 489.21162 Wh = 0.48921162 kWh facility; us-central1 → US 383.55 g/kWh
-      // → 187.637 g; training 0.5× = 93.818 g (0.1×–1.0×);
-      // embodied 0.48921162 × 21.5789 × 1.5 = 15.835 g (× 1.1 … × 2.0).
+      // × Google PUE 1.09 (band to 1.56) = 489.21162 Wh = 0.48921162 kWh facility (… 0.70015608);
+      // us-central1 → US 383.55 g/kWh → 187.637 g; training 215.789 g/kWh × 0.48921162 = 105.567 g
+      // (43.158 × 0.48921 … 431.579 × 0.70016); embodied 21.5789 × 0.48921162 = 10.557 g.
       key: 'ai.inference video (WAN2.1, gcp us-central1)',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
@@ -207,11 +226,11 @@ export function everyKindScenario(projectId: string): Array<{
           'cloud.region': 'us-central1',
         }),
       },
-      expected: cloudAi(point((381 * 1.178 * 1.09) / 1000), GRID_US),
+      expected: cloudAi(point((381 * 1.178) / 1000), band(1.09, 1.09, 1.56), GRID_US),
     },
     {
       // 4 images × 2.907 Wh GPU × 1.29/1.1 other IT × AI-service PUE 1.1 = 15.00012 Wh facility;
-      // no location → US grid (CT §7.5): 0.01500012 × 383.55 = 5.7533 g; training 0.5×; embodied × 21.5789 × 1.5.
+      // no location → US grid (CT §7.5): 0.01500012 × 383.55 = 5.7533 g; training and embodied per kWh.
       key: 'ai.inference image (service, no location)',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
@@ -224,11 +243,12 @@ export function everyKindScenario(projectId: string): Array<{
           'greenops.ai.images': 4,
         }),
       },
-      expected: cloudAi(point((4 * 2.907 * (1.29 / 1.1) * 1.1) / 1000), GRID_US),
+      expected: cloudAi(point((4 * 2.907 * (1.29 / 1.1)) / 1000), point(1.1), GRID_US),
     },
     {
       // 2,000 output tokens × 0.525 Wh/1k (0.35–0.70) = 1.05 Wh IT (0.70–1.40) × Azure PUE 1.17
-      // = 1.2285 Wh (0.819–1.638); uksouth → GB 215.79 → 0.26510 g; training and embodied as above.
+      // (band to 1.56) = 1.2285 Wh (0.819–2.184); uksouth → GB 215.79 → 0.26510 g; training and
+      // embodied per kWh as above.
       key: 'ai.inference text (azure uksouth)',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
@@ -244,12 +264,13 @@ export function everyKindScenario(projectId: string): Array<{
           'cloud.region': 'uksouth',
         }),
       },
-      expected: cloudAi(times(band(0.35, 0.525, 0.7), (2 * 1.17) / 1000), GRID_GB),
+      expected: cloudAi(times(band(0.35, 0.525, 0.7), 2 / 1000), band(1.17, 1.17, 1.56), GRID_GB),
     },
     {
-      // CO2.js SWD v4: 10 GB (10¹⁰ bytes); operational 0.055 + 0.059 + 0.080 = 0.194 kWh/GB → 1.94 kWh,
-      // PUE 1 (in SWD); GB 215.79 → 418.6326 g. Embodied (0.012 + 0.013 + 0.081) = 0.106 kWh/GB at
-      // CO2.js's fixed 494 g/kWh → 10 × 52.364 = 523.64 g. Band ×0.5–×2 on both.
+      // CO2.js SWD v4 without the end-user device segment (CT §6.1.2): 10 GB (10¹⁰ bytes);
+      // operational 0.055 + 0.059 = 0.114 kWh/GB → 1.14 kWh, PUE 1 (in SWD); GB 215.79 → 246.0006 g.
+      // Embodied (0.012 + 0.013) = 0.025 kWh/GB at CO2.js's fixed 494 g/kWh → 10 × 12.35 = 123.5 g.
+      // Band ×0.5–×2 on both.
       key: 'transfer (10 GB)',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
@@ -263,16 +284,17 @@ export function everyKindScenario(projectId: string): Array<{
         }),
       },
       expected: {
-        energyKwh: 1.94,
-        operationalG: times(band(0.5, 1, 2), 1.94 * GRID_GB),
-        operationalMarketG: 1.94 * GRID_GB,
-        embodiedG: times(band(0.5, 1, 2), 10 * 0.106 * 494),
+        energyKwh: 1.14,
+        operationalG: times(band(0.5, 1, 2), 1.14 * GRID_GB),
+        operationalMarketG: 1.14 * GRID_GB,
+        embodiedG: times(band(0.5, 1, 2), 10 * 0.025 * 494),
         trainingG: ZERO,
       },
     },
     {
       // 5 TB (5×10¹² bytes) on SSD × 24 h × 2 copies × 1.2 Wh/TB-h (CCF; ±50 %: 0.6–1.8) = 288 Wh IT
-      // × AWS PUE 1.15 = 0.3312 kWh (0.1656–0.4968); eu-west-2 → GB 215.79 → 71.4696 g. No embodied.
+      // (144–432) × AWS PUE 1.15 (band to 1.56) = 0.3312 kWh (0.1656–0.67392); eu-west-2 → GB 215.79
+      // → 71.4696 g. No embodied.
       key: 'storage (cloud SSD, 2 copies, 24 h)',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
@@ -289,7 +311,10 @@ export function everyKindScenario(projectId: string): Array<{
         }),
       },
       expected: (() => {
-        const facilityKwh = times(band(0.6, 1.2, 1.8), (5 * 24 * 2 * 1.15) / 1000);
+        const facilityKwh = mul(
+          times(band(0.6, 1.2, 1.8), (5 * 24 * 2) / 1000),
+          band(1.15, 1.15, 1.56),
+        );
         const operationalG = times(facilityKwh, GRID_GB);
         return {
           energyKwh: facilityKwh.nominal,

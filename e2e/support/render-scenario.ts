@@ -7,6 +7,13 @@ import type { SpanSpec } from './otel-senders';
  */
 export const HOST_EMBODIED_G_PER_H = 447_000 / 21_900;
 const hostEmbodiedG = (durationS: number) => (HOST_EMBODIED_G_PER_H * durationS) / 3600;
+/**
+ * An artist's computer (kind `workstation`) also carries software development (Carbon Trust
+ * report App. 3 "Software (development)", §7.4.3), counted in embodied: Adobe's 523,411 tCO2e
+ * over 31.025 billion user-hours = 16.8706… g per hour of use.
+ */
+export const SOFTWARE_G_PER_H = 523_411e6 / 31.025e9;
+const softwareG = (durationS: number) => (SOFTWARE_G_PER_H * durationS) / 3600;
 
 /**
  * The shared render scenario. Expected values are worked by hand from the span attributes
@@ -19,9 +26,9 @@ const hostEmbodiedG = (durationS: number) => (HOST_EMBODIED_G_PER_H * durationS)
  *  sh010-v2  render, measured 0.5 kWh, PUE 1.0, 200 g/kWh, no market figure (= location)
  *            operational 100 g; market 100 g; host embodied 0.5 h → E(1800 s)
  *  sh010     workstation (comp), measured 0.25 kWh, PUE 1.0, 400 g/kWh → 100 g; market 100 g;
- *            host embodied 0.25 h → E(900 s)
+ *            host embodied 0.25 h → E(900 s), software development 0.25 h × 16.8706 g = S(900 s)
  *  sc01      scene, known only as sh010's parent
- *  roll-up sh010 = sc01: operational 144 + 100 + 100 = 344 g, embodied 20 + E(1800) + E(900),
+ *  roll-up sh010 = sc01: operational 144 + 100 + 100 = 344 g, embodied 20 + E(1800) + E(900) + S(900),
  *            3 activities, 0.72 + 0.5 + 0.25 = 1.47 kWh, market operational 36 + 100 + 100 = 236 g
  *  untagged  render, measured 1 kWh, PUE 1.0, 100 g/kWh → 100 g + E(600 s) (project only)
  *  project   operational 444 g; 2.47 kWh; market operational 336 g
@@ -98,7 +105,7 @@ export function untaggedRenderSpan(projectId: string): SpanSpec {
   };
 }
 
-const sh010EmbodiedG = 20 + hostEmbodiedG(1800) + hostEmbodiedG(900);
+const sh010EmbodiedG = 20 + hostEmbodiedG(1800) + hostEmbodiedG(900) + softwareG(900);
 const projectEmbodiedG = sh010EmbodiedG + hostEmbodiedG(600);
 
 export const EXPECTED = {

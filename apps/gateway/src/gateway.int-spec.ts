@@ -41,6 +41,7 @@ function fact(
     operationalMarketG: r(energyKwh * 40),
     embodiedG: r(0),
     trainingG: r(0),
+    softwareG: r(0),
     co2eG: r(co2e, co2e * 0.9, co2e * 1.1),
     co2eMarketG: r(energyKwh * 40),
     tier: 'measured',
@@ -50,6 +51,8 @@ function fact(
     factorIds: [],
     methodologyVersion: 't',
     factorSetVersion: 't',
+    trainingAllocation: '1a',
+    notes: [],
   };
   return {
     tenant,

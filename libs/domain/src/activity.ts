@@ -39,6 +39,11 @@ export interface AiInputs {
   denoisingSteps?: number;
   images?: number;
   credits?: number;
+  /**
+   * Videos this span generated (or upscaled), each of the stated spec; default 1. Counts the
+   * inferences for per-inference training allocation (CT 2026 Table 6 option 1b).
+   */
+  videos?: number;
 }
 
 export interface TravelInputs {
@@ -48,9 +53,21 @@ export interface TravelInputs {
   cabinClass?: string;
 }
 
+/** What `energyKwh` covers: IT equipment only (PUE still to apply) or the whole facility. */
+export type EnergyBoundary = 'it' | 'facility';
+
+/** Where on-premises hardware runs, which decides its default facility overhead (PUE). */
+export type FacilityType = 'workstation' | 'server-room' | 'data-centre';
+
 export interface ActivityMeasurements {
-  /** Measured IT energy (top of the measurement hierarchy, report Table 7). */
+  /** Measured energy (top of the measurement hierarchy, report Table 7); IT energy unless `energyBoundary` says facility. */
   energyKwh?: number;
+  /** Default 'it'. 'facility': `energyKwh` already includes facility overhead (e.g. a provider's footprint tool). */
+  energyBoundary?: EnergyBoundary;
+  /** On-premises facility the hardware runs in (default from the device, else a desk-side workstation). */
+  facilityType?: FacilityType;
+  /** Share (0..1) of the hardware's embodied emissions this span carries (SCI RR/ToR); default 1. */
+  embodiedShare?: number;
   /** Location-based intensity override, gCO2e/kWh. */
   intensityGPerKwh?: number;
   /** Market-based intensity, gCO2e/kWh. */

@@ -29,6 +29,12 @@ export function scaleRange(r: Range, factor: number): Range {
 /** Where an energy figure came from (report Table 7 hierarchy). */
 export type DataQualityTier = 'measured' | 'modelled' | 'proxy';
 
+/**
+ * Carbon Trust 2026 Table 6 options for allocating model-creation (training) emissions to an
+ * inference: 1a per unit of inference energy, 1b per inference.
+ */
+export type TrainingAllocationOption = '1a' | '1b';
+
 /** GHG Protocol scope. */
 export type GhgScope = 1 | 2 | 3;
 
@@ -36,6 +42,8 @@ export type GhgScope = 1 | 2 | 3;
  * What the methodology computes for one activity. Grams CO2e and kWh.
  * co2eG = operationalG + embodiedG + trainingG (location-based);
  * co2eMarketG = operationalMarketG + embodiedG + trainingG.
+ * embodiedG is the upstream (cradle-to-gate) share of the means of production: hardware
+ * manufacturing and, for artist computers, software development (`softwareG`, part of it).
  */
 export interface EmissionResult {
   /** IT energy before PUE. */
@@ -49,6 +57,8 @@ export interface EmissionResult {
   operationalMarketG: Range;
   embodiedG: Range;
   trainingG: Range;
+  /** Of embodiedG: development emissions of the software used (artist computers, CT 2026 App. 3 / §7.4.3). */
+  softwareG: Range;
   co2eG: Range;
   co2eMarketG: Range;
   tier: DataQualityTier;
@@ -59,6 +69,11 @@ export interface EmissionResult {
   modelId: string;
   /** Factor ids used, each resolvable in the factor set. */
   factorIds: string[];
+  /** Training allocation option applied to this result (the factor set's choice unless the model offers no figure for it). */
+  trainingAllocation: TrainingAllocationOption;
+  /** Methodology version with the applied training option, e.g. `2026.12.0+training.1a`. */
   methodologyVersion: string;
   factorSetVersion: string;
+  /** Flags an auditor should see, e.g. `extrapolated: 2160p beyond calibrated 720–1080p`. */
+  notes: string[];
 }

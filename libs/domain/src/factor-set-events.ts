@@ -8,6 +8,19 @@ import type { EventEnvelope } from './event-envelope';
 export const TENANT_SCOPE_PROJECT = '_tenant';
 
 /**
+ * Qualitative ratings of the Carbon Trust 2026 report, Appendix 5 (Table 13: indicative
+ * uncertainty of the main emissions intensities).
+ */
+export const QUALITATIVE_RATINGS = [
+  'low',
+  'low-to-medium',
+  'medium',
+  'medium-to-high',
+  'high',
+] as const;
+export type QualitativeRating = (typeof QUALITATIVE_RATINGS)[number];
+
+/**
  * One cited number: a catalogue factor (libs/factors `Factor`) or a tenant's override of one.
  * Every factor carries its unit, source and year so an auditor can trace it.
  */
@@ -25,6 +38,8 @@ export interface FactorOverride {
   low?: number;
   /** High end of the uncertainty band, same unit. */
   high?: number;
+  /** The report's App. 5 Table 13 uncertainty rating of this intensity, where it gives one. */
+  uncertaintyRating?: QualitativeRating;
   note?: string;
 }
 

@@ -4,6 +4,7 @@ import {
   FACTOR_SETS,
   findDevice,
   getFactor,
+  overrideProblems,
   validateFactor,
   validateFactorSet,
   withOverrides,
@@ -23,7 +24,7 @@ describe('factor sets', () => {
     },
   );
 
-  it('reads Ember grid averages from @tgwf/co2/data (values quoted in issue 3)', () => {
+  it('reads Ember grid averages from @tgwf/co2/data', () => {
     expect(getFactor(DEFAULT_FACTOR_SET, 'grid.location.US')?.value).toBe(383.55);
     expect(getFactor(DEFAULT_FACTOR_SET, 'grid.location.GB')?.value).toBe(215.79);
     expect(getFactor(DEFAULT_FACTOR_SET, 'grid.location.FR')?.value).toBe(44.18);
@@ -106,5 +107,65 @@ describe('factor sets', () => {
     expect(
       validateFactor({ id: 'y', value: 1, unit: 'W', source: 's', year: 2024, low: 2 })[0]?.reason,
     ).toMatch(/band/);
+  });
+
+  it("carries the report's App. 5 Table 13 uncertainty rating where it gives one", () => {
+    const rating = (id: string) => getFactor(DEFAULT_FACTOR_SET, id)?.uncertaintyRating;
+    // Table 13: image and cloud video "Medium-to-high", upscaling "High", local training uplift
+    // "High", local embodied and artist computers "Medium"
+    expect(rating('ai.image.gpu-wh-per-image')).toBe('medium-to-high');
+    expect(rating('ai.video.wan2.1-t2v-1.3b.calibration.720p.gpu-wh')).toBe('medium-to-high');
+    expect(rating('ai.training.uplift')).toBe('medium-to-high');
+    expect(rating('ai.upscale.facility-wh-per-mp-second')).toBe('high');
+    expect(rating('ai.model.wan2.1-t2v-1.3b.training-g-per-kwh')).toBe('high');
+    expect(rating('device.embodied.workstation')).toBe('medium');
+    expect(rating('software.development.g-per-user-hour')).toBe('medium');
+    // the report rates no Ember figure, so none is claimed
+    expect(rating('grid.location.GB')).toBeUndefined();
+    expect(
+      validateFactor({
+        id: 'x',
+        value: 1,
+        unit: 'W',
+        source: 's',
+        year: 2024,
+        uncertaintyRating: 'so-so' as never,
+      })[0]?.reason,
+    ).toMatch(/uncertaintyRating must be one of low, low-to-medium, medium, medium-to-high, high/);
+  });
+
+  it('software development: 523,411 t / (850 M users × 0.1 h × 365 d) = 16.8706 g per user-hour (App. 3: 0.017 kg)', () => {
+    expect(
+      getFactor(DEFAULT_FACTOR_SET, 'software.development.g-per-user-hour')?.value,
+    ).toBeCloseTo(16.87062, 6);
+  });
+
+  it('server rooms get their own cited PUE, data-centre GPUs default to one', () => {
+    const room = getFactor(DEFAULT_FACTOR_SET, 'pue.server-room');
+    expect([room?.low, room?.value, room?.high]).toEqual([1.5, 1.8, 2.1]);
+    expect(findDevice(DEFAULT_FACTOR_SET, 'H100')?.facility).toBe('server-room');
+    expect(findDevice(DEFAULT_FACTOR_SET, 'L40S')?.facility).toBe('server-room');
+    expect(findDevice(DEFAULT_FACTOR_SET, 'RTX 4090')?.facility).toBeUndefined();
+    // catalogue GPU power is the datasheet figure itself; the typical utilisation carries the band
+    const h100 = getFactor(DEFAULT_FACTOR_SET, 'device.power.nvidia-h100-sxm');
+    expect([h100?.low, h100?.value, h100?.high]).toEqual([undefined, 700, undefined]);
+  });
+
+  it('the training allocation option is a code 1 (1a) or 2 (1b): anything else is refused', () => {
+    const option = (value: number) => ({
+      id: 'method.training.allocation',
+      value,
+      unit: 'option',
+      source: 'Studio policy',
+      year: 2026,
+    });
+    expect(getFactor(DEFAULT_FACTOR_SET, 'method.training.allocation')?.value).toBe(1);
+    expect(overrideProblems(DEFAULT_FACTOR_SET, [option(2)])).toEqual([]);
+    expect(overrideProblems(DEFAULT_FACTOR_SET, [option(3)])).toEqual([
+      'factors[0]: value must be one of the codes 1, 2',
+    ]);
+    expect(validateFactor({ ...option(1), low: 1, high: 2 }).map((i) => i.reason)).toEqual([
+      'an option has no band',
+    ]);
   });
 });

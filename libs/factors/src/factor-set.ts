@@ -1,3 +1,5 @@
+import { QUALITATIVE_RATINGS } from '@greenops/domain';
+import { OPTION_FACTOR_CODES } from './data/method.factors';
 import type { DeviceEntry, Factor, FactorSet } from './factor';
 
 export function getFactor(set: FactorSet, id: string): Factor | undefined {
@@ -61,6 +63,17 @@ export function validateFactor(f: Factor): FactorIssue[] {
   const high = f.high ?? f.value;
   if (!Number.isFinite(low) || !Number.isFinite(high)) add('low/high not finite');
   else if (!(low <= f.value && f.value <= high)) add('band must satisfy low <= value <= high');
+  if (
+    f.uncertaintyRating !== undefined &&
+    !(QUALITATIVE_RATINGS as readonly string[]).includes(f.uncertaintyRating)
+  ) {
+    add(`uncertaintyRating must be one of ${QUALITATIVE_RATINGS.join(', ')}`);
+  }
+  const codes = Object.prototype.hasOwnProperty.call(OPTION_FACTOR_CODES, f.id)
+    ? OPTION_FACTOR_CODES[f.id]
+    : undefined;
+  if (codes && !codes.includes(f.value)) add(`value must be one of the codes ${codes.join(', ')}`);
+  if (codes && (f.low !== undefined || f.high !== undefined)) add('an option has no band');
   return issues;
 }
 

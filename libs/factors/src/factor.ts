@@ -2,7 +2,7 @@ import type { FactorOverride } from '@greenops/domain';
 
 /**
  * One cited number. Every factor shipped or published carries its unit, source and year so an
- * auditor can trace it (issue 3: "a source for every number"). Same shape as a tenant's
+ * auditor can trace it. Same shape as a tenant's
  * published override (libs/domain).
  */
 export type Factor = FactorOverride;
@@ -37,4 +37,6 @@ export interface DeviceEntry {
   lifetimeFactorId?: string;
   /** Other spellings seen in `greenops.hw.model` (matched after normalisation). */
   aliases: string[];
+  /** Where the device runs when on premises, if not at a desk (data-centre cards: a server room). */
+  facility?: 'server-room' | 'data-centre';
 }

@@ -1,4 +1,4 @@
-// Versioned factor catalogues: every number with its unit, source and year (issue 3).
+// Versioned factor catalogues: every number with its unit, source and year (docs/methodology.md).
 export type { Factor, FactorSet, DeviceEntry } from './factor';
 export {
   getFactor,
@@ -17,3 +17,8 @@ export { CLOUD_PROVIDER_PUE_FACTOR } from './data/pue.factors';
 export { ISO_ALPHA2_TO_ALPHA3 } from './data/iso-country-codes';
 export { FACTOR_SETS, factorSetByName } from './sets/registry';
 export { overrideProblems } from './override-problems';
+export {
+  TRAINING_ALLOCATION_FACTOR_ID,
+  TRAINING_ALLOCATION_CODES,
+  OPTION_FACTOR_CODES,
+} from './data/method.factors';

@@ -7,6 +7,9 @@ import { ATTR as SPAN } from '@greenops/semconv';
 export const ATTR = {
   duration: 'span.duration',
   energyKwh: SPAN.energyKwh,
+  energyBoundary: SPAN.energyBoundary,
+  facilityType: SPAN.facilityType,
+  embodiedShare: SPAN.hwEmbodiedShare,
   intensity: SPAN.intensityGPerKwh,
   marketIntensity: SPAN.marketIntensityGPerKwh,
   pue: SPAN.pue,
@@ -31,6 +34,7 @@ export const ATTR = {
   steps: SPAN.aiDenoisingSteps,
   images: SPAN.aiImages,
   credits: SPAN.aiCredits,
+  videos: SPAN.aiVideos,
   transferBytes: SPAN.transferBytes,
   storageBytes: SPAN.storageBytes,
   storageMedia: SPAN.storageMedia,

@@ -11,13 +11,19 @@ import { storageEmissions } from './models/storage.model';
 import { transferEmissions } from './models/transfer.model';
 import { travelEmissions } from './models/travel.model';
 import type { ComputeOptions } from './options';
+import { trainingAllocationInForce } from './training-allocation';
 
 /**
  * Energy and CO2e of one activity (docs/methodology.md). Pure: same activity + options → same result.
  * Throws MethodologyInputError (field, reason) when the activity lacks what every tier needs.
  */
 export function computeEmissions(activity: Activity, options: ComputeOptions = {}): EmissionResult {
-  const trail = new FactorTrail(options.factorSet ?? DEFAULT_FACTOR_SET);
+  const set = options.factorSet ?? DEFAULT_FACTOR_SET;
+  const choice = trainingAllocationInForce(set, options.trainingAllocation);
+  const trail = new FactorTrail(set, {
+    trainingAllocation: choice.option,
+    trainingAllocationFactorId: choice.factorId,
+  });
   if (!activity || typeof activity !== 'object' || !activity.measurements) {
     throw new MethodologyInputError('measurements', 'activity has no measurements');
   }
@@ -26,12 +32,7 @@ export function computeEmissions(activity: Activity, options: ComputeOptions = {
     case 'workstation':
       return renderEmissions(activity, trail);
     case 'ai.inference':
-      return aiInferenceEmissions(
-        activity,
-        trail,
-        options.trainingAllocation ?? 'per-energy',
-        options.videoModels ?? DEFAULT_VIDEO_MODELS,
-      );
+      return aiInferenceEmissions(activity, trail, options.videoModels ?? DEFAULT_VIDEO_MODELS);
     case 'transfer':
       return transferEmissions(activity, trail);
     case 'storage':

@@ -8,16 +8,17 @@ export interface ResolvedHardware {
   /** Catalogue entry for `greenops.hw.model`, when the model is known. */
   device?: DeviceEntry;
   count: number;
-  utilization: number;
+  /** `greenops.hw.utilization` when sent; absent means "not reported", not 1. */
+  utilization?: number;
 }
 
-/** Count defaults to 1 and utilisation to 1 (a render holds its devices for the whole span). */
+/** Count defaults to 1; utilisation is left absent when the span does not report it. */
 export function resolveHardware(
   hw: HardwareInputs | undefined,
   trail: FactorTrail,
 ): ResolvedHardware {
   const count = positive(hw?.count, ATTR.hwCount) ?? 1;
-  const utilization = fraction(hw?.utilization, ATTR.hwUtilization) ?? 1;
+  const utilization = fraction(hw?.utilization, ATTR.hwUtilization);
   const device = hw?.model ? findDevice(trail.set, hw.model) : undefined;
   return { device, count, utilization };
 }

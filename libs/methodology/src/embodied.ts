@@ -1,9 +1,9 @@
-import type { HardwareInputs, Range } from '@greenops/domain';
+import type { ActivityMeasurements, Range } from '@greenops/domain';
 import { ATTR } from './attributes';
 import type { ResolvedHardware } from './device';
 import type { FactorTrail } from './factor-trail';
 import { factorRange, relativeBand } from './uncertainty';
-import { nonNegative, positive } from './validate';
+import { fraction0, nonNegative, positive } from './validate';
 
 /**
  * SCI embodied share: M = TE × (TiR / EL) × (RR / ToR).
@@ -32,14 +32,20 @@ export function sciEmbodiedG(
  * 1. span `greenops.hw.embodied_kgco2e` (× count; life from span, catalogue or the report workstation);
  * 2. catalogue embodied figure of `greenops.hw.model` (× count);
  * 3. the report's workstation (447 kgCO2e over 21,900 active h, Appendix 3) for one host — no
- *    cited per-GPU figure is shipped, so a GPU-only span is charged its host machine.
+ *    cited per-GPU figure is shipped, so a GPU-only span is charged its host machine (and its
+ *    energy includes the host: `device.gpu.host-it-uplift`).
+ * Times `greenops.hw.embodied_share` (SCI RR/ToR, default 1): spans that overlap on one host
+ * each hold it for their whole duration, so without a share each charges the host's full
+ * time-share; sending 1/n on n concurrent spans (or 0 on nested child spans) counts it once.
  */
 export function hardwareEmbodiedG(
-  hw: HardwareInputs | undefined,
+  m: ActivityMeasurements,
   resolved: ResolvedHardware,
   durationH: number,
   trail: FactorTrail,
 ): Range {
+  const hw = m.hw;
+  const share = fraction0(m.embodiedShare, ATTR.embodiedShare) ?? 1;
   const spanEmbodied = nonNegative(hw?.embodiedKgCo2e, ATTR.hwEmbodied);
   const spanLifetime = positive(hw?.lifetimeH, ATTR.hwLifetime);
   const device = resolved.device;
@@ -51,12 +57,17 @@ export function hardwareEmbodiedG(
 
   if (spanEmbodied !== undefined) {
     const rel = trail.use('uncertainty.embodied-override.relative').value;
-    return sciEmbodiedG(relativeBand(spanEmbodied, rel), resolved.count, durationH, lifetimeH());
+    return sciEmbodiedG(
+      relativeBand(spanEmbodied, rel),
+      resolved.count * share,
+      durationH,
+      lifetimeH(),
+    );
   }
   if (device?.embodiedFactorId) {
     return sciEmbodiedG(
       factorRange(trail.use(device.embodiedFactorId)),
-      resolved.count,
+      resolved.count * share,
       durationH,
       lifetimeH(),
     );
@@ -64,7 +75,7 @@ export function hardwareEmbodiedG(
   const te = factorRange(trail.use('device.embodied.workstation'));
   return sciEmbodiedG(
     te,
-    1,
+    share,
     durationH,
     spanLifetime ?? trail.use('device.lifetime.workstation').value,
   );

@@ -1,7 +1,7 @@
 // Public API of the methodology engine (pure functions, no framework, no I/O).
 // computeEmissions(activity, options?) -> EmissionResult; throws MethodologyInputError naming
 // the field and reason when an activity cannot be quantified.
-export { METHODOLOGY_VERSION } from './version';
+export { METHODOLOGY_VERSION, methodologyVersionFor } from './version';
 export { MethodologyInputError } from './errors';
 export type { ComputeOptions, TrainingAllocation } from './options';
 export { computeEmissions } from './compute-emissions';
@@ -32,3 +32,36 @@ export {
   localRenderingG,
 } from './models/vfx-case-study.equations';
 export { sciPerUnit } from './sci-score';
+export { trainingAllocationInForce } from './training-allocation';
+export { scaleEmissionResult } from './scale-result';
+export {
+  allocateMeteredPeriod,
+  ALLOCATION_KEYS,
+  MAX_PERIOD_OUTPUTS,
+  type AllocationKey,
+  type AllocationComponent,
+  type AllocatedLine,
+  type IdleEvidence,
+  type MeteredPeriodAllocation,
+  type MeteredPeriodInput,
+  type PeriodOutput,
+} from './allocation/metered-period';
+export {
+  STANDARD_FUNCTIONAL_UNITS,
+  functionalUnitEmissions,
+  type StandardFunctionalUnit,
+  type FunctionalUnitContext,
+  type FunctionalUnitEmissions,
+} from './functional-units';
+export {
+  buildMethodologicalStatement,
+  summariseFacts,
+  MAX_STATEMENT_ROWS,
+  type MethodologicalStatement,
+  type StatementFact,
+  type StatementFactRow,
+  type StatementFactor,
+  type StatementInput,
+} from './reporting/methodological-statement';
+export { renderMethodologicalStatementMarkdown } from './reporting/statement-markdown';
+export type { Exclusion } from './reporting/statement-texts';

@@ -42,6 +42,14 @@ describe('grid intensity: hourly series and contract figures from a tenant facto
     );
   });
 
+  it('averages over greenops.activity.duration_s when the span sets it (an instant span logging 2 h)', () => {
+    // start 09:30, end = start (an instant span), duration_s = 7,200: the same 09:30–11:30 as
+    // above → 178.9475 g/kWh, not the 09:00 point alone (100)
+    const instant = { ...gbRender('2026-11-02T09:30:00Z', 0), durationS: 7200 };
+    const result = computeEmissions(instant, { factorSet: TENANT_SET });
+    expect(result.intensityGPerKwh).toBeCloseTo(178.9475, 9);
+  });
+
   it('uses the annual figure outside the series, and without one', () => {
     expect(
       computeEmissions(gbRender('2026-11-03T09:00:00Z', 1), { factorSet: TENANT_SET })

@@ -51,7 +51,11 @@ export function resolveIntensities(
 
 const HOUR_MS = 3_600_000;
 
-/** Duration-weighted mean of the hourly series over [start, end); the annual figure where absent. */
+/**
+ * Duration-weighted mean of the hourly series over [start, start + duration); the annual figure
+ * where absent. The interval is the activity's duration (`greenops.activity.duration_s` when the
+ * span sets it, e.g. an instant span that logs an 8-hour shift), not the span's end − start.
+ */
 function hourlyAverage(
   trail: FactorTrail,
   country: string,
@@ -59,7 +63,9 @@ function hourlyAverage(
   activity: Activity,
 ): number {
   const startMs = Date.parse(activity.startTime);
-  const endMs = Math.max(Date.parse(activity.endTime), startMs);
+  const durationMs =
+    Number.isFinite(activity.durationS) && activity.durationS > 0 ? activity.durationS * 1000 : 0;
+  const endMs = startMs + durationMs;
   if (
     !Number.isFinite(startMs) ||
     !Number.isFinite(endMs) ||

@@ -5,12 +5,22 @@ declare module '@tgwf/co2' {
     dataCenter: number;
     network: number;
   }
+  /** Sustainable Web Design v4 grams by segment (`results: 'segment'`). */
+  interface SwdSegmentGrams {
+    dataCenterOperationalCO2e: number;
+    networkOperationalCO2e: number;
+    consumerDeviceOperationalCO2e: number;
+    dataCenterEmbodiedCO2e: number;
+    networkEmbodiedCO2e: number;
+    consumerDeviceEmbodiedCO2e: number;
+    total: number;
+  }
   export class co2 {
-    constructor(options: { model: 'swd' | '1byte'; version?: 3 | 4 });
+    constructor(options: { model: 'swd' | '1byte'; version?: 3 | 4; results?: 'segment' });
     perByteTrace(
       bytes: number,
       green: boolean,
       options: { gridIntensity?: GridIntensityBySegment },
-    ): { co2: number };
+    ): { co2: number | SwdSegmentGrams };
   }
 }

@@ -47,6 +47,8 @@ export const ATTRIBUTE_RANGES = {
   [ATTR.hwEmbodiedKgCo2e]: { min: 0, max: 100_000 },
   // Divided by in the embodied time share, so at least an hour; 1,000,000 h is 114 years.
   [ATTR.hwLifetimeH]: { min: 1, max: 1_000_000 },
+  // The share of a device's embodied emissions this span carries: none to all of it.
+  [ATTR.hwEmbodiedShare]: { min: 0, max: 1 },
 
   // The longest context windows hold a few million tokens; a billion is a batch of hundreds of
   // full-context requests in one span.
@@ -65,6 +67,9 @@ export const ATTRIBUTE_RANGES = {
   [ATTR.aiImages]: { min: 0, max: 1_000_000, integer: true },
   // At the proxy's 15 credits per second, 10 million credits are 185 hours of video.
   [ATTR.aiCredits]: { min: 0, max: 10_000_000 },
+  // Videos one span covers: at least one; a million covers a batch job of a whole production
+  // (the Carbon Trust 2026 case study's largest scenario generated 6,411 videos, §7.5 Table 10).
+  [ATTR.aiVideos]: { min: 1, max: 1_000_000, integer: true },
 
   // 10 PB in one transfer, 1 EB held in one span: beyond a studio's whole archive.
   [ATTR.transferBytes]: { min: 0, max: 1e16 },

@@ -14,6 +14,8 @@ export const ATTR = {
   artifactStatus: 'greenops.artifact.status',
 
   energyKwh: 'greenops.energy.kwh',
+  /** `it` (default) or `facility`: whether greenops.energy.kwh already includes facility overhead. */
+  energyBoundary: 'greenops.energy.boundary',
   intensityGPerKwh: 'greenops.carbon_intensity.g_per_kwh',
   marketIntensityGPerKwh: 'greenops.carbon_intensity.market.g_per_kwh',
   pue: 'greenops.pue',
@@ -21,6 +23,8 @@ export const ATTR = {
   cloudProvider: 'cloud.provider',
   cloudRegion: 'cloud.region',
   country: 'greenops.location.country',
+  /** `workstation`, `server-room` or `data-centre`: the on-premises facility's default PUE. */
+  facilityType: 'greenops.facility.type',
 
   hwModel: 'greenops.hw.model',
   hwCount: 'greenops.hw.count',
@@ -28,6 +32,8 @@ export const ATTR = {
   hwUtilization: 'greenops.hw.utilization',
   hwEmbodiedKgCo2e: 'greenops.hw.embodied_kgco2e',
   hwLifetimeH: 'greenops.hw.lifetime_h',
+  /** 0..1: share of the hardware's embodied emissions this span carries (overlapping spans). */
+  hwEmbodiedShare: 'greenops.hw.embodied_share',
 
   genAiRequestModel: 'gen_ai.request.model',
   genAiInputTokens: 'gen_ai.usage.input_tokens',
@@ -42,6 +48,8 @@ export const ATTR = {
   aiDenoisingSteps: 'greenops.ai.denoising_steps',
   aiImages: 'greenops.ai.images',
   aiCredits: 'greenops.ai.credits',
+  /** Videos generated (or upscaled) by the span, each of the stated spec; default 1. */
+  aiVideos: 'greenops.ai.videos',
 
   transferBytes: 'greenops.transfer.bytes',
 
@@ -69,4 +77,6 @@ export type AttributeName = (typeof ATTR)[keyof typeof ATTR];
 export const AI_MODALITIES = ['text', 'image', 'video', 'upscale', 'audio'] as const;
 export const STORAGE_MEDIA = ['ssd', 'hdd', 'tape', 'object'] as const;
 export const TRAVEL_MODES = ['flight', 'car', 'van', 'rail', 'taxi', 'ferry'] as const;
+export const ENERGY_BOUNDARIES = ['it', 'facility'] as const;
+export const FACILITY_TYPES = ['workstation', 'server-room', 'data-centre'] as const;
 export const ONSET_SOURCES = ['grid', 'diesel_generator', 'hybrid_generator', 'battery'] as const;

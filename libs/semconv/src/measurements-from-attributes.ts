@@ -7,7 +7,15 @@ import type {
 } from '@greenops/domain';
 import { AttributeError, describeValue } from './attribute-error';
 import type { AttributeReader } from './attribute-reader';
-import { AI_MODALITIES, ATTR, ONSET_SOURCES, STORAGE_MEDIA, TRAVEL_MODES } from './attributes';
+import {
+  AI_MODALITIES,
+  ATTR,
+  ENERGY_BOUNDARIES,
+  FACILITY_TYPES,
+  ONSET_SOURCES,
+  STORAGE_MEDIA,
+  TRAVEL_MODES,
+} from './attributes';
 
 /** Copies only defined values, so optional fields are absent rather than undefined. */
 function compact<T extends object>(value: T): T | undefined {
@@ -64,6 +72,7 @@ function ai(r: AttributeReader): AiInputs | undefined {
     denoisingSteps: r.number(ATTR.aiDenoisingSteps),
     images: r.number(ATTR.aiImages),
     credits: r.number(ATTR.aiCredits),
+    videos: r.number(ATTR.aiVideos),
   });
 }
 
@@ -112,9 +121,14 @@ export function measurementsFromAttributes(
   r: AttributeReader,
   kind: ActivityKind,
 ): ActivityMeasurements {
+  // The boundary says what the measured kWh cover: meaningless without them.
+  requiredWith(r, ATTR.energyKwh, [ATTR.energyBoundary]);
   return (
     compact<ActivityMeasurements>({
       energyKwh: r.number(ATTR.energyKwh),
+      energyBoundary: r.enumValue(ATTR.energyBoundary, ENERGY_BOUNDARIES),
+      facilityType: r.enumValue(ATTR.facilityType, FACILITY_TYPES),
+      embodiedShare: r.number(ATTR.hwEmbodiedShare),
       intensityGPerKwh: r.number(ATTR.intensityGPerKwh),
       marketIntensityGPerKwh: r.number(ATTR.marketIntensityGPerKwh),
       pue: r.number(ATTR.pue),

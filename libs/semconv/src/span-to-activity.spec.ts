@@ -198,6 +198,74 @@ describe('mapSpanToActivity', () => {
     expect(activity.measurements.pue).toBe(1.2);
   });
 
+  it('maps the audit attributes: videos per span, energy boundary, facility type, embodied share', () => {
+    const activity = accepted(
+      mapSpanToActivity(
+        'tenant-a',
+        span({
+          ...REQUIRED,
+          [ATTR.activityKind]: 'ai.inference',
+          [ATTR.energyKwh]: 794,
+          [ATTR.energyBoundary]: 'Facility',
+          [ATTR.facilityType]: 'server-room',
+          [ATTR.hwEmbodiedShare]: '0.25',
+          [ATTR.aiVideos]: 1450,
+        }),
+        {},
+      ),
+    );
+    expect(activity.measurements).toEqual({
+      energyKwh: 794,
+      energyBoundary: 'facility',
+      facilityType: 'server-room',
+      embodiedShare: 0.25,
+      ai: { videos: 1450 },
+    });
+  });
+
+  it.each<[string, Attributes, { field: string; reason: string }]>([
+    [
+      'zero videos',
+      { [ATTR.aiVideos]: 0 },
+      { field: ATTR.aiVideos, reason: 'must be a whole number in [1, 1000000], got 0' },
+    ],
+    [
+      'fractional videos',
+      { [ATTR.aiVideos]: 2.5 },
+      { field: ATTR.aiVideos, reason: 'must be a whole number in [1, 1000000], got 2.5' },
+    ],
+    [
+      'more videos than the range',
+      { [ATTR.aiVideos]: 1_000_001 },
+      { field: ATTR.aiVideos, reason: 'must be a whole number in [1, 1000000], got 1000001' },
+    ],
+    [
+      'embodied share above 1',
+      { [ATTR.hwEmbodiedShare]: 1.5 },
+      { field: ATTR.hwEmbodiedShare, reason: 'must be a finite number in [0, 1], got 1.5' },
+    ],
+    [
+      'unknown boundary',
+      { [ATTR.energyKwh]: 1, [ATTR.energyBoundary]: 'building' },
+      { field: ATTR.energyBoundary, reason: 'must be one of it, facility; got "building"' },
+    ],
+    [
+      'boundary without the energy it describes',
+      { [ATTR.energyBoundary]: 'facility' },
+      { field: ATTR.energyKwh, reason: `required when ${ATTR.energyBoundary} is set` },
+    ],
+    [
+      'unknown facility type',
+      { [ATTR.facilityType]: 'garage' },
+      {
+        field: ATTR.facilityType,
+        reason: 'must be one of workstation, server-room, data-centre; got "garage"',
+      },
+    ],
+  ])('rejects %s', (_label, extra, expected) => {
+    expect(rejection({ ...REQUIRED, ...extra })).toEqual(expected);
+  });
+
   it('greenops.activity.duration_s overrides end − start', () => {
     // an instant span (start = end) that logs an 8 h shift: 8 × 3600 = 28 800 s
     const activity = accepted(

@@ -12,6 +12,7 @@ export const AI_FACTORS: Factor[] = [
   // — video diffusion calibration (GPU energy, 8 s × 24 fps = 192 frames, 50 steps) —
   {
     id: 'ai.video.wan2.1-t2v-1.3b.calibration.720p.gpu-wh',
+    uncertaintyRating: 'medium-to-high',
     value: 381,
     unit: 'Wh/video',
     year: 2026,
@@ -19,6 +20,7 @@ export const AI_FACTORS: Factor[] = [
   },
   {
     id: 'ai.video.wan2.1-t2v-1.3b.calibration.1080p.gpu-wh',
+    uncertaintyRating: 'medium-to-high',
     value: 1847,
     unit: 'Wh/video',
     year: 2026,
@@ -26,6 +28,7 @@ export const AI_FACTORS: Factor[] = [
   },
   {
     id: 'ai.video.other-it-uplift',
+    uncertaintyRating: 'medium-to-high',
     value: 1.178,
     unit: 'ratio',
     year: 2026,
@@ -41,6 +44,7 @@ export const AI_FACTORS: Factor[] = [
   },
   {
     id: 'ai.video.credits-per-second',
+    uncertaintyRating: 'medium-to-high',
     value: 15,
     unit: 'credits/s',
     year: 2026,
@@ -71,6 +75,7 @@ export const AI_FACTORS: Factor[] = [
   // — training (model creation) uplift for cloud AI: 0.1× / 0.5× / 1.0× of inference —
   {
     id: 'ai.training.uplift',
+    uncertaintyRating: 'medium-to-high',
     value: 0.5,
     low: 0.1,
     high: 1.0,
@@ -79,9 +84,20 @@ export const AI_FACTORS: Factor[] = [
     source: `${CT_2026} §7.4.3 and Appendix 3: "Training assumes a range of 0.1x, 0.5x and 1.0x inference (low, nominal, high)"`,
   },
 
+  {
+    id: 'ai.training.reference-intensity',
+    value: 410,
+    unit: 'gCO2e/kWh',
+    year: 2025,
+    uncertaintyRating: 'medium-to-high',
+    source: `${CT_2026} §5 and App. 3: the training uplift is a multiple of inference emissions on the US grid (0.410 kgCO2e/kWh, IEA Emissions Factors 2025), the grid of the report's sensitivity analysis`,
+    note: 'turns the uplift into grams of model creation per kWh of inference energy (Table 6 option 1a): u × 410 g/kWh, whatever grid the inference itself ran on; override with the grid the model was trained on when known',
+  },
+
   // — cloud AI embodied: 5 % of the US-grid lifecycle total —
   {
     id: 'ai.cloud.embodied-share-us',
+    uncertaintyRating: 'medium-to-high',
     value: 0.05,
     unit: 'fraction of total',
     year: 2026,
@@ -98,6 +114,7 @@ export const AI_FACTORS: Factor[] = [
   // — image generation, per image —
   {
     id: 'ai.image.gpu-wh-per-image',
+    uncertaintyRating: 'medium-to-high',
     value: 2.907,
     unit: 'Wh/image',
     year: 2024,
@@ -105,6 +122,7 @@ export const AI_FACTORS: Factor[] = [
   },
   {
     id: 'ai.image.other-it-uplift',
+    uncertaintyRating: 'medium-to-high',
     value: 1.29 / 1.1,
     unit: 'ratio',
     year: 2026,
@@ -115,13 +133,14 @@ export const AI_FACTORS: Factor[] = [
   // — upscaling, per MP-second at 30 fps (facility energy at the report's PUE 1.1) —
   {
     id: 'ai.upscale.facility-wh-per-mp-second',
+    uncertaintyRating: 'high',
     value: (3.68 + 22.11) / 2,
     low: 3.68,
     high: 22.11,
     unit: 'Wh/MP-s @30fps',
     year: 2026,
     source: `${APP3}: "$0.1/MP-second at 30 fps … 0.35 and 0.7 Wh/1k tokens (Oviedo et al., 2026), resulting in a range of 3.68 to 22.11 Wh/MP-second"`,
-    note: 'nominal = midpoint 12.895; the report multiplies this directly by grid intensity, so it is taken as facility energy at PUE 1.1',
+    note: 'nominal = midpoint 12.895; the report multiplies this directly by grid intensity, so it is taken as facility energy at PUE 1.1. The stated inputs give 0.1 $/(15 $/M tokens) × 0.35 Wh/1k = 2.33 to 0.1 $/(5 $/M) × 0.7 Wh/1k = 14.0 Wh/MP-s: the published range is 1.58× that (docs/methodology.md, report inconsistencies)',
   },
   {
     id: 'ai.upscale.reference-fps',
@@ -165,6 +184,7 @@ function perKwhG(s: { trainingT: number; users: number; videosPerUser: number })
 export const WAN_TRAINING_FACTORS: Factor[] = [
   {
     id: 'ai.model.wan2.1-t2v-1.3b.training-g-per-kwh',
+    uncertaintyRating: 'high',
     unit: 'gCO2e/kWh of inference IT energy',
     year: 2026,
     value: perKwhG(WAN_SCENARIOS.nominal),
@@ -175,6 +195,7 @@ export const WAN_TRAINING_FACTORS: Factor[] = [
   },
   {
     id: 'ai.model.wan2.1-t2v-1.3b.training-g-per-inference',
+    uncertaintyRating: 'high',
     unit: 'gCO2e/inference',
     year: 2026,
     value: perInferenceG(WAN_SCENARIOS.nominal),

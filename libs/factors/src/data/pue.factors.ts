@@ -64,8 +64,19 @@ export const PUE_FACTORS: Factor[] = [
     value: 1.0,
     unit: 'ratio',
     year: 2026,
-    source: `${GREENOPS_ASSUMPTION}: an own workstation's metered or modelled draw is already its facility draw`,
-    note: 'own workstations / on-prem render nodes: metered or modelled device energy is the facility energy; set greenops.pue for a cooled machine room',
+    source: `${GREENOPS_ASSUMPTION}: a desk-side workstation has no facility overhead to attribute; its metered or modelled draw is the electricity bought for the work`,
+    note: 'greenops.facility.type = workstation, the default on premises for desk-side machines; a server room or data centre has its own default',
+  },
+  {
+    id: 'pue.server-room',
+    value: 1.8,
+    low: 1.5,
+    high: 2.1,
+    unit: 'ratio',
+    year: 2013,
+    source:
+      'Lawrence Berkeley National Laboratory (I. Cheung et al.), "Energy Efficiency of Small Data Centers", EETD, October 2013: field assessments with power measurements of four small server rooms found PUE values from 1.5 to 2.1',
+    note: 'greenops.facility.type = server-room (own machine room or render farm), and the default on premises for data-centre GPUs; nominal = midpoint 1.8. Large data centres run at 1.1–1.2 or better, small rooms worse',
   },
 ];
 

@@ -19,4 +19,15 @@ export const UNCERTAINTY_FACTORS: Factor[] = [
     source: `${GREENOPS_ASSUMPTION}; ${CT_2026} Table 13 rates bottom-up embodied estimates "Medium" uncertainty`,
     note: 'band applied to embodied figures supplied on the span (greenops.hw.embodied_kgco2e)',
   },
+  {
+    id: 'uncertainty.video.proxy',
+    value: 1,
+    low: 0.5,
+    high: 2,
+    unit: 'ratio to the WAN2.1-T2V-1.3B estimate',
+    year: 2026,
+    uncertaintyRating: 'medium-to-high',
+    source: `${CT_2026} Table 13 rates cloud video generation "Medium-to-high" (a single study of one text-to-video model, §5); band ×0.5–×2 ${GREENOPS_ASSUMPTION} for that rating`,
+    note: 'applied to the energy of video estimates the diffusion model was not calibrated for: an unregistered model, the credits proxy, or a resolution outside the calibrated 720p–1080p',
+  },
 ];

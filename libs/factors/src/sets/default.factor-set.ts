@@ -10,9 +10,11 @@ import { STORAGE_FACTORS } from '../data/storage.factors';
 import { TRAVEL_FACTORS } from '../data/travel.factors';
 import { FUEL_FACTORS, LIGHTING_FACTORS } from '../data/onset.factors';
 import { TRANSFER_FACTORS } from '../data/transfer.factors';
+import { SOFTWARE_FACTORS } from '../data/software.factors';
+import { METHOD_FACTORS } from '../data/method.factors';
 
 /** Bump on any change of a number, an id or a table (facts store it; republish recomputes). */
-export const DEFAULT_FACTOR_SET_VERSION = '2026.12.0';
+export const DEFAULT_FACTOR_SET_VERSION = '2026.13.0';
 
 /**
  * The shipped default: Ember location-based grid averages (via @tgwf/co2), provider PUEs from
@@ -37,6 +39,8 @@ export const DEFAULT_FACTOR_SET: FactorSet = Object.freeze({
       ...FUEL_FACTORS,
       ...LIGHTING_FACTORS,
       ...TRANSFER_FACTORS,
+      ...SOFTWARE_FACTORS,
+      ...METHOD_FACTORS,
     ]),
   ),
   cloudRegionCountry: CLOUD_REGION_COUNTRY,

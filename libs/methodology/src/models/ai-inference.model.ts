@@ -1,22 +1,22 @@
-import { scaleRange, type Activity, type AiInputs, type EmissionResult } from '@greenops/domain';
+import { type Activity, type AiInputs, type EmissionResult } from '@greenops/domain';
 import { ATTR } from '../attributes';
 import { resolveHardware } from '../device';
 import { hardwareEmbodiedG } from '../embodied';
 import { MethodologyInputError } from '../errors';
 import type { FactorTrail } from '../factor-trail';
 import { resolveIntensities } from '../intensity';
-import type { TrainingAllocation } from '../options';
 import { resolvePue } from '../pue';
 import { electricityResult } from '../result';
 import { electricityScope } from '../scope';
 import { allocateTrainingG, cloudAiEmbodiedG } from '../training-allocation';
-import { pointRange } from '../uncertainty';
+import { multiplyRanges, pointRange } from '../uncertainty';
 import { durationHours, nonNegative, positive } from '../validate';
 import { findVideoModel, type VideoModelEntry } from './ai-model-registry';
 import {
   imageEnergy,
   textEnergy,
   upscaleEnergy,
+  videoCount,
   videoEnergy,
   type AiEnergy,
 } from './ai-energy.model';
@@ -25,16 +25,19 @@ import { deviceEnergy } from './device-energy.model';
 /**
  * `ai.inference`. Two settings, told apart by the span:
  * - local: `greenops.hw.*` present and no `cloud.provider` — our workstation ran the model
- *   (report §7.4.3 "videos generated locally"): PUE 1.0, Scope 2, hardware embodied by time
- *   share, training from the model's declared figures when registered (App. 3), else uplift;
+ *   (report §7.4.3 "videos generated locally"): facility of the workstation or server room,
+ *   Scope 2, hardware embodied by time share, training from the model's declared figures when
+ *   registered (App. 3), else the uplift;
  * - service: everything else — PUE of the provider or the report's 1.1, Scope 3 cat 1, the
- *   report's cloud embodied (5 % of the US-grid total) and training uplift; with no location the
- *   US grid (report §7.5: most AI data centres are in the US).
+ *   report's cloud embodied (5 % share, per facility kWh) and training uplift (per facility kWh
+ *   at the report's reference grid); with no location the US grid (report §7.5: most AI data
+ *   centres are in the US).
+ * Training follows the tenant's option (factor `method.training.allocation`, CT 2026 Table 6):
+ * the result records the option applied.
  */
 export function aiInferenceEmissions(
   activity: Activity,
   trail: FactorTrail,
-  allocation: TrainingAllocation,
   videoModels: readonly VideoModelEntry[],
 ): EmissionResult {
   const m = activity.measurements;
@@ -44,34 +47,37 @@ export function aiInferenceEmissions(
   const hw = resolveHardware(m.hw, trail);
 
   const energy = inferenceEnergy(activity, ai, trail, videoModels, local, hw, hours);
-  const pue = resolvePue(m, trail, local ? 'on-premises' : 'ai-service');
+  const pue = resolvePue(m, trail, local ? 'on-premises' : 'ai-service', hw.device);
   const intensity = resolveIntensities(activity, trail, local ? undefined : 'US');
-  const facilityKwh = scaleRange(energy.energyItKwh, pue);
-  const operationalG = scaleRange(facilityKwh, intensity.locationGPerKwh);
-  const trainingG = allocateTrainingG(
+  const facilityKwh = multiplyRanges(energy.energyItKwh, pue.pue);
+  const training = allocateTrainingG(
     {
-      allocation,
+      requested: trail.choices.trainingAllocation,
+      requestedFactorId: trail.choices.trainingAllocationFactorId,
       declared: local ? energy.videoModel?.training : undefined,
       energyItKwh: energy.energyItKwh,
-      operationalG,
+      facilityKwh,
       inferences: energy.inferences,
+      modelId: energy.modelId,
     },
     trail,
   );
   const embodiedG = local
-    ? hardwareEmbodiedG(m.hw, hw, hours, trail)
+    ? hardwareEmbodiedG(m, hw, hours, trail)
     : cloudAiEmbodiedG(facilityKwh, trail);
   return electricityResult(
     {
       energyItKwh: energy.energyItKwh,
-      pue,
+      pue: pue.pue,
       locationGPerKwh: intensity.locationGPerKwh,
       marketGPerKwh: intensity.marketGPerKwh,
       embodiedG,
-      trainingG,
+      trainingG: training.trainingG,
       tier: energy.tier,
       scope: electricityScope(!local),
       modelId: energy.modelId,
+      trainingAllocation: training.applied,
+      notes: [...energy.notes, ...pue.notes, ...training.notes],
     },
     trail,
   );
@@ -88,7 +94,12 @@ function inferenceEnergy(
 ): AiEnergy {
   const m = activity.measurements;
   const modality = ai.modality ?? inferModality(ai);
-  const inferences = modality === 'image' ? (positive(ai.images, ATTR.images) ?? 1) : 1;
+  const inferences =
+    modality === 'image'
+      ? (positive(ai.images, ATTR.images) ?? 1)
+      : modality === 'video' || modality === 'upscale'
+        ? videoCount(ai)
+        : 1;
   const videoModel = modality === 'video' ? findModelForTraining(ai, videoModels) : undefined;
   const measured = nonNegative(m.energyKwh, ATTR.energyKwh);
   if (measured !== undefined) {
@@ -98,12 +109,13 @@ function inferenceEnergy(
       modelId: `ai.${modality ?? 'unknown'}.measured-energy`,
       inferences,
       videoModel,
+      notes: [],
     };
   }
   // A local run with a reported average draw is better evidence than a generic model (Table 7).
   if (local && m.hw?.powerW !== undefined) {
     const e = deviceEnergy('ai.inference', m, hw, hours, trail);
-    return { ...e, inferences, videoModel };
+    return { ...e, inferences, videoModel, notes: [] };
   }
   switch (modality) {
     case 'video':

@@ -3,7 +3,7 @@ import { ATTR } from '../attributes';
 import type { ResolvedHardware } from '../device';
 import { MethodologyInputError } from '../errors';
 import type { FactorTrail } from '../factor-trail';
-import { factorRange, pointRange, relativeBand } from '../uncertainty';
+import { factorRange, multiplyRanges, pointRange, relativeBand } from '../uncertainty';
 import { nonNegative, positive } from '../validate';
 
 export interface DeviceEnergy {
@@ -15,8 +15,14 @@ export interface DeviceEnergy {
 /**
  * IT energy of work on devices, by the report's Table 7 hierarchy:
  * measured `greenops.energy.kwh` (no band) >
- * modelled `power_w × count × utilisation × hours` (±10 % band) >
- * proxy: the catalogue's typical draw for `greenops.hw.model` (catalogue band).
+ * modelled `power_w × count × utilisation × hours` (±10 % band; utilisation default 1, the
+ * reported draw being the average over the span) >
+ * proxy: the catalogue draw of `greenops.hw.model`. A catalogue GPU's figure is its board power
+ * limit, so its average draw is board power × utilisation (the span's, else the typical
+ * 50 % / 65 % / 100 %, `device.gpu.typical-utilisation`).
+ * A GPU's board power leaves out its host (CPU, RAM, fans), whose embodied emissions the span is
+ * charged, so GPU board energy (catalogue, or `power_w` of a catalogue GPU) × the report's
+ * other-IT ratio 1.178 gives the host's IT energy (`device.gpu.host-it-uplift`).
  */
 export function deviceEnergy(
   kind: string,
@@ -33,20 +39,32 @@ export function deviceEnergy(
       modelId: `${kind}.measured-energy`,
     };
   }
-  const kwhPerW = (hw.count * hw.utilization * durationH) / 1000;
+  const gpu = hw.device?.kind === 'gpu';
+  const host: Range = gpu ? factorRange(trail.use('device.gpu.host-it-uplift')) : pointRange(1);
+  const deviceHoursKw = (hw.count * durationH) / 1000;
   const powerW = positive(m.hw?.powerW, ATTR.hwPowerW);
   if (powerW !== undefined) {
     const rel = trail.use('uncertainty.span-power.relative').value;
+    const kwh = powerW * (hw.utilization ?? 1) * deviceHoursKw;
     return {
-      energyItKwh: relativeBand(powerW * kwhPerW, rel),
+      energyItKwh: multiplyRanges(relativeBand(kwh, rel), host),
       tier: 'modelled',
       modelId: `${kind}.power-duration`,
     };
   }
   if (hw.device) {
-    const p = factorRange(trail.use(hw.device.powerFactorId));
+    const catalogueW = factorRange(trail.use(hw.device.powerFactorId));
+    const utilisation: Range =
+      hw.utilization !== undefined
+        ? pointRange(hw.utilization)
+        : gpu
+          ? factorRange(trail.use('device.gpu.typical-utilisation'))
+          : pointRange(1);
     return {
-      energyItKwh: { low: p.low * kwhPerW, nominal: p.nominal * kwhPerW, high: p.high * kwhPerW },
+      energyItKwh: multiplyRanges(
+        multiplyRanges(multiplyRanges(catalogueW, utilisation), host),
+        pointRange(deviceHoursKw),
+      ),
       tier: 'proxy',
       modelId: `${kind}.catalogue-power-duration`,
     };

@@ -3,20 +3,30 @@ import { computeEmissions, lightingEnergyKwh, MethodologyInputError } from '../i
 import { activity } from '../testing/activity.fixture';
 
 // Ember (via @tgwf/co2): GBR 215.79, USA 383.55, FRA 44.18 g/kWh. AWS PUE 1.15 (AWS, global PUE 2024).
-describe('transfer (CO2.js Sustainable Web Design v4)', () => {
-  it('1 GB within the UK', () => {
+describe('transfer (CO2.js Sustainable Web Design v4, production boundary)', () => {
+  it('1 GB within the UK, without end-user devices (CT 2026 §6.1.2)', () => {
     const r = computeEmissions(activity('transfer', { transferBytes: 1e9, country: 'GB' }));
-    // SWD v4 operational energy per GB: data centre 0.055 + network 0.059 + device 0.080 = 0.194 kWh
-    expect(r.energyKwh.nominal).toBeCloseTo(0.194, 9);
-    // 0.194 × 215.79 = 41.86326 g
-    expect(r.operationalG.nominal).toBeCloseTo(41.86326, 6);
-    // SWD v4 embodied per GB: (0.012 + 0.013 + 0.081) kWh × 494 g/kWh (CO2.js global) = 52.364 g
-    expect(r.embodiedG.nominal).toBeCloseTo(52.364, 6);
+    // SWD v4 operational energy per GB: data centre 0.055 + network 0.059 = 0.114 kWh
+    // (the device segment, 0.080 kWh, is the consumer's screen: left out)
+    expect(r.energyKwh.nominal).toBeCloseTo(0.114, 9);
+    // 0.114 × 215.79 = 24.60006 g
+    expect(r.operationalG.nominal).toBeCloseTo(24.60006, 6);
+    // SWD v4 embodied per GB: (0.012 + 0.013) kWh × 494 g/kWh (CO2.js global) = 12.35 g
+    // (device embodied 0.081 kWh = 40.014 g left out)
+    expect(r.embodiedG.nominal).toBeCloseTo(12.35, 6);
     // band ×0.5 .. ×2
-    expect(r.co2eG.low).toBeCloseTo((41.86326 + 52.364) / 2, 6);
-    expect(r.co2eG.high).toBeCloseTo((41.86326 + 52.364) * 2, 6);
+    expect(r.co2eG.low).toBeCloseTo((24.60006 + 12.35) / 2, 6);
+    expect(r.co2eG.high).toBeCloseTo((24.60006 + 12.35) * 2, 6);
     expect(r.pue).toBe(1);
     expect(r.scope).toBe(3);
+    expect(r.modelId).toBe('transfer.co2js-swd-v4.production');
+    // whole-system SWD would have been 0.194 × 215.79 + 0.106 × 494 = 94.2273 g: devices were
+    // (0.080 × 215.79 + 0.081 × 494) / 94.2273 = 60.8 % of it
+    expect(1 - r.co2eG.nominal / (0.194 * 215.79 + 0.106 * 494)).toBeCloseTo(0.6079, 3);
+  });
+
+  it('no bytes, no grams', () => {
+    expect(computeEmissions(activity('transfer', { transferBytes: 0 })).co2eG.high).toBe(0);
   });
 });
 

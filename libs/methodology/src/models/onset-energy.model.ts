@@ -59,10 +59,12 @@ export function onsetEnergyEmissions(activity: Activity, trail: FactorTrail): Em
     );
   }
   const intensity = resolveIntensities(activity, trail);
+  const pue = resolvePue(m, trail, 'on-premises');
   return electricityResult(
     {
       energyItKwh: energy,
-      pue: resolvePue(m, trail, 'on-premises'),
+      pue: pue.pue,
+      notes: pue.notes,
       locationGPerKwh: intensity.locationGPerKwh,
       marketGPerKwh: intensity.marketGPerKwh,
       embodiedG: ZERO_RANGE,

@@ -40,7 +40,8 @@ export function storageEmissions(activity: Activity, trail: FactorTrail): Emissi
   return electricityResult(
     {
       energyItKwh: multiplyRanges(whPerTbH, pointRange(tbHours / 1000)),
-      pue,
+      pue: pue.pue,
+      notes: pue.notes,
       locationGPerKwh: intensity.locationGPerKwh,
       marketGPerKwh: intensity.marketGPerKwh,
       embodiedG: ZERO_RANGE,

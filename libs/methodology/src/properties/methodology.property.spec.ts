@@ -96,6 +96,31 @@ const energyActivity: fc.Arbitrary<Activity> = fc.oneof(
   fc
     .double({ min: 1, max: 10000, noNaN: true })
     .map((credits) => activity('ai.inference', { ai: { modality: 'video', credits } })),
+  fc
+    .record({
+      kwh: fc.double({ min: 0, max: 1000, noNaN: true }),
+      videos: fc.integer({ min: 1, max: 5000 }),
+      s: fc.integer({ min: 0, max: 86400 }),
+    })
+    .map(({ kwh, videos, s }) =>
+      activity(
+        'ai.inference',
+        { energyKwh: kwh, hw: { model: 'workstation' }, ai: { model: 'wan2.1', videos } },
+        s,
+      ),
+    ),
+  fc
+    .record({
+      s: fc.integer({ min: 0, max: 86400 }),
+      share: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
+    .map(({ s, share }) =>
+      activity(
+        'workstation',
+        { hw: { model: 'RTX 4090' }, facilityType: 'server-room', embodiedShare: share },
+        s,
+      ),
+    ),
 );
 
 describe('methodology properties', () => {
@@ -103,7 +128,7 @@ describe('methodology properties', () => {
     fc.assert(
       fc.property(
         energyActivity,
-        fc.constantFrom('per-energy' as const, 'per-inference' as const),
+        fc.constantFrom('1a' as const, '1b' as const),
         (a, trainingAllocation) => {
           const r = computeEmissions(a, { trainingAllocation });
           for (const x of [
@@ -113,6 +138,7 @@ describe('methodology properties', () => {
             r.operationalMarketG,
             r.embodiedG,
             r.trainingG,
+            r.softwareG,
             r.co2eG,
             r.co2eMarketG,
           ]) {
@@ -123,12 +149,21 @@ describe('methodology properties', () => {
             r.operationalG.nominal + r.embodiedG.nominal + r.trainingG.nominal,
             6,
           );
+          // software development is the part of embodied that comes from the tools used
+          expect(r.softwareG.high).toBeLessThanOrEqual(r.embodiedG.high + 1e-9);
+          // 1a is always applicable; 1b falls back to 1a only with a note saying so
+          if (trainingAllocation === '1a') expect(r.trainingAllocation).toBe('1a');
+          else if (r.trainingAllocation === '1a' && r.trainingG.nominal > 0)
+            expect(r.notes.some((n) => n.startsWith('training: option 1b requested'))).toBe(true);
+          expect(r.methodologyVersion.endsWith(`+training.${r.trainingAllocation}`)).toBe(true);
         },
       ),
     );
   });
 
-  it('operational and training emissions scale linearly with grid intensity', () => {
+  // Only electricity follows the grid. Embodied (hardware), training (model creation, allocated
+  // per kWh of inference: CT 2026 §6.3.2 option 1a) and software do not depend on where it ran.
+  it('operational emissions scale linearly with grid intensity; embodied, training and software do not move', () => {
     fc.assert(
       fc.property(
         energyActivity,
@@ -140,10 +175,9 @@ describe('methodology properties', () => {
           const r1 = at(i);
           const r2 = at(i * k);
           expect(r2.operationalG.nominal).toBeCloseTo(r1.operationalG.nominal * k, 6);
-          // embodied does not depend on the grid; what does, scales by k
-          expect(r2.embodiedG.nominal).toBeCloseTo(r1.embodiedG.nominal, 9);
-          const gridDependent = (r: typeof r1) => r.co2eG.nominal - r.embodiedG.nominal;
-          expect(gridDependent(r2)).toBeCloseTo(gridDependent(r1) * k, 5);
+          expect(r2.embodiedG).toEqual(r1.embodiedG);
+          expect(r2.trainingG).toEqual(r1.trainingG);
+          expect(r2.softwareG).toEqual(r1.softwareG);
         },
       ),
     );

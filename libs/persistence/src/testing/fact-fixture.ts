@@ -40,6 +40,7 @@ export function renderFact(spec: FactSpec): EmissionFactInput {
     operationalMarketG: r(operationalMarket),
     embodiedG: r(m),
     trainingG: r(0),
+    softwareG: r(0),
     co2eG: r(co2e, co2e * 0.9, co2e * 1.1),
     co2eMarketG: r(operationalMarket + m),
     tier: 'measured',
@@ -49,6 +50,8 @@ export function renderFact(spec: FactSpec): EmissionFactInput {
     factorIds: ['test.intensity.location', 'test.intensity.market'],
     methodologyVersion: 'test-1',
     factorSetVersion: 'test-1',
+    trainingAllocation: '1a',
+    notes: [],
   };
   return {
     tenant: spec.tenant,
