@@ -227,22 +227,22 @@ describe('mapSpanToActivity', () => {
     [
       'zero videos',
       { [ATTR.aiVideos]: 0 },
-      { field: ATTR.aiVideos, reason: 'must be a whole number in [1, 1000000], got 0' },
+      { field: ATTR.aiVideos, reason: 'must be a whole number from 1 to 1,000,000, got 0' },
     ],
     [
       'fractional videos',
       { [ATTR.aiVideos]: 2.5 },
-      { field: ATTR.aiVideos, reason: 'must be a whole number in [1, 1000000], got 2.5' },
+      { field: ATTR.aiVideos, reason: 'must be a whole number from 1 to 1,000,000, got 2.5' },
     ],
     [
       'more videos than the range',
       { [ATTR.aiVideos]: 1_000_001 },
-      { field: ATTR.aiVideos, reason: 'must be a whole number in [1, 1000000], got 1000001' },
+      { field: ATTR.aiVideos, reason: 'must be a whole number from 1 to 1,000,000, got 1000001' },
     ],
     [
       'embodied share above 1',
       { [ATTR.hwEmbodiedShare]: 1.5 },
-      { field: ATTR.hwEmbodiedShare, reason: 'must be a finite number in [0, 1], got 1.5' },
+      { field: ATTR.hwEmbodiedShare, reason: 'must be a finite number from 0 to 1, got 1.5' },
     ],
     [
       'unknown boundary',
