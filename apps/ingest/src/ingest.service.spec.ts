@@ -1,9 +1,11 @@
 import {
   activityEventId,
+  parseLogRecord,
   TOPICS,
   type ActivityRecorded,
+  type LogEvent,
   type RejectedSpan,
-} from '@greenops/domain';
+} from '@greenops/contracts';
 import { EventLogUnavailableError } from '@greenops/messaging';
 import type { Attributes, OtlpSpan } from '@greenops/semconv';
 import { ERROR_MESSAGE_MAX_CHARS, IngestService } from './ingest.service';
@@ -32,10 +34,24 @@ function batch(...spans: OtlpSpan[]): DecodedResourceSpans[] {
   return [{ resourceAttributes: RESOURCE, spans }];
 }
 
-function setup() {
+function setup(now = NOW) {
   const publisher = new InMemoryEventLogPublisher();
-  const service = new IngestService(publisher, () => NOW);
+  const service = new IngestService(publisher, () => now);
   return { publisher, service };
+}
+
+/** The published records as a consumer reads them (each must pass its contract). */
+function consumed(publisher: InMemoryEventLogPublisher): LogEvent[] {
+  return publisher.records.map((r) => {
+    const parsed = parseLogRecord(r.topic, r.value);
+    if (!parsed.ok)
+      throw new Error(`published ${r.topic} record fails: ${parsed.field}: ${parsed.reason}`);
+    return parsed.event;
+  });
+}
+
+function activityIds(publisher: InMemoryEventLogPublisher): string[] {
+  return consumed(publisher).flatMap((e) => (e.type === 'ActivityRecorded' ? [e.id] : []));
 }
 
 const render = span('00f067aa0ba902b7', 'render', {
@@ -83,8 +99,9 @@ describe('IngestService.export', () => {
     });
     // span attribute overrides the resource's project
     expect(publisher.records[1].key).toBe('tenant-a/series-s02');
-    expect((publisher.records[1].value as ActivityRecorded).payload.measurements).toEqual({
-      transferBytes: 1000,
+    expect(consumed(publisher)[1]).toMatchObject({
+      type: 'ActivityRecorded',
+      payload: { measurements: { transferBytes: 1000 } },
     });
   });
 
@@ -93,7 +110,7 @@ describe('IngestService.export', () => {
     await service.export('tenant-a', batch(render));
     await service.export('tenant-a', batch(render));
     await service.export('tenant-b', batch(render));
-    const ids = publisher.records.map((r) => (r.value as ActivityRecorded).id);
+    const ids = activityIds(publisher);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[0]).not.toBe(ids[2]);
     expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -120,6 +137,8 @@ describe('IngestService.export', () => {
       TOPICS.activitiesDlq,
     ]);
     const dlq: RejectedSpan = {
+      type: 'RejectedSpan',
+      version: 1,
       tenant: 'tenant-a',
       traceId: TRACE,
       spanId: '0af7651916cd43dd',
@@ -152,6 +171,65 @@ describe('IngestService.export', () => {
       spanId: '00f067aa0ba902c1',
       field: 'greenops.hw.power_w',
     });
+  });
+
+  it('rejects, with the field and reason, a span whose event would break the ActivityRecorded contract', async () => {
+    const { publisher, service } = setup();
+    // A sender that multiplied nanoseconds by 1,000 once too often: 1.7e21 ns is in the year
+    // 55,840, which the span mapping lets through (a JS date reaches 275,760) but an ISO 8601
+    // instant of the contract cannot carry (four-digit years).
+    const startNs = 1_700_000_000_000_000_000_000n;
+    const farFuture: OtlpSpan = {
+      ...span('00f067aa0ba902c2', 'render', {
+        'greenops.activity.kind': 'render',
+        'greenops.hw.power_w': 300,
+      }),
+      startTimeUnixNano: startNs,
+      endTimeUnixNano: startNs + 60_000_000_000n,
+    };
+    const outcome = await service.export('tenant-a', batch(farFuture, render));
+    expect(outcome).toEqual({
+      acceptedSpans: 1,
+      rejectedSpans: 1,
+      errorMessage:
+        'span 00f067aa0ba902c2 (name "render"): ActivityRecorded.occurredAt: ' +
+        'the event made of this span breaks its contract: Invalid datetime',
+    });
+    // its batch-mate is published, and the refused span goes to the DLQ with the reason
+    expect(publisher.batches).toHaveLength(1);
+    expect(publisher.records.map((r) => r.topic)).toEqual([
+      TOPICS.activities,
+      TOPICS.activitiesDlq,
+    ]);
+    expect(activityIds(publisher)).toEqual([
+      activityEventId('tenant-a', TRACE, '00f067aa0ba902b7'),
+    ]);
+    expect(consumed(publisher)[1]).toEqual({
+      type: 'RejectedSpan',
+      version: 1,
+      tenant: 'tenant-a',
+      traceId: TRACE,
+      spanId: '00f067aa0ba902c2',
+      name: 'render',
+      field: 'ActivityRecorded.occurredAt',
+      reason: 'the event made of this span breaks its contract: Invalid datetime',
+      rejectedAt: '2025-01-02T03:04:05.000Z',
+    });
+  });
+
+  it('publishes nothing that breaks a contract, not even the dead-letter record', async () => {
+    // A clock beyond the year 9999 makes recordedAt and rejectedAt unwritable instants.
+    const { publisher, service } = setup(new Date('+010000-01-01T00:00:00.000Z'));
+    const outcome = await service.export('tenant-a', batch(render));
+    expect(outcome).toEqual({
+      acceptedSpans: 0,
+      rejectedSpans: 1,
+      errorMessage:
+        'span 00f067aa0ba902b7 (name "render"): ActivityRecorded.recordedAt: ' +
+        'the event made of this span breaks its contract: Invalid datetime ' +
+        '(no dead-letter record: RejectedSpan.rejectedAt: Invalid datetime)',
+    });
+    expect(publisher.batches).toHaveLength(0);
   });
 
   it('publishes a span repeated within one batch once', async () => {

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   activityEventId,
-  partitionKey,
-  TOPICS,
-  type Activity,
+  encodeLogRecord,
   type ActivityRecorded,
-  type RejectedSpan,
-} from '@greenops/domain';
-import type { EventLogPublisher, PublishRecord } from '@greenops/messaging';
+  type LogRecord,
+} from '@greenops/contracts';
+import type { Activity } from '@greenops/domain';
+import type { EventLogPublisher } from '@greenops/messaging';
 import { computeEmissions, MethodologyInputError } from '@greenops/methodology';
 import { mapSpanToActivity, type OtlpSpan } from '@greenops/semconv';
 import { EVENT_LOG_PUBLISHER, INGEST_CLOCK, type Clock } from './ingest-tokens';
@@ -62,7 +61,10 @@ function envelope(activity: Activity, recordedAt: string): ActivityRecorded {
 /**
  * Turns decoded OTLP spans into ActivityRecorded events (and DLQ records for the spans that
  * cannot be mapped) and appends them to the event log in one publish: either the whole batch
- * is durable or the caller gets EventLogUnavailableError and nothing counts as accepted.
+ * is durable or the caller gets EventLogUnavailableError and nothing counts as accepted. Each
+ * event is checked against its contract before it is published (`encodeLogRecord`,
+ * libs/contracts); one that fails is a bug of ours, and the span is rejected with the reason
+ * rather than published as garbage or failing its batch-mates.
  */
 @Injectable()
 export class IngestService {
@@ -77,51 +79,76 @@ export class IngestService {
 
   async export(tenant: string, resourceSpans: DecodedResourceSpans[]): Promise<ExportOutcome> {
     const recordedAt = this.clock().toISOString();
-    const accepted: PublishRecord[] = [];
-    const rejected: PublishRecord[] = [];
+    const accepted: LogRecord[] = [];
+    const rejected: LogRecord[] = [];
     const reasons: string[] = [];
     const seenEventIds = new Set<string>();
     let acceptedSpans = 0;
+    let rejectedSpans = 0;
 
     for (const { resourceAttributes, spans } of resourceSpans) {
       for (const span of spans) {
-        const result = quantifiable(mapSpanToActivity(tenant, span, resourceAttributes));
+        const result = encoded(
+          quantifiable(mapSpanToActivity(tenant, span, resourceAttributes)),
+          recordedAt,
+        );
         if (result.ok) {
           acceptedSpans++;
-          const event = envelope(result.activity, recordedAt);
           // The same span twice in one batch is one activity: publish it once.
-          if (seenEventIds.has(event.id)) continue;
-          seenEventIds.add(event.id);
-          accepted.push({
-            topic: TOPICS.activities,
-            key: partitionKey(tenant, event.projectId),
-            value: event,
-          });
+          if (seenEventIds.has(result.eventId)) continue;
+          seenEventIds.add(result.eventId);
+          accepted.push(result.record);
+          continue;
+        }
+        rejectedSpans++;
+        const reason = `${spanLabel(span)}: ${result.field}: ${result.reason}`;
+        const deadLetter = encodeLogRecord({
+          type: 'RejectedSpan',
+          version: 1,
+          tenant,
+          traceId: span.traceId,
+          spanId: span.spanId,
+          name: span.name,
+          field: result.field,
+          reason: result.reason,
+          rejectedAt: recordedAt,
+        });
+        if (deadLetter.ok) {
+          rejected.push(deadLetter.record);
+          reasons.push(reason);
         } else {
-          reasons.push(`${spanLabel(span)}: ${result.field}: ${result.reason}`);
-          const value: RejectedSpan = {
-            tenant,
-            traceId: span.traceId,
-            spanId: span.spanId,
-            name: span.name,
-            field: result.field,
-            reason: result.reason,
-            rejectedAt: recordedAt,
-          };
-          rejected.push({ topic: TOPICS.activitiesDlq, key: tenant, value });
+          reasons.push(
+            `${reason} (no dead-letter record: RejectedSpan.${deadLetter.field}: ${deadLetter.reason})`,
+          );
         }
       }
     }
 
     const records = [...accepted, ...rejected];
     if (records.length > 0) await this.publisher.publish(records);
-    const outcome: ExportOutcome = { acceptedSpans, rejectedSpans: rejected.length };
+    const outcome: ExportOutcome = { acceptedSpans, rejectedSpans };
     if (reasons.length > 0) outcome.errorMessage = joinCapped(reasons);
     return outcome;
   }
 }
 
 type Mapped = ReturnType<typeof mapSpanToActivity>;
+
+/** The span's ActivityRecorded event checked against its contract, or why the span is rejected. */
+function encoded(
+  mapped: Mapped,
+  recordedAt: string,
+): { ok: true; eventId: string; record: LogRecord } | { ok: false; field: string; reason: string } {
+  if (!mapped.ok) return mapped;
+  const event = envelope(mapped.activity, recordedAt);
+  const checked = encodeLogRecord(event);
+  if (checked.ok) return { ok: true, eventId: event.id, record: checked.record };
+  return {
+    ok: false,
+    field: `ActivityRecorded.${checked.field}`,
+    reason: `the event made of this span breaks its contract: ${checked.reason}`,
+  };
+}
 
 /**
  * A span the methodology cannot turn into emissions (e.g. a render with neither energy nor

@@ -17,7 +17,7 @@ import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/domain';
+import { TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/contracts';
 import { createIngestHttpApp } from './ingest.module';
 import { IngestService } from './ingest.service';
 import type { ApiKeyResolver } from './ingest-tokens';
