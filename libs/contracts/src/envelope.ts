@@ -1,7 +1,13 @@
-import { z } from 'zod';
+import { datetimeRegex, z } from 'zod';
 
-/** An instant as ISO 8601 with an offset (`2026-11-02T09:00:00.000Z`); years 0000–9999 only. */
-export const isoInstant = z.string().datetime({ offset: true });
+/**
+ * An instant as ISO 8601 with an offset (`2026-11-02T09:00:00.000Z`); years 0000–9999 only.
+ * The pattern is zod's own for `datetime({ offset: true })`, compiled once: `.datetime()`
+ * compiles it again for every value it checks, which made up a third of the cost of checking
+ * an ActivityRecorded event.
+ */
+const ISO_INSTANT = datetimeRegex({ offset: true, local: false, precision: null });
+export const isoInstant = z.string().regex(ISO_INSTANT, 'Invalid datetime');
 
 /**
  * The envelope every event on the activities topic shares: who (`tenant`, `projectId`), which
