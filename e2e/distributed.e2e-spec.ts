@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { TOPICS, type RejectedSpan } from '@greenops/domain';
+import { parseLogRecord, TOPICS, type RejectedSpan } from '@greenops/contracts';
 import { ApiKeyStore, openPostgres, type DatabaseHandle } from '@greenops/persistence';
 import { createTestDatabase, kafkaBrokers, waitFor } from '@greenops/testing';
 import { freePort } from '@greenops/testing';
@@ -238,12 +238,17 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     });
     const consumer = kafka.consumer({ groupId: `dlq-reader-${run}` });
     const rejected: RejectedSpan[] = [];
+    const unreadable: string[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: TOPICS.activitiesDlq, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const value = JSON.parse(message.value?.toString('utf8') ?? '{}') as RejectedSpan;
-        if (value.tenant === tenantA) rejected.push(value);
+        // Read as the projector reads it: through the RejectedSpan contract.
+        const value: unknown = JSON.parse(message.value?.toString('utf8') ?? 'null');
+        const parsed = parseLogRecord(TOPICS.activitiesDlq, value);
+        if (!parsed.ok) unreadable.push(`${parsed.field}: ${parsed.reason}`);
+        else if (parsed.event.type === 'RejectedSpan' && parsed.event.tenant === tenantA)
+          rejected.push(parsed.event);
       },
     });
     try {
@@ -254,6 +259,7 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     } finally {
       await consumer.disconnect();
     }
+    expect(unreadable).toEqual([]);
     expect(rejected.find((r) => r.spanId === ids[1].spanId)).toMatchObject({
       field: 'greenops.project.id',
     });

@@ -1,9 +1,11 @@
 import {
   activityEventId,
+  parseLogRecord,
   TOPICS,
   type ActivityRecorded,
+  type LogEvent,
   type RejectedSpan,
-} from '@greenops/domain';
+} from '@greenops/contracts';
 import { EventLogUnavailableError } from '@greenops/messaging';
 import { Logger } from '@nestjs/common';
 import fc from 'fast-check';
@@ -42,10 +44,24 @@ function batch(...spans: OtlpSpan[]): DecodedResourceSpans[] {
   return [{ resourceAttributes: RESOURCE, spans }];
 }
 
-function setup() {
+function setup(now = NOW) {
   const publisher = new InMemoryEventLogPublisher();
-  const service = new IngestService(publisher, () => NOW);
+  const service = new IngestService(publisher, () => now);
   return { publisher, service };
+}
+
+/** The published records as a consumer reads them (each must pass its contract). */
+function consumed(publisher: InMemoryEventLogPublisher): LogEvent[] {
+  return publisher.records.map((r) => {
+    const parsed = parseLogRecord(r.topic, r.value);
+    if (!parsed.ok)
+      throw new Error(`published ${r.topic} record fails: ${parsed.field}: ${parsed.reason}`);
+    return parsed.event;
+  });
+}
+
+function activityIds(publisher: InMemoryEventLogPublisher): string[] {
+  return consumed(publisher).flatMap((e) => (e.type === 'ActivityRecorded' ? [e.id] : []));
 }
 
 const render = span('00f067aa0ba902b7', 'render', {
@@ -93,8 +109,9 @@ describe('IngestService.export', () => {
     });
     // span attribute overrides the resource's project
     expect(publisher.records[1].key).toBe('tenant-a/series-s02');
-    expect((publisher.records[1].value as ActivityRecorded).payload.measurements).toEqual({
-      transferBytes: 1000,
+    expect(consumed(publisher)[1]).toMatchObject({
+      type: 'ActivityRecorded',
+      payload: { measurements: { transferBytes: 1000 } },
     });
   });
 
@@ -103,7 +120,7 @@ describe('IngestService.export', () => {
     await service.export('tenant-a', batch(render));
     await service.export('tenant-a', batch(render));
     await service.export('tenant-b', batch(render));
-    const ids = publisher.records.map((r) => (r.value as ActivityRecorded).id);
+    const ids = activityIds(publisher);
     expect(ids[0]).toBe(ids[1]);
     expect(ids[0]).not.toBe(ids[2]);
     expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -130,6 +147,8 @@ describe('IngestService.export', () => {
       TOPICS.activitiesDlq,
     ]);
     const dlq: RejectedSpan = {
+      type: 'RejectedSpan',
+      version: 1,
       tenant: 'tenant-a',
       traceId: TRACE,
       spanId: '0af7651916cd43dd',
@@ -162,6 +181,21 @@ describe('IngestService.export', () => {
       spanId: '00f067aa0ba902c1',
       field: 'greenops.hw.power_w',
     });
+  });
+
+  it('publishes nothing that breaks a contract, not even the dead-letter record', async () => {
+    // A clock beyond the year 9999 makes recordedAt and rejectedAt unwritable instants.
+    const { publisher, service } = setup(new Date('+010000-01-01T00:00:00.000Z'));
+    const outcome = await service.export('tenant-a', batch(render));
+    expect(outcome).toEqual({
+      acceptedSpans: 0,
+      rejectedSpans: 1,
+      errorMessage:
+        'span 00f067aa0ba902b7 (name "render"): ActivityRecorded.recordedAt: ' +
+        'the event made of this span breaks its contract: Invalid datetime ' +
+        '(no dead-letter record: RejectedSpan.rejectedAt: Invalid datetime)',
+    });
+    expect(publisher.batches).toHaveLength(0);
   });
 
   it('publishes a span repeated within one batch once', async () => {
@@ -282,6 +316,8 @@ describe('IngestService.export', () => {
     const record = publisher.records[0].value as RejectedSpan;
     // name: 255 kept (the NUL as U+FFFD) + "…" = 256; ids: 63 kept + "…" = 64
     expect(record).toEqual({
+      type: 'RejectedSpan',
+      version: 1,
       tenant: 'tenant-a',
       traceId: `${'f'.repeat(63)}…`,
       spanId: `${'e'.repeat(63)}…`,

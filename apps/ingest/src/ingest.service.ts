@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
   activityEventId,
-  partitionKey,
-  TOPICS,
-  type Activity,
+  encodeLogRecord,
   type ActivityRecorded,
-  type RejectedSpan,
-} from '@greenops/domain';
-import type { EventLogPublisher, PublishRecord } from '@greenops/messaging';
+  type LogRecord,
+} from '@greenops/contracts';
+import type { Activity } from '@greenops/domain';
+import type { EventLogPublisher } from '@greenops/messaging';
 import { computeEmissions, MethodologyInputError } from '@greenops/methodology';
 import {
   boundedText,
@@ -84,7 +83,10 @@ type SpanOutcome = { ok: true; activity: Activity } | { ok: false; field: string
  * Turns decoded OTLP spans into ActivityRecorded events (and DLQ records for the spans that
  * cannot be mapped) and appends them to the event log in one publish: either the whole batch
  * is durable or the caller gets EventLogUnavailableError and nothing counts as accepted.
- * Every span gets an outcome: nothing one span holds can fail the request.
+ * Every span gets an outcome: nothing one span holds can fail the request. Each event is checked
+ * against its contract before it is published (`encodeLogRecord`, libs/contracts); one that
+ * fails is a bug of ours, and the span is rejected with the reason rather than published as
+ * garbage or failing its batch-mates.
  */
 @Injectable()
 export class IngestService {
@@ -105,37 +107,45 @@ export class IngestService {
     const now = this.clock();
     const recordedAt = now.toISOString();
     const time: SpanTimeContext = { receivedAtMs: now.getTime(), limits: this.spanTimeLimits };
-    const accepted: PublishRecord[] = [];
-    const rejected: PublishRecord[] = [];
+    const accepted: LogRecord[] = [];
+    const rejected: LogRecord[] = [];
     const reasons: string[] = [];
     const seenEventIds = new Set<string>();
     let acceptedSpans = 0;
+    let rejectedSpans = 0;
 
     for (const { resourceAttributes, spans } of resourceSpans) {
       for (const span of spans) {
-        const result = this.spanOutcome(tenant, span, resourceAttributes, time);
+        const result = encoded(
+          this.spanOutcome(tenant, span, resourceAttributes, time),
+          recordedAt,
+        );
         if (result.ok) {
           acceptedSpans++;
-          const event = envelope(result.activity, recordedAt);
           // The same span twice in one batch is one activity: publish it once.
-          if (seenEventIds.has(event.id)) continue;
-          seenEventIds.add(event.id);
-          accepted.push({
-            topic: TOPICS.activities,
-            key: partitionKey(tenant, event.projectId),
-            value: event,
-          });
+          if (seenEventIds.has(result.eventId)) continue;
+          seenEventIds.add(result.eventId);
+          accepted.push(result.record);
+          continue;
+        }
+        rejectedSpans++;
+        const value = rejectedSpanRecord(tenant, span, result, recordedAt);
+        const reason = `${spanLabel(span)}: ${value.field}: ${value.reason}`;
+        const deadLetter = encodeLogRecord(value);
+        if (deadLetter.ok) {
+          rejected.push(deadLetter.record);
+          reasons.push(reason);
         } else {
-          const value: RejectedSpan = rejectedSpanRecord(tenant, span, result, recordedAt);
-          reasons.push(`${spanLabel(span)}: ${value.field}: ${value.reason}`);
-          rejected.push({ topic: TOPICS.activitiesDlq, key: tenant, value });
+          reasons.push(
+            `${reason} (no dead-letter record: RejectedSpan.${deadLetter.field}: ${deadLetter.reason})`,
+          );
         }
       }
     }
 
     const records = [...accepted, ...rejected];
     if (records.length > 0) await this.publisher.publish(records);
-    const outcome: ExportOutcome = { acceptedSpans, rejectedSpans: rejected.length };
+    const outcome: ExportOutcome = { acceptedSpans, rejectedSpans };
     if (reasons.length > 0) outcome.errorMessage = joinCapped(reasons);
     return outcome;
   }
@@ -162,6 +172,22 @@ export class IngestService {
       return { ok: false, field: 'span', reason: INTERNAL_ERROR_REASON };
     }
   }
+}
+
+/** The span's ActivityRecorded event checked against its contract, or why the span is rejected. */
+function encoded(
+  mapped: SpanOutcome,
+  recordedAt: string,
+): { ok: true; eventId: string; record: LogRecord } | { ok: false; field: string; reason: string } {
+  if (!mapped.ok) return mapped;
+  const event = envelope(mapped.activity, recordedAt);
+  const checked = encodeLogRecord(event);
+  if (checked.ok) return { ok: true, eventId: event.id, record: checked.record };
+  return {
+    ok: false,
+    field: `ActivityRecorded.${checked.field}`,
+    reason: `the event made of this span breaks its contract: ${checked.reason}`,
+  };
 }
 
 /**

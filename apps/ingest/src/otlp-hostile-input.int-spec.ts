@@ -2,7 +2,8 @@ import * as grpc from '@grpc/grpc-js';
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
-import { ACTIVITY_KINDS, TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/domain';
+import { TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/contracts';
+import { ACTIVITY_KINDS } from '@greenops/domain';
 import { EmbeddedEventLogPublisher } from '@greenops/messaging';
 import {
   ApiKeyStore,

@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ApiCaller, ApiCallerResolver } from '@greenops/auth';
-import { TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/domain';
+import { TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/contracts';
 import { createIngestHttpApp } from './ingest.module';
 import { IngestService } from './ingest.service';
 import { startOtlpGrpcServer, type OtlpGrpcServer } from './otlp-grpc.server';

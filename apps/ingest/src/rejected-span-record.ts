@@ -1,4 +1,4 @@
-import type { RejectedSpan } from '@greenops/domain';
+import type { RejectedSpan } from '@greenops/contracts';
 import {
   boundedText,
   REJECTED_ID_MAX_CHARS,
@@ -20,6 +20,8 @@ export function rejectedSpanRecord(
   rejectedAt: string,
 ): RejectedSpan {
   return {
+    type: 'RejectedSpan',
+    version: 1,
     tenant,
     traceId: boundedText(span.traceId, REJECTED_ID_MAX_CHARS),
     spanId: boundedText(span.spanId, REJECTED_ID_MAX_CHARS),

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { TOPICS } from '@greenops/domain';
 import { createGatewayApp } from '@greenops/gateway';
 import {
   createIngestHttpApp,
@@ -21,12 +20,7 @@ import {
   openEmbeddedTimescale,
   ProjectionRegistry,
 } from '@greenops/persistence';
-import {
-  DeadLetterRecorder,
-  EmissionsProjector,
-  FactorSetCatalog,
-  ProjectionRebuildRunner,
-} from '@greenops/projector';
+import { startProjectorWorkers, type EmissionsProjector } from '@greenops/projector';
 import type { EmbeddedConfig } from './embedded.config';
 import { describeStartupApiKey, ensureStartupApiKey, type StartupApiKey } from './startup-api-key';
 
@@ -68,31 +62,6 @@ export async function startEmbeddedPlatform(
     const publisher = new EmbeddedEventLogPublisher(logTable);
     const store = new EmissionStore(db);
     const registry = new ProjectionRegistry(db);
-    const catalog = new FactorSetCatalog(registry);
-    const projector = new EmissionsProjector({
-      store,
-      groupId: PROJECTOR_GROUP,
-      projections: { registry, catalog, publisher, inspector: new EmbeddedEventLogInspector() },
-      observer: {
-        onSkipped: (s) =>
-          log(
-            `greenops: projector skipped offset ${s.offset} (${s.eventId ?? 'no id'}): ${s.field}: ${s.reason}`,
-          ),
-        onRebuildStarted: (b) =>
-          log(
-            `greenops: factor set ${b.factorSetVersion} published; rebuilding projection v${b.version}`,
-          ),
-      },
-    });
-    const embeddedConsumer = (groupId: string, topic: string = TOPICS.activities) =>
-      new EmbeddedEventLogConsumer({
-        table: logTable,
-        groupId,
-        topic,
-        positions: store,
-        onError: (error) =>
-          log(`greenops: ${groupId} batch failed, will retry: ${(error as Error).message}`),
-      });
 
     const ingestApp = await createIngestHttpApp({
       publisher,
@@ -121,27 +90,24 @@ export async function startEmbeddedPlatform(
     await gatewayApp.listen(config.GREENOPS_GRAPHQL_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'GraphQL', close: () => gatewayApp.close() });
 
-    const consumer = embeddedConsumer(PROJECTOR_GROUP);
-    await consumer.start(projector.handle);
-    closers.unshift({ name: 'projector', close: () => consumer.stop() });
-    const deadLetterGroup = `${PROJECTOR_GROUP}.dead-letters`;
-    const deadLetters = embeddedConsumer(deadLetterGroup, TOPICS.activitiesDlq);
-    await deadLetters.start(
-      new DeadLetterRecorder(store, deadLetterGroup, (offset, reason) =>
-        log(`greenops: malformed DLQ record at ${offset}: ${reason}`),
-      ).handle,
-    );
-    closers.unshift({ name: 'dead-letter recorder', close: () => deadLetters.stop() });
-    const rebuilds = new ProjectionRebuildRunner({
-      registry,
+    const workers = await startProjectorWorkers({
       store,
-      catalog,
-      topic: TOPICS.activities,
-      consumerFor: (groupId) => embeddedConsumer(groupId),
+      registry,
+      publisher,
+      inspector: new EmbeddedEventLogInspector(),
+      consumerFor: (groupId, topic) =>
+        new EmbeddedEventLogConsumer({
+          table: logTable,
+          groupId,
+          topic,
+          positions: store,
+          onError: (error) =>
+            log(`greenops: ${groupId} batch failed, will retry: ${(error as Error).message}`),
+        }),
+      groupId: PROJECTOR_GROUP,
       log: (line) => log(`greenops: ${line}`),
     });
-    rebuilds.start();
-    closers.unshift({ name: 'projection rebuilds', close: () => rebuilds.stop() });
+    closers.unshift({ name: 'projector', close: () => workers.stop() });
 
     const host = config.GREENOPS_HOST;
     const urls = {
@@ -157,7 +123,7 @@ export async function startEmbeddedPlatform(
     return {
       apiKey,
       urls,
-      projector,
+      projector: workers.projector,
       stop: () => closeAll(closers, log),
     };
   } catch (error) {

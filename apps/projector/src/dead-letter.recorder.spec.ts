@@ -11,6 +11,8 @@ describe('DeadLetterRecorder', () => {
       (offset, reason) => invalid.push(`${offset} ${reason}`),
     );
     const rejected = {
+      type: 'RejectedSpan',
+      version: 1,
       tenant: 'acme',
       traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
       spanId: '00f067aa0ba902b7',
@@ -19,6 +21,7 @@ describe('DeadLetterRecorder', () => {
       reason: 'render needs greenops.energy.kwh or greenops.hw.power_w',
       rejectedAt: '2026-11-02T09:00:00.000Z',
     };
+    const { type: _type, version: _version, ...untyped } = rejected;
     await recorder.handle({
       topic: 'greenops.activities.dlq.v1',
       partition: 0,
@@ -37,6 +40,14 @@ describe('DeadLetterRecorder', () => {
           key: 'acme',
           value: { tenant: 'acme' },
         },
+        {
+          // written before dead-letter records named their type and version
+          topic: 'greenops.activities.dlq.v1',
+          partition: 0,
+          offset: '43',
+          key: 'acme',
+          value: { ...untyped, spanId: '00f067aa0ba902b8' },
+        },
       ],
     });
     expect(batches).toEqual([
@@ -54,13 +65,23 @@ describe('DeadLetterRecorder', () => {
             rejectedAt: rejected.rejectedAt,
             log: { topic: 'greenops.activities.dlq.v1', partition: 0, offset: '41' },
           },
+          {
+            tenant: 'acme',
+            traceId: rejected.traceId,
+            spanId: '00f067aa0ba902b8',
+            spanName: 'render',
+            field: rejected.field,
+            reason: rejected.reason,
+            rejectedAt: rejected.rejectedAt,
+            log: { topic: 'greenops.activities.dlq.v1', partition: 0, offset: '43' },
+          },
         ],
         offsets: [
           {
             group: 'dlq-recorder',
             topic: 'greenops.activities.dlq.v1',
             partition: 0,
-            nextOffset: '43',
+            nextOffset: '44',
           },
         ],
       },

@@ -1,17 +1,7 @@
-import { z } from 'zod';
+import { parseLogRecord } from '@greenops/contracts';
 import type { ConsumedBatch } from '@greenops/messaging';
 import type { RejectionInput } from '@greenops/persistence';
 import type { ProjectionStore } from './projection-store.port';
-
-const rejectedSpanSchema = z.object({
-  tenant: z.string().min(1),
-  traceId: z.string(),
-  spanId: z.string(),
-  name: z.string(),
-  field: z.string().min(1),
-  reason: z.string().min(1),
-  rejectedAt: z.string().datetime({ offset: true }),
-});
 
 /**
  * Records the DLQ topic (spans ingest refused, with field and reason) in the store, so a tenant
@@ -28,13 +18,16 @@ export class DeadLetterRecorder {
   readonly handle = async (batch: ConsumedBatch): Promise<void> => {
     const rejections: RejectionInput[] = [];
     for (const record of batch.records) {
-      const parsed = rejectedSpanSchema.safeParse(record.value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        this.onInvalid(record.offset, `${issue.path.join('.') || '(record)'}: ${issue.message}`);
+      const parsed = parseLogRecord(batch.topic, record.value);
+      if (!parsed.ok) {
+        this.onInvalid(record.offset, `${parsed.field}: ${parsed.reason}`);
         continue;
       }
-      const r = parsed.data;
+      if (parsed.event.type !== 'RejectedSpan') {
+        this.onInvalid(record.offset, `type: ${parsed.event.type} is not a dead-letter record`);
+        continue;
+      }
+      const r = parsed.event;
       rejections.push({
         tenant: r.tenant,
         traceId: r.traceId,

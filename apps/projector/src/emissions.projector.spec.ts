@@ -1,4 +1,4 @@
-import { activityEventId, type ActivityRecorded } from '@greenops/domain';
+import { activityEventId, type ActivityRecorded } from '@greenops/contracts';
 import type { ConsumedBatch } from '@greenops/messaging';
 import { EmissionsProjector, type SkippedRecord } from './emissions.projector';
 import type {
@@ -91,7 +91,7 @@ describe('EmissionsProjector', () => {
         // render without energy or power: the methodology names the attribute it needs
         event('00f067aa0ba902b9', { pue: 1 }),
         { type: 'FactorSetPublished', version: 1 }, // a tenant event without its envelope
-        { type: 'RetentionPolicyDefined', version: 1 }, // not the projector's: passed over silently
+        { type: 'RetentionPolicyDefined', version: 1 }, // no event type of this topic
       ]),
     );
 
@@ -114,7 +114,8 @@ describe('EmissionsProjector', () => {
       ['12', 'version'],
       ['13', 'greenops.hw.power_w'],
       ['14', 'id'],
+      ['15', 'type'],
     ]);
-    expect(projector.stats).toMatchObject({ batches: 1, records: 6, insertedFacts: 1, skipped: 4 });
+    expect(projector.stats).toMatchObject({ batches: 1, records: 6, insertedFacts: 1, skipped: 5 });
   });
 });

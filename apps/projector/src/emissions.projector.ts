@@ -4,15 +4,18 @@ import {
   MethodologyInputError,
   type ComputeOptions,
 } from '@greenops/methodology';
-import type { Activity, ActivityRecorded, FactorSetPublished } from '@greenops/domain';
+import {
+  parseLogRecord,
+  type ActivityRecorded,
+  type FactorSetPublished,
+} from '@greenops/contracts';
+import type { Activity } from '@greenops/domain';
 import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
 import type { TenantProjection } from '@greenops/persistence';
-import { parseActivityRecorded } from './activity-recorded.schema';
 import type { FactorSetCatalog } from './factor-set.catalog';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { ArtifactUpsert, EmissionFactInput, ProjectionStore } from './projection-store.port';
 import { rebuildFenceRecords } from './rebuild-fences';
-import { parseTenantEvent } from './tenant-events.schema';
 
 export interface SkippedRecord {
   topic: string;
@@ -87,25 +90,15 @@ export class EmissionsProjector {
     const activities: Array<{ offset: string; event: ActivityRecorded }> = [];
     const factorSets: FactorSetPublished[] = [];
     for (const record of batch.records) {
-      const tenantEvent = parseTenantEvent(record.value);
-      if (tenantEvent.kind === 'factor-set') {
-        factorSets.push(tenantEvent.event);
-        continue;
-      }
-      if (tenantEvent.kind === 'fence') continue; // read by rebuild consumers only
-      if (tenantEvent.kind === 'invalid') {
-        this.skip({
-          ...where(record.offset),
-          field: tenantEvent.field,
-          reason: tenantEvent.reason,
-        });
-        continue;
-      }
-      const parsed = parseActivityRecorded(record.value);
-      if (parsed.ok) activities.push({ offset: record.offset, event: parsed.event });
-      else if (!isOtherEventType(record.value)) {
+      const parsed = parseLogRecord(batch.topic, record.value);
+      if (!parsed.ok) {
         this.skip({ ...where(record.offset), field: parsed.field, reason: parsed.reason });
+        continue;
       }
+      const event = parsed.event;
+      if (event.type === 'ActivityRecorded') activities.push({ offset: record.offset, event });
+      else if (event.type === 'FactorSetPublished') factorSets.push(event);
+      // ProjectionRebuildFence: read by the rebuild consumers only.
     }
 
     const states = await this.states(activities.map((a) => a.event.tenant));
@@ -257,11 +250,6 @@ export class EmissionsProjector {
     this.stats.skipped += 1;
     this.observer.onSkipped?.(skipped);
   }
-}
-
-function isOtherEventType(value: unknown): boolean {
-  const type = (value as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && type !== 'ActivityRecorded';
 }
 
 function artifactUpserts(event: ActivityRecorded): ArtifactUpsert[] {

@@ -1,5 +1,3 @@
-export * from './activity-recorded.schema';
-export * from './tenant-events.schema';
 export * from './projection-store.port';
 export * from './projection-registry.port';
 export * from './factor-set.catalog';
@@ -7,3 +5,4 @@ export * from './rebuild-fences';
 export * from './emissions.projector';
 export * from './projection-rebuild.runner';
 export * from './dead-letter.recorder';
+export * from './projector-workers';

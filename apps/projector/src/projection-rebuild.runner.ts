@@ -1,3 +1,4 @@
+import { parseLogRecord } from '@greenops/contracts';
 import type { ConsumedBatch, EventLogConsumer } from '@greenops/messaging';
 import {
   computeEmissions,
@@ -5,11 +6,9 @@ import {
   type ComputeOptions,
 } from '@greenops/methodology';
 import { ProjectionRegistry, type TenantProjection } from '@greenops/persistence';
-import { parseActivityRecorded } from './activity-recorded.schema';
 import type { FactorSetCatalog } from './factor-set.catalog';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { EmissionFactInput, ProjectionStore } from './projection-store.port';
-import { parseTenantEvent } from './tenant-events.schema';
 
 export interface ProjectionRebuildRunnerOptions {
   registry: ProjectionRegistryPort;
@@ -106,9 +105,11 @@ export class ProjectionRebuildRunner {
     const facts: EmissionFactInput[] = [];
     let fenceRead = false;
     for (const record of batch.records) {
-      const tenantEvent = parseTenantEvent(record.value);
-      if (tenantEvent.kind === 'fence') {
-        const fence = tenantEvent.event;
+      // A record that does not parse is the live projector's to report.
+      const parsed = parseLogRecord(batch.topic, record.value);
+      if (!parsed.ok) continue;
+      if (parsed.event.type === 'ProjectionRebuildFence') {
+        const fence = parsed.event;
         if (
           fence.tenant === build.tenant &&
           fence.payload.buildVersion === target.version &&
@@ -124,9 +125,8 @@ export class ProjectionRebuildRunner {
         }
         continue;
       }
-      if (tenantEvent.kind !== 'none') continue;
-      const parsed = parseActivityRecorded(record.value);
-      if (!parsed.ok || parsed.event.tenant !== build.tenant) continue;
+      if (parsed.event.type !== 'ActivityRecorded' || parsed.event.tenant !== build.tenant)
+        continue;
       const event = parsed.event;
       try {
         facts.push({

@@ -1,10 +1,9 @@
 import {
-  deterministicEventId,
-  partitionKey,
+  encodeLogRecord,
+  rebuildFenceEventId,
   TENANT_SCOPE_PROJECT,
-  type ProjectionRebuildFence,
-} from '@greenops/domain';
-import type { PublishRecord } from '@greenops/messaging';
+  type LogRecord,
+} from '@greenops/contracts';
 
 /** One fence per partition, with deterministic ids (a re-written fence is the same fence). */
 export function rebuildFenceRecords(
@@ -14,23 +13,28 @@ export function rebuildFenceRecords(
   factorSetVersion: string,
   partitions: readonly number[],
   now: Date,
-): PublishRecord[] {
+): LogRecord[] {
   return partitions.map((partition) => {
-    const fence: ProjectionRebuildFence = {
-      id: deterministicEventId(
-        'greenops.rebuild-fence',
+    const encoded = encodeLogRecord(
+      {
+        id: rebuildFenceEventId(tenant, buildVersion, partition),
+        type: 'ProjectionRebuildFence',
+        version: 1,
         tenant,
-        String(buildVersion),
-        String(partition),
-      ),
-      type: 'ProjectionRebuildFence',
-      version: 1,
-      tenant,
-      projectId: TENANT_SCOPE_PROJECT,
-      occurredAt: now.toISOString(),
-      recordedAt: now.toISOString(),
-      payload: { buildVersion, factorSetVersion, partition },
-    };
-    return { topic, key: partitionKey(tenant, TENANT_SCOPE_PROJECT), partition, value: fence };
+        projectId: TENANT_SCOPE_PROJECT,
+        occurredAt: now.toISOString(),
+        recordedAt: now.toISOString(),
+        payload: { buildVersion, factorSetVersion, partition },
+      },
+      { topic, partition },
+    );
+    // Every value of a fence is the projector's own: one that breaks its contract is a bug, and
+    // no rebuild may start on it.
+    if (!encoded.ok) {
+      throw new Error(
+        `ProjectionRebuildFence.${encoded.field} breaks its contract: ${encoded.reason}`,
+      );
+    }
+    return encoded.record;
   });
 }

@@ -1,6 +1,6 @@
 /** The durable table the embedded event log lives in (implemented by libs/persistence EventLogTable). */
 export interface EmbeddedLogTable {
-  append(records: Array<{ topic: string; key: string; value: unknown }>): Promise<void>;
+  append(records: ReadonlyArray<{ topic: string; key: string; value: unknown }>): Promise<void>;
   readAfter(
     topic: string,
     afterSeq: string | null,

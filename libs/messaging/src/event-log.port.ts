@@ -1,13 +1,4 @@
-import type { EventEnvelope, RejectedSpan } from '@greenops/domain';
-
-/** One record to append to the event log. `key` orders records (tenant/project). */
-export interface PublishRecord {
-  topic: string;
-  key: string;
-  value: EventEnvelope | RejectedSpan;
-  /** Explicit partition (rebuild fences); otherwise chosen by key. */
-  partition?: number;
-}
+import type { LogRecord } from '@greenops/contracts';
 
 /** What the log can tell about itself. */
 export interface EventLogInspector {
@@ -29,10 +20,14 @@ export class EventLogUnavailableError extends Error {
 /**
  * Append-only event log (Kafka in distributed mode, a durable table in embedded mode).
  * `publish` is all-or-nothing from the caller's point of view: it resolves once every
- * record is durable, or throws EventLogUnavailableError.
+ * record is durable, or throws EventLogUnavailableError. It takes `LogRecord`s only, which
+ * nothing but `encodeLogRecord` (libs/contracts) makes: every record is checked against its
+ * event contract by its producer before it gets here (docs/architecture.md, "Event contracts").
+ * A record's `key` orders it (records of one key share a partition) unless it names its
+ * `partition`.
  */
 export interface EventLogPublisher {
-  publish(records: PublishRecord[]): Promise<void>;
+  publish(records: readonly LogRecord[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { encodeLogRecord, type LogRecord } from '@greenops/contracts';
 import { kafkaBrokers, uniqueTopic, waitFor } from '@greenops/testing';
 import type { ConsumedRecord, ConsumerPositionSource } from './event-log.port';
 import { EventLogUnavailableError } from './event-log.port';
@@ -13,16 +14,24 @@ class PositionBook implements ConsumerPositionSource {
   }
 }
 
-function rejectedSpan(i: number) {
-  return {
-    tenant: 't',
-    traceId: `${i}`,
-    spanId: `${i}`,
-    name: `span ${i}`,
-    field: 'f',
-    reason: 'r',
-    rejectedAt: new Date(0).toISOString(),
-  };
+/** Dead-letter record number `i` on the test's own topic, keyed by its tenant `k<i mod 4>`. */
+function rejectedSpan(topic: string, i: number): LogRecord {
+  const encoded = encodeLogRecord(
+    {
+      type: 'RejectedSpan',
+      version: 1,
+      tenant: `k${i % 4}`,
+      traceId: `${i}`,
+      spanId: `${i}`,
+      name: `span ${i}`,
+      field: 'f',
+      reason: 'r',
+      rejectedAt: new Date(0).toISOString(),
+    },
+    { topic },
+  );
+  if (!encoded.ok) throw new Error(`${encoded.field}: ${encoded.reason}`);
+  return encoded.record;
 }
 
 describe('Kafka event log adapters (real broker)', () => {
@@ -38,19 +47,11 @@ describe('Kafka event log adapters (real broker)', () => {
     await admin.disconnect();
 
     const publisher = new KafkaEventLogPublisher({ brokers: kafkaBrokers() });
-    await publisher.publish(
-      Array.from({ length: 30 }, (_, i) => ({ topic, key: `k${i % 4}`, value: rejectedSpan(i) })),
-    );
+    await publisher.publish(Array.from({ length: 30 }, (_, i) => rejectedSpan(topic, i)));
     // Concurrent publishes (group-committed into shared transactions) each resolve once durable.
     await Promise.all(
       Array.from({ length: 6 }, (_, r) =>
-        publisher.publish(
-          Array.from({ length: 5 }, (_, i) => ({
-            topic,
-            key: `k${(30 + r * 5 + i) % 4}`,
-            value: rejectedSpan(30 + r * 5 + i),
-          })),
-        ),
+        publisher.publish(Array.from({ length: 5 }, (_, i) => rejectedSpan(topic, 30 + r * 5 + i))),
       ),
     );
 
@@ -90,7 +91,7 @@ describe('Kafka event log adapters (real broker)', () => {
 
     // A consumer of the same group restarted after the stored positions re-delivers nothing,
     // even though Kafka's committed offsets are only hints.
-    await publisher.publish([{ topic, key: 'k0', value: rejectedSpan(60) }]);
+    await publisher.publish([rejectedSpan(topic, 60)]);
     const again: ConsumedRecord[] = [];
     const restarted = new KafkaEventLogConsumer({
       brokers: kafkaBrokers(),
@@ -118,9 +119,9 @@ describe('Kafka event log adapters (real broker)', () => {
   it('reports an unreachable broker as EventLogUnavailableError, quickly', async () => {
     const publisher = new KafkaEventLogPublisher({ brokers: ['127.0.0.1:1'], timeoutMs: 5000 });
     const started = Date.now();
-    await expect(
-      publisher.publish([{ topic: 'nowhere', key: 'k', value: rejectedSpan(1) }]),
-    ).rejects.toBeInstanceOf(EventLogUnavailableError);
+    await expect(publisher.publish([rejectedSpan('nowhere', 1)])).rejects.toBeInstanceOf(
+      EventLogUnavailableError,
+    );
     expect(Date.now() - started).toBeLessThan(15000);
     await publisher.close();
   });

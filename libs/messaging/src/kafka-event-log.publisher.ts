@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import {
-  EventLogUnavailableError,
-  type EventLogPublisher,
-  type PublishRecord,
-} from './event-log.port';
+import type { LogRecord } from '@greenops/contracts';
+import { EventLogUnavailableError, type EventLogPublisher } from './event-log.port';
 import { ensureTopic } from './kafka-topics';
 
 /** Upper bound of one group-committed transaction (records of whole requests only). */
@@ -33,7 +30,7 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
    * records still land all-or-nothing, with fewer, larger transactions under load.
    */
   private pending: Array<{
-    records: PublishRecord[];
+    records: readonly LogRecord[];
     resolve: () => void;
     reject: (error: unknown) => void;
   }> = [];
@@ -51,7 +48,7 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
     });
   }
 
-  publish(records: PublishRecord[]): Promise<void> {
+  publish(records: readonly LogRecord[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ records, resolve, reject });
@@ -93,7 +90,7 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
     }
   }
 
-  private async publishNow(records: PublishRecord[]): Promise<void> {
+  private async publishNow(records: readonly LogRecord[]): Promise<void> {
     const timeoutMs = this.options.timeoutMs ?? 15000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -118,7 +115,7 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
     }
   }
 
-  private async transact(records: PublishRecord[]): Promise<void> {
+  private async transact(records: readonly LogRecord[]): Promise<void> {
     const producer = await this.connect();
     // Created with our partition count rather than the broker's default, whoever writes first.
     for (const topic of new Set(records.map((r) => r.topic))) {

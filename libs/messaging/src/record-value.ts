@@ -1,9 +1,6 @@
-/** A record whose bytes are not JSON: kept as a value the consumer's validation will reject by name. */
-export interface UnparseableRecord {
-  unparseable: true;
-  reason: string;
-}
+import type { UnparseableRecord } from '@greenops/contracts';
 
+/** A record whose bytes are not JSON becomes an UnparseableRecord, which the consumer reports by name. */
 export function parseRecordValue(bytes: Buffer | null): unknown {
   if (bytes === null)
     return { unparseable: true, reason: 'record value is null' } satisfies UnparseableRecord;

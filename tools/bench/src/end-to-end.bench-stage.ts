@@ -1,7 +1,7 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { Kafka, logLevel } from 'kafkajs';
-import { TOPICS } from '@greenops/domain';
+import { TOPICS } from '@greenops/contracts';
 import { DEFAULT_TOPIC_PARTITIONS, ensureTopic } from '@greenops/messaging';
 import type { DatabaseHandle } from '@greenops/persistence';
 import { exportConcurrently } from './concurrent-export';

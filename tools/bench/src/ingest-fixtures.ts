@@ -1,5 +1,5 @@
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { activityEventId, partitionKey, type ActivityRecorded } from '@greenops/domain';
+import { activityEventId, encodeLogRecord, type ActivityRecorded } from '@greenops/contracts';
 import { computeEmissions } from '@greenops/methodology';
 import type { EmissionFactInput } from '@greenops/persistence';
 import {
@@ -83,19 +83,23 @@ export function envelopeFor(tenant: string, span: ReadableSpan, recordedAt: stri
   if (!mapped.ok)
     throw new Error(`bench span ${otlp.spanId} does not map: ${mapped.field}: ${mapped.reason}`);
   const { tenant: t, projectId, ...payload } = mapped.activity;
-  return {
-    key: partitionKey(t, projectId),
-    envelope: {
-      id: activityEventId(t, payload.traceId, payload.spanId),
-      type: 'ActivityRecorded',
-      version: 1,
-      tenant: t,
-      projectId,
-      occurredAt: payload.startTime,
-      recordedAt,
-      payload,
-    },
+  const envelope: ActivityRecorded = {
+    id: activityEventId(t, payload.traceId, payload.spanId),
+    type: 'ActivityRecorded',
+    version: 1,
+    tenant: t,
+    projectId,
+    occurredAt: payload.startTime,
+    recordedAt,
+    payload,
   };
+  // Checked and keyed as ingest does it.
+  const encoded = encodeLogRecord(envelope);
+  if (!encoded.ok)
+    throw new Error(
+      `bench span ${otlp.spanId} breaks its contract: ${encoded.field}: ${encoded.reason}`,
+    );
+  return { key: encoded.record.key, envelope };
 }
 
 /** The fact input the projector hands its store for this envelope (same methodology call). */

@@ -1,25 +1,28 @@
+import { BadRequestException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import {
-  deterministicEventId,
-  partitionKey,
+  encodeLogRecord,
+  factorSetEventId,
   TENANT_SCOPE_PROJECT,
-  TOPICS,
-  type FactorOverride,
   type FactorSetPublished,
-} from '@greenops/domain';
-import type { PublishRecord } from '@greenops/messaging';
+  type LogRecord,
+} from '@greenops/contracts';
+import type { FactorOverride } from '@greenops/domain';
 
 /**
- * The FactorSetPublished event for a tenant's overrides. The version is content-addressed, so
- * publishing the same overrides twice is one factor set (and one rebuild), not two.
+ * The FactorSetPublished event for a tenant's overrides, checked against its contract
+ * (libs/contracts) and ready for the log. The version is content-addressed, so publishing the
+ * same overrides twice is one factor set (and one rebuild), not two.
  */
-export function factorSetPublishedRecord(
+export function factorSetPublication(
   tenant: string,
   baseVersion: string,
   name: string,
   factors: FactorOverride[],
   now: Date,
-): PublishRecord & { value: FactorSetPublished } {
+):
+  | { ok: true; event: FactorSetPublished; record: LogRecord }
+  | { ok: false; field: string; reason: string } {
   const canonical = JSON.stringify({
     baseVersion,
     name,
@@ -38,7 +41,7 @@ export function factorSetPublishedRecord(
   });
   const version = `${baseVersion}+${createHash('sha256').update(canonical).digest('hex').slice(0, 12)}`;
   const event: FactorSetPublished = {
-    id: deterministicEventId('greenops.factor-set', tenant, version),
+    id: factorSetEventId(tenant, version),
     type: 'FactorSetPublished',
     version: 1,
     tenant,
@@ -47,9 +50,19 @@ export function factorSetPublishedRecord(
     recordedAt: now.toISOString(),
     payload: { version, baseVersion, name, factors },
   };
-  return {
-    topic: TOPICS.activities,
-    key: partitionKey(tenant, TENANT_SCOPE_PROJECT),
-    value: event,
-  };
+  const encoded = encodeLogRecord(event);
+  return encoded.ok ? { ok: true, event, record: encoded.record } : encoded;
+}
+
+/**
+ * A publication that fails its contract: the caller's input when the field came from it
+ * (`input.factors[i].…`, `input.name`), else a fault of ours, reported without internals.
+ */
+export function publicationError(failure: { field: string; reason: string }): Error {
+  const input = /^payload\.(factors)\.(\d+)(\..+)?$|^payload\.(name|factors)$/.exec(failure.field);
+  if (!input) {
+    return new Error(`FactorSetPublished.${failure.field} breaks its contract: ${failure.reason}`);
+  }
+  const field = input[1] ? `factors[${input[2]}]${input[3] ?? ''}` : input[4];
+  return new BadRequestException(`input.${field}: ${failure.reason}`);
 }

@@ -17,7 +17,7 @@ import {
   GATEWAY_PUBLISHER,
   type FactorSetAdmin,
 } from '../gateway-queries.port';
-import { factorSetPublishedRecord } from './factor-set-publication';
+import { factorSetPublication, publicationError } from './factor-set-publication';
 import {
   FactorSetPublication,
   ProjectionStatus,
@@ -78,17 +78,18 @@ export class FactorSetsResolver {
         'Publishing factor sets needs the event log (set GREENOPS_KAFKA_BROKERS)',
       );
     }
-    const record = factorSetPublishedRecord(
+    const publication = factorSetPublication(
       tenant,
       DEFAULT_FACTOR_SET.version,
       name,
       factors,
       new Date(),
     );
-    await this.publisher.publish([record]);
+    if (!publication.ok) throw publicationError(publication);
+    await this.publisher.publish([publication.record]);
     return Object.assign(new FactorSetPublication(), {
-      version: record.value.payload.version,
-      baseVersion: record.value.payload.baseVersion,
+      version: publication.event.payload.version,
+      baseVersion: publication.event.payload.baseVersion,
       factorCount: factors.length,
     });
   }

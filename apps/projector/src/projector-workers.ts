@@ -1,0 +1,126 @@
+import { TOPICS } from '@greenops/contracts';
+import type { EventLogConsumer, EventLogInspector, EventLogPublisher } from '@greenops/messaging';
+import { DeadLetterRecorder } from './dead-letter.recorder';
+import { EmissionsProjector } from './emissions.projector';
+import { FactorSetCatalog } from './factor-set.catalog';
+import { ProjectionRebuildRunner } from './projection-rebuild.runner';
+import type { ProjectionRegistryPort } from './projection-registry.port';
+import type { ProjectionStore } from './projection-store.port';
+
+export interface ProjectorWorkersOptions {
+  store: ProjectionStore;
+  registry: ProjectionRegistryPort;
+  /** Writes rebuild fences into the activities topic. */
+  publisher: EventLogPublisher;
+  inspector: EventLogInspector;
+  /**
+   * A consumer of `topic` as a member of `groupId`, resuming from the positions `store` keeps
+   * (Kafka in distributed mode, the event-log table in embedded mode).
+   */
+  consumerFor: (groupId: string, topic: string) => EventLogConsumer;
+  /** Consumer group of the live projector; the dead-letter recorder uses `<groupId>.dead-letters`. */
+  groupId: string;
+  log: (line: string) => void;
+  /** Records passed over (skipped events, malformed dead-letter records); `log` by default. */
+  warn?: (line: string) => void;
+  /** How often the projector's counts are logged; 0: never. */
+  progressIntervalMs?: number;
+}
+
+export interface ProjectorWorkers {
+  projector: EmissionsProjector;
+  /** Stops the rebuilds, then the projector's consumer, then the dead-letter recorder's. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The projector's workers, the same in both runtime modes (docs/architecture.md, "Two runtime
+ * modes, one codebase"): the live projector on the activities topic, the dead-letter recorder
+ * on the DLQ topic, and the projection rebuilds, each with its own consumer. The caller owns the
+ * store, the publisher and the log adapters, and closes them after `stop`.
+ */
+export async function startProjectorWorkers(
+  options: ProjectorWorkersOptions,
+): Promise<ProjectorWorkers> {
+  const { store, registry, publisher, inspector, consumerFor, groupId, log } = options;
+  const warn = options.warn ?? log;
+  const catalog = new FactorSetCatalog(registry);
+  const projector = new EmissionsProjector({
+    store,
+    groupId,
+    projections: { registry, catalog, publisher, inspector },
+    observer: {
+      onSkipped: (s) =>
+        warn(
+          `projector: skipped ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`,
+        ),
+      onRebuildStarted: (b) =>
+        log(
+          `projector: factor set ${b.factorSetVersion} of ${b.tenant} published; building projection v${b.version}`,
+        ),
+    },
+  });
+  const deadLetterGroup = `${groupId}.dead-letters`;
+  const deadLetters = new DeadLetterRecorder(store, deadLetterGroup, (offset, reason) =>
+    warn(`projector: malformed DLQ record at offset ${offset}: ${reason}`),
+  );
+  const rebuilds = new ProjectionRebuildRunner({
+    registry,
+    store,
+    catalog,
+    topic: TOPICS.activities,
+    consumerFor: (group) => consumerFor(group, TOPICS.activities),
+    log,
+  });
+
+  let activities: EventLogConsumer | undefined;
+  let deadLetterRecords: EventLogConsumer | undefined;
+  let rebuildsStarted = false;
+  // Rebuilds first (they start consumers of their own while they run), then the projector, then
+  // the dead-letter recorder. Each is stopped even if one before it fails to stop.
+  const stopAll = async () => {
+    const stops = [
+      async () => (rebuildsStarted ? rebuilds.stop() : undefined),
+      async () => activities?.stop(),
+      async () => deadLetterRecords?.stop(),
+    ];
+    let failure: unknown;
+    for (const stop of stops) {
+      try {
+        await stop();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) throw failure;
+  };
+  try {
+    activities = consumerFor(groupId, TOPICS.activities);
+    await activities.start(projector.handle);
+    deadLetterRecords = consumerFor(deadLetterGroup, TOPICS.activitiesDlq);
+    await deadLetterRecords.start(deadLetters.handle);
+    rebuilds.start();
+    rebuildsStarted = true;
+  } catch (error) {
+    // What had started is stopped; the failure to start is what the caller hears of.
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+
+  const interval = options.progressIntervalMs ?? 30000;
+  const progress =
+    interval > 0
+      ? setInterval(() => {
+          const s = projector.stats;
+          log(`projector: ${s.records} records, ${s.insertedFacts} facts, ${s.skipped} skipped`);
+        }, interval)
+      : undefined;
+  progress?.unref();
+  return {
+    projector,
+    stop: async () => {
+      clearInterval(progress);
+      await stopAll();
+    },
+  };
+}

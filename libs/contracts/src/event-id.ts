@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Deterministic UUID-shaped id (version 5 layout) over sha-256 of the parts, so the same fact
+ * written twice is the same event wherever it is handled (docs/architecture.md, "Exactly-once
+ * effect").
+ */
+function deterministicEventId(...parts: string[]): string {
+  const b = Buffer.from(createHash('sha256').update(parts.join('\u0000')).digest().subarray(0, 16));
+  b[6] = (b[6] & 0x0f) | 0x50;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** ActivityRecorded: one span is one activity, whichever request or process carries it. */
+export function activityEventId(tenant: string, traceId: string, spanId: string): string {
+  return deterministicEventId(
+    'greenops.activity',
+    tenant,
+    traceId.toLowerCase(),
+    spanId.toLowerCase(),
+  );
+}
+
+/** FactorSetPublished: a factor-set version is content-addressed, so one version is one event. */
+export function factorSetEventId(tenant: string, factorSetVersion: string): string {
+  return deterministicEventId('greenops.factor-set', tenant, factorSetVersion);
+}
+
+/** ProjectionRebuildFence: a fence written again into the same partition is the same fence. */
+export function rebuildFenceEventId(
+  tenant: string,
+  buildVersion: number,
+  partition: number,
+): string {
+  return deterministicEventId(
+    'greenops.rebuild-fence',
+    tenant,
+    String(buildVersion),
+    String(partition),
+  );
+}

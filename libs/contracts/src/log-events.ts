@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ACTIVITY_RECORDED, activityRecordedV1 } from './activity-recorded';
+import { EventRegistry, type ParsedLogRecord, type PlacementOptions } from './event-registry';
+import { FACTOR_SET_PUBLISHED, factorSetPublishedV1 } from './factor-set-published';
+import { LogRecord, type EncodedLogRecord } from './log-record';
+import { PROJECTION_REBUILD_FENCE, projectionRebuildFenceV1 } from './projection-rebuild-fence';
+import { REJECTED_SPAN, rejectedSpanV1 } from './rejected-span';
+import { TOPICS } from './topics';
+
+/** The current version of every event type on the log, told apart by `type`. */
+const CURRENT_EVENTS = z.discriminatedUnion('type', [
+  activityRecordedV1,
+  factorSetPublishedV1,
+  projectionRebuildFenceV1,
+  rejectedSpanV1,
+]);
+
+/** Any event of the log, in its current version. */
+export type LogEvent = z.infer<typeof CURRENT_EVENTS>;
+
+/**
+ * The registry of the log (docs/architecture.md, "Event contracts"). To add a type or a
+ * version, see libs/contracts/README.md.
+ */
+export const EVENT_REGISTRY = new EventRegistry(
+  CURRENT_EVENTS,
+  {
+    ActivityRecorded: ACTIVITY_RECORDED,
+    FactorSetPublished: FACTOR_SET_PUBLISHED,
+    ProjectionRebuildFence: PROJECTION_REBUILD_FENCE,
+    RejectedSpan: REJECTED_SPAN,
+  },
+  // Dead-letter records named neither their type nor their version before the registry existed.
+  { [TOPICS.activitiesDlq]: { type: 'RejectedSpan', version: 1 } },
+);
+
+/**
+ * Consumers: every consumed record goes through this, once, before it is used. The log is
+ * never trusted; a record that fails is reported with its field and reason, never thrown.
+ */
+export function parseLogRecord(topic: string, value: unknown): ParsedLogRecord<LogEvent> {
+  return EVENT_REGISTRY.parse(topic, value);
+}
+
+/**
+ * Producers: the one way to make a record the publisher port takes. An event that fails its own
+ * contract is a producer bug; the caller decides what it means (ingest turns that span into a
+ * rejection).
+ */
+export function encodeLogRecord(
+  event: LogEvent,
+  options?: PlacementOptions,
+): EncodedLogRecord<LogEvent> {
+  return LogRecord.encode(EVENT_REGISTRY, event, options);
+}
