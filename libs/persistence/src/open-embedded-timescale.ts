@@ -1,17 +1,40 @@
+import type { Pool } from 'pg';
+import type { ResourceLimits } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { baseDataSourceOptions } from './data-source-options';
 import { detectCapabilities, type DatabaseHandle } from './database-handle';
 import { startPgliteHost } from './embedded/pglite-host';
+import { poolActivity } from './embedded/pool-activity';
+import { ReadGate, type ReadGateObserver } from './embedded/read-gate';
+
+export interface EmbeddedTimescaleOptions {
+  /** Undefined: in-memory. */
+  dataDir?: string;
+  /** Heap limits of the database worker thread (Node's defaults when unset). */
+  workerResourceLimits?: ResourceLimits;
+  /** The database worker died and was restarted on the same data folder. */
+  onWorkerRestarted?: (cause: Error, restarts: number) => void;
+  /** The database worker died for good (in memory, or a crash loop): stop using the database. */
+  onWorkerFailed?: (cause: Error) => void;
+  readGateObserver?: ReadGateObserver;
+}
 
 /**
  * Embedded TimescaleDB: the PGlite build with the timescaledb extension (in a worker thread
  * of this process), served on 127.0.0.1 at a random free port by pglite-socket, so the same
- * pg/TypeORM code as the distributed mode talks to it. `dataDir` undefined = in-memory.
+ * pg/TypeORM code as the distributed mode talks to it. Reads go through a ReadGate: the one
+ * connection serves writes first.
  */
 export async function openEmbeddedTimescale(
-  opts: { dataDir?: string } = {},
+  opts: EmbeddedTimescaleOptions = {},
 ): Promise<DatabaseHandle> {
-  const host = await startPgliteHost(opts.dataDir);
+  const host = await startPgliteHost({
+    dataDir: opts.dataDir,
+    resourceLimits: opts.workerResourceLimits,
+    onRestarted: opts.onWorkerRestarted,
+    onFailed: opts.onWorkerFailed,
+  });
   const dataSource = new DataSource({
     ...baseDataSourceOptions(),
     host: '127.0.0.1',
@@ -27,9 +50,11 @@ export async function openEmbeddedTimescale(
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     const capabilities = await detectCapabilities(dataSource);
+    const pool = (dataSource.driver as PostgresDriver).master as Pool;
     return {
       dataSource,
       capabilities,
+      reads: new ReadGate(poolActivity(pool), opts.readGateObserver),
       close: async () => {
         if (dataSource.isInitialized) await dataSource.destroy();
         await host.stop();
