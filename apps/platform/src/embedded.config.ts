@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { byteSizeField, parseEnv, portField } from '@greenops/config';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@greenops/gateway';
 
 export const embeddedEnvSchema = z.object({
   GREENOPS_DATA_DIR: z.string().min(1, 'must not be empty').default('.greenops-data'),
@@ -17,6 +18,7 @@ export const embeddedEnvSchema = z.object({
   GREENOPS_OTLP_GRPC_PORT: portField(4317),
   GREENOPS_GRAPHQL_PORT: portField(4000),
   GREENOPS_MAX_REQUEST_BYTES: byteSizeField(4 * 1024 * 1024),
+  GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES: byteSizeField(DEFAULT_MAX_RESPONSE_BYTES),
 });
 
 export type EmbeddedConfig = z.infer<typeof embeddedEnvSchema>;

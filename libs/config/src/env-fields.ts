@@ -26,3 +26,11 @@ export const postgresUrlField = z
 
 export const byteSizeField = (defaultBytes: number) =>
   z.coerce.number().int().positive('must be a positive number of bytes').default(defaultBytes);
+
+/** A duration in whole milliseconds, at least 1. */
+export const durationMsField = (defaultMs: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .positive('must be a positive number of milliseconds')
+    .default(defaultMs);
