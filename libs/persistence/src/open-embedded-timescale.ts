@@ -6,7 +6,7 @@ import { baseDataSourceOptions } from './data-source-options';
 import { detectCapabilities, type DatabaseHandle } from './database-handle';
 import { startPgliteHost } from './embedded/pglite-host';
 import { poolActivity } from './embedded/pool-activity';
-import { ReadGate, type ReadGateObserver } from './embedded/read-gate';
+import { ReadGate } from './embedded/read-gate';
 
 export interface EmbeddedTimescaleOptions {
   /** Undefined: in-memory. */
@@ -17,7 +17,6 @@ export interface EmbeddedTimescaleOptions {
   onWorkerRestarted?: (cause: Error, restarts: number) => void;
   /** The database worker died for good (in memory, or a crash loop): stop using the database. */
   onWorkerFailed?: (cause: Error) => void;
-  readGateObserver?: ReadGateObserver;
 }
 
 /**
@@ -54,7 +53,7 @@ export async function openEmbeddedTimescale(
     return {
       dataSource,
       capabilities,
-      reads: new ReadGate(poolActivity(pool), opts.readGateObserver),
+      reads: new ReadGate(poolActivity(pool)),
       close: async () => {
         if (dataSource.isInitialized) await dataSource.destroy();
         await host.stop();

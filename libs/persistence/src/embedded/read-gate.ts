@@ -8,11 +8,6 @@ export interface ConnectionActivity {
   onReleased(listener: () => void): void;
 }
 
-/** Observes the gate (tests, diagnostics). */
-export interface ReadGateObserver {
-  onAdmitted?(queuedBehind: number): void;
-}
-
 const RECHECK_MS = 20;
 
 /**
@@ -28,10 +23,7 @@ export class ReadGate implements ReadScheduler {
   private inFlight = false;
   private recheck: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly connection: ConnectionActivity,
-    private readonly observer: ReadGateObserver = {},
-  ) {
+  constructor(private readonly connection: ConnectionActivity) {
     // The pool hands a released connection to a waiting write synchronously; look after that.
     connection.onReleased(() => setImmediate(() => this.pump()));
   }
@@ -68,8 +60,6 @@ export class ReadGate implements ReadScheduler {
       return;
     }
     this.inFlight = true;
-    const admit = this.waiting.shift()!;
-    this.observer.onAdmitted?.(this.waiting.length);
-    admit();
+    this.waiting.shift()!();
   }
 }
