@@ -71,15 +71,19 @@ describe('GraphQL gateway on PostgreSQL', () => {
   let db: DatabaseHandle;
   let app: INestApplication;
   let url: string;
+  /** The same gateway with a 20 000-byte response budget. */
+  let smallBudgetApp: INestApplication;
+  let smallBudgetUrl: string;
 
   async function gql(
     query: string,
     key: string | null = KEY_A,
     variables: Record<string, unknown> = {},
+    endpoint = url,
   ) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (key) headers['x-api-key'] = key;
-    const response = await fetch(url, {
+    const response = await fetch(endpoint, {
       method: 'POST',
       headers,
       body: JSON.stringify({ query, variables }),
@@ -131,9 +135,18 @@ describe('GraphQL gateway on PostgreSQL', () => {
     });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+    smallBudgetApp = await createGatewayApp({
+      queries: new EmissionQueries(db),
+      apiKeys: keys,
+      factorSets: new ProjectionRegistry(db),
+      maxResponseBytes: 20_000,
+    });
+    await smallBudgetApp.listen(0, '127.0.0.1');
+    smallBudgetUrl = `http://127.0.0.1:${(smallBudgetApp.getHttpServer().address() as AddressInfo).port}/graphql`;
   });
 
   afterAll(async () => {
+    await smallBudgetApp?.close();
     await app?.close();
     await db?.close();
     await database?.drop();
@@ -210,7 +223,8 @@ describe('GraphQL gateway on PostgreSQL', () => {
   });
 
   it('rejects queries over the cost or depth limit before running them', async () => {
-    // artifacts(first: 100): 1 + 100 × (nodes 1 + id 1 + emissions 5 + co2eG 1 + activityCount 5) > 1000
+    // SQL round trips cost 10 (docs/operations.md, "Limits"): project 10 + artifacts(first: 100)
+    // 10 + 100 × (nodes 1 + id 1 + activityCount 10 + emissions 10 + co2eG 1) = 2 320 > 1 000
     const costly = await gql(
       '{ project(id: "p1") { artifacts(first: 100) { nodes { id activityCount emissions { co2eG } } } } }',
     );
@@ -218,6 +232,7 @@ describe('GraphQL gateway on PostgreSQL', () => {
       code: 'QUERY_TOO_COSTLY',
       maxCost: 1000,
     });
+    // project 10 + artifacts 10 + 5 × 23 = 135
     const cheap = await gql(
       '{ project(id: "p1") { artifacts(first: 5) { nodes { id activityCount emissions { co2eG } } } } }',
     );
@@ -232,6 +247,111 @@ describe('GraphQL gateway on PostgreSQL', () => {
       '{ project(id: "p1") { artifacts { edges { node { emissions { co2eG } } } } } }',
     );
     expect(tooDeep.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_DEEP' });
+  });
+
+  it('counts every aliased project lookup as the SQL round trip it is', async () => {
+    // 330 aliases × (project 10 + emissions 1 + co2eG 1) = 3 960 > 1 000 (each alias is one
+    // SQL query; counted as 1 each, the same operation cost 990 and ran)
+    const aliases = Array.from(
+      { length: 330 },
+      (_, i) => `p${i}: project(id: "p1") { emissions { co2eG } }`,
+    );
+    const { status, body } = await gql(`{ ${aliases.join(' ')} }`);
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: 3960 });
+    // 80 aliases: 80 × 12 = 960, under the limit, and each answers the worked figure (350 g)
+    const fewer = await gql(`{ ${aliases.slice(0, 80).join(' ')} }`);
+    expect(fewer.body.errors).toBeUndefined();
+    expect(fewer.body.data!.p79.emissions.co2eG).toBe(350);
+  });
+
+  it('measures depth through fragment spreads and inline fragments', async () => {
+    // project 1 > artifacts 2 > edges 3 > node 4 > emissions 5 > co2eG 6, hidden in fragments
+    const hidden = await gql(`
+      query { project(id: "p1") { ...Deep } }
+      fragment Deep on Project { artifacts { edges { ...Node } } }
+      fragment Node on ArtifactEdge { node { ... on Artifact { emissions { co2eG } } } }`);
+    expect(hidden.status).toBe(400);
+    expect(hidden.body.errors?.[0].extensions).toMatchObject({
+      code: 'QUERY_TOO_DEEP',
+      depth: 6,
+      maxDepth: 5,
+    });
+    // the same through fragments, one level less: 5, at the limit
+    const atLimit = await gql(`
+      query { project(id: "p1") { ...Shallow } }
+      fragment Shallow on Project { artifacts { nodes { ... on Artifact { emissions { co2eG } } } } }`);
+    expect(atLimit.body.errors).toBeUndefined();
+  });
+
+  it('refuses an operation over the node limit as a client error', async () => {
+    // F0 selects one field; F(n) spreads F(n-1) twice: F14 expands to 2^14 = 16 384 fields.
+    const fragments = Array.from({ length: 15 }, (_, i) =>
+      i === 0
+        ? 'fragment F0 on Emissions { co2eG }'
+        : `fragment F${i} on Emissions { ...F${i - 1} ...F${i - 1} }`,
+    );
+    const { status, body } = await gql(
+      `{ project(id: "p1") { emissions { ...F14 } } } ${fragments.join(' ')}`,
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_LARGE', maxNodes: 2000 });
+    // A document over 20 000 tokens is not even parsed: 12 000 × `__typename` plus braces
+    const tokens = await gql(`{ ${'__typename '.repeat(12_000)} ${'__typename '.repeat(12_000)} }`);
+    expect(tokens.status).toBe(400);
+    expect(tokens.body.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses ids with NUL or control characters, naming the argument', async () => {
+    const literal = await gql('{ project(id: "p1\\u0000") { id } }');
+    expect(literal.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(literal.body.errors?.[0].message).toBe('id: must not contain control characters');
+    const variable = await gql(
+      'query($p: ID!) { artifact(projectId: $p, id: "clip-0") { id } }',
+      KEY_A,
+      { p: 'p1\u001b' },
+    );
+    expect(variable.body.errors?.[0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'projectId',
+    });
+    const sci = await gql(
+      '{ project(id: "p1") { sci(per: { artifactKind: "vid\\u0000eo" }) { quantity } } }',
+    );
+    expect(sci.body.errors?.[0].extensions).toMatchObject({ field: 'per.artifactKind' });
+  });
+
+  it('bounds the texts and the size of answers over old oversized rows', async () => {
+    // 20 rejected spans stored before ingest bounded them: 1 MiB span names and reasons.
+    const huge = 'n'.repeat(1024 * 1024);
+    await db.dataSource.query(
+      `insert into dead_letters (tenant_id, trace_id, span_id, span_name, field, reason, rejected_at)
+       select 'a', 't', 's' || i, $1, 'greenops.project.id', $1, '2026-11-03T00:00:00Z'
+         from generate_series(1, 20) i`,
+      [huge],
+    );
+    const query = '{ rejectedSpans(first: 20) { spanId spanName reason } }';
+    const { body } = await gql(query);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.rejectedSpans).toHaveLength(20);
+    for (const row of body.data!.rejectedSpans as Array<{ spanName: string; reason: string }>) {
+      expect(row.spanName).toBe(`${'n'.repeat(1023)}…`); // MAX_RETURNED_TEXT_CHARS = 1 024
+      expect(row.reason).toBe(`${'n'.repeat(1023)}…`);
+    }
+    // 20 × 2 × 1 024 characters > a 20 000-byte budget: refused, whole, with its code
+    const small = await gql(query, KEY_A, {}, smallBudgetUrl);
+    expect(small.status).toBe(400);
+    expect(small.body.data).toBeUndefined();
+    expect(small.body.errors).toEqual([
+      {
+        message: 'The response would exceed 20000 bytes; select fewer fields or smaller pages',
+        extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 20000 },
+      },
+    ]);
+    // what fits, still passes
+    expect(
+      (await gql('{ rejectedSpans(first: 2) { spanId } }', KEY_A, {}, smallBudgetUrl)).body.errors,
+    ).toBeUndefined();
   });
 
   it('scopes every query to the caller tenant and refuses unknown keys', async () => {

@@ -13,6 +13,7 @@ import {
   queryCostPlugin,
   type QueryCostLimits,
 } from './graphql/query-cost.plugin';
+import { DEFAULT_MAX_RESPONSE_BYTES, responseBudgetPlugin } from './graphql/response-budget.plugin';
 import type { EventLogPublisher } from '@greenops/messaging';
 import { FactorSetsResolver } from './graphql/factor-sets.resolver';
 import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
@@ -32,10 +33,16 @@ export interface GatewayOptions {
   factorSets: FactorSetAdmin;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
   publisher?: EventLogPublisher;
-  costLimits?: QueryCostLimits;
+  /** Overrides of DEFAULT_QUERY_COST_LIMITS. */
+  costLimits?: Partial<QueryCostLimits>;
+  /** Byte budget of one response (default DEFAULT_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
   /** Apollo landing page / introspection; on by default, off in production configs. */
   introspection?: boolean;
 }
+
+/** Lexical tokens of one GraphQL document (docs/operations.md, "Limits"). */
+export const MAX_DOCUMENT_TOKENS = 20_000;
 
 @Module({})
 export class GatewayModule {
@@ -53,7 +60,13 @@ export class GatewayModule {
           // Guards and the exception filter also run on @ResolveField methods (Nest skips them
           // there by default); the guard is cheap once the request carries its tenant.
           fieldResolverEnhancers: ['guards', 'filters'],
-          plugins: [queryCostPlugin(options.costLimits ?? DEFAULT_QUERY_COST_LIMITS)],
+          // A document of more tokens is refused by the parser (400) before any other work:
+          // validation rules grow faster than linearly with the size of a document.
+          parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS },
+          plugins: [
+            queryCostPlugin({ ...DEFAULT_QUERY_COST_LIMITS, ...options.costLimits }),
+            responseBudgetPlugin(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+          ],
           context: ({ req }: { req: Request }) => ({ req }),
           formatError: (formatted) => {
             // Never leak stack traces to clients.

@@ -1,3 +1,5 @@
 export * from './gateway-queries.port';
 export * from './gateway.module';
 export * from './graphql/query-cost.plugin';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './graphql/response-budget.plugin';
+export { GATEWAY_ERROR_CODES, GatewayError, type GatewayErrorCode } from './errors/gateway-error';

@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { z } from 'zod';
-import { brokersField, parseEnv, portField, postgresUrlField, runService } from '@greenops/config';
+import {
+  brokersField,
+  byteSizeField,
+  durationMsField,
+  parseEnv,
+  portField,
+  postgresUrlField,
+  runService,
+} from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
 import {
   ApiKeyStore,
@@ -9,6 +17,7 @@ import {
   ProjectionRegistry,
 } from '@greenops/persistence';
 import { createGatewayApp } from './gateway.module';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './graphql/response-budget.plugin';
 
 const envSchema = z.object({
   GREENOPS_DATABASE_URL: postgresUrlField,
@@ -17,11 +26,16 @@ const envSchema = z.object({
   GREENOPS_GRAPHQL_INTROSPECTION: z.enum(['true', 'false']).default('true'),
   /** Optional: without it, mutations that publish tenant events (factor sets) answer 503. */
   GREENOPS_KAFKA_BROKERS: brokersField.optional(),
+  GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES: byteSizeField(DEFAULT_MAX_RESPONSE_BYTES),
+  /** PostgreSQL statement_timeout of the gateway's queries (docs/operations.md, "Limits"). */
+  GREENOPS_GRAPHQL_STATEMENT_TIMEOUT_MS: durationMsField(10_000),
 });
 
 async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
-  const db = await openPostgres(env.GREENOPS_DATABASE_URL);
+  const db = await openPostgres(env.GREENOPS_DATABASE_URL, {
+    statementTimeoutMs: env.GREENOPS_GRAPHQL_STATEMENT_TIMEOUT_MS,
+  });
   const publisher = env.GREENOPS_KAFKA_BROKERS
     ? new KafkaEventLogPublisher({
         brokers: env.GREENOPS_KAFKA_BROKERS,
@@ -34,6 +48,7 @@ async function main(): Promise<() => Promise<void>> {
     factorSets: new ProjectionRegistry(db),
     publisher,
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
+    maxResponseBytes: env.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
   });
   await app.listen(env.GREENOPS_GRAPHQL_PORT, env.GREENOPS_HOST);
   console.log(

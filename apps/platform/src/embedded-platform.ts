@@ -33,7 +33,23 @@ export interface RunningPlatform {
 
 const PROJECTOR_GROUP = 'greenops-projector';
 
+/** Exit status when the embedded database is gone for good (EX_SOFTWARE, sysexits.h). */
+export const DATABASE_LOST_EXIT_CODE = 70;
+
 type Log = (line: string) => void;
+
+/**
+ * After the platform has stopped because its database worker died for good: by default the
+ * process exits with DATABASE_LOST_EXIT_CODE, so a supervisor restarts it on the same data.
+ */
+export type OnDatabaseLost = (cause: Error) => void;
+
+const exitOnDatabaseLost: OnDatabaseLost = () => process.exit(DATABASE_LOST_EXIT_CODE);
+
+function describe(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `${code}: ${error.message}` : error.message;
+}
 
 /**
  * Embedded mode: ingest, projector and gateway in one process on embedded TimescaleDB, with the
@@ -42,14 +58,29 @@ type Log = (line: string) => void;
 export async function startEmbeddedPlatform(
   config: EmbeddedConfig,
   log: Log = console.log,
+  onDatabaseLost: OnDatabaseLost = exitOnDatabaseLost,
 ): Promise<RunningPlatform> {
   const started = Date.now();
   log(`greenops: opening embedded TimescaleDB in ${config.GREENOPS_DATA_DIR} …`);
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= closeAll(closers, log));
+  const closers: Closer[] = [];
   const db = await openEmbeddedTimescale({
     dataDir: config.GREENOPS_DATA_DIR,
     owner: 'greenops platform',
+    // docs/architecture.md, "Embedded database worker": restarted on the same data folder;
+    // after a crash loop the platform stops with a message naming the cause.
+    onWorkerRestarted: (cause, restarts) =>
+      log(
+        `greenops: the embedded TimescaleDB worker died (${describe(cause)}); restarted on ` +
+          `${config.GREENOPS_DATA_DIR} (restart ${restarts}); statements in flight failed and are retried by their clients`,
+      ),
+    onWorkerFailed: (cause) => {
+      log(`greenops: FATAL: embedded database lost: ${describe(cause)}; stopping`);
+      void stop().then(() => onDatabaseLost(cause));
+    },
   });
-  const closers: Closer[] = [{ name: 'database', close: () => db.close() }];
+  closers.push({ name: 'database', close: () => db.close() });
   try {
     const apiKeys = new ApiKeyStore(db);
     const apiKey = await ensureStartupApiKey(
@@ -86,6 +117,7 @@ export async function startEmbeddedPlatform(
       apiKeys,
       factorSets: registry,
       publisher,
+      maxResponseBytes: config.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
     });
     await gatewayApp.listen(config.GREENOPS_GRAPHQL_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'GraphQL', close: () => gatewayApp.close() });
@@ -124,10 +156,10 @@ export async function startEmbeddedPlatform(
       apiKey,
       urls,
       projector: workers.projector,
-      stop: () => closeAll(closers, log),
+      stop,
     };
   } catch (error) {
-    await closeAll(closers, log);
+    await stop();
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import {
   spanTimeLimitsEnv,
   tenantIdField,
 } from '@greenops/config';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '@greenops/gateway';
 import { API_KEY_PATTERN, MAX_API_KEY_LENGTH, MIN_API_KEY_LENGTH } from '@greenops/persistence';
 
 export const embeddedEnvSchema = z.object({
@@ -26,6 +27,7 @@ export const embeddedEnvSchema = z.object({
   GREENOPS_GRAPHQL_PORT: portField(4000),
   GREENOPS_MAX_REQUEST_BYTES: byteSizeField(4 * 1024 * 1024),
   ...spanTimeLimitsEnv,
+  GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES: byteSizeField(DEFAULT_MAX_RESPONSE_BYTES),
 });
 
 export type EmbeddedConfig = z.infer<typeof embeddedEnvSchema>;

@@ -82,3 +82,11 @@ export const spanTimeLimitsEnv = {
   GREENOPS_SPAN_EARLIEST: pastInstantField().optional(),
   GREENOPS_SPAN_MAX_FUTURE_SKEW: durationField(30 * 86_400_000, '30d').optional(),
 };
+
+/** A duration in whole milliseconds, at least 1. */
+export const durationMsField = (defaultMs: number) =>
+  z.coerce
+    .number({ invalid_type_error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .positive('must be a positive number of milliseconds')
+    .default(defaultMs);

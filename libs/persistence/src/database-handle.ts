@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { ReadScheduler } from './read-scheduler';
 
 export interface DatabaseCapabilities {
   /** TimescaleDB installed: hypertable, compression and the continuous aggregate exist. */
@@ -8,6 +9,8 @@ export interface DatabaseCapabilities {
 export interface DatabaseHandle {
   dataSource: DataSource;
   capabilities: DatabaseCapabilities;
+  /** How read-side queries get the connection (docs/architecture.md, "Reads and writes on one connection"). */
+  reads: ReadScheduler;
   close(): Promise<void>;
 }
 

@@ -340,4 +340,37 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
       { field: 'from' },
     );
   });
+
+  it('refuses ids with NUL or other control characters, naming the argument', async () => {
+    // Unchecked, PostgreSQL fails on NUL ("invalid byte sequence") instead of naming the field.
+    await expect(queries.projectTotals(A, 'p\u0000')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'projectId',
+    });
+    await expect(queries.artifact(A, P, 'clip\u001b[2J')).rejects.toMatchObject({
+      field: 'artifactId',
+    });
+    await expect(queries.countArtifacts(A, P, 'video', ['final\u0000'])).rejects.toMatchObject({
+      field: 'statuses[0]',
+    });
+  });
+
+  it('bounds ids read back from old oversized rows, and pages past them', async () => {
+    // Rows ingest would refuse today (ids over 256 characters), written straight to the table
+    // as an older version could have: 3000-character id and kind, in a project of their own.
+    const long = 'L'.repeat(3000);
+    await opened.db.dataSource.query(
+      `insert into artifacts (tenant_id, project_id, artifact_id, kind, first_seen_at, updated_at)
+       values ($1, 'oversized', $2, $3, now(), now()), ($1, 'oversized', 'M-after', null, now(), now())`,
+      [A, long, long],
+    );
+    const page = await queries.listArtifacts(A, 'oversized', 1);
+    // 511 characters of the id, then an ellipsis: 512 in all (MAX_RETURNED_ID_CHARS)
+    expect(page.nodes[0].id).toBe(`${'L'.repeat(511)}…`);
+    expect(page.nodes[0].kind).toBe(`${'L'.repeat(511)}…`);
+    expect(page.nodes[0].cursor.length).toBeLessThan(1000);
+    const next = await queries.listArtifacts(A, 'oversized', 1, page.endCursor!);
+    expect(next.nodes.map((n) => n.id)).toEqual(['M-after']);
+    expect(next.hasNextPage).toBe(false);
+  });
 });

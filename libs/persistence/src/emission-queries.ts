@@ -1,9 +1,21 @@
 import { decodeArtifactCursor, encodeArtifactCursor } from './artifact-cursor';
 import type { DatabaseHandle } from './database-handle';
-import { TOTALS_SELECT, toTotals, type EmissionsTotals } from './emissions-totals';
-import { requireInstant, requireIntInRange, requireText } from './input-checks';
+import {
+  ROW_TOTALS_SELECT,
+  SUMMED_TOTALS_SELECT,
+  toTotals,
+  type EmissionsTotals,
+} from './emissions-totals';
+import { requireIdentifier, requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
+import {
+  boundedColumn,
+  boundOptionalText,
+  boundText,
+  MAX_RETURNED_ID_CHARS,
+  MAX_RETURNED_TEXT_CHARS,
+} from './returned-text';
 
 export interface ArtifactSummary {
   id: string;
@@ -46,21 +58,29 @@ export interface RejectedSpanRow {
 export const MAX_PAGE_SIZE = 1000;
 const DAY_MS = 86_400_000;
 
+const id = (column: string) => boundedColumn(column, MAX_RETURNED_ID_CHARS);
+const text = (column: string) => boundedColumn(column, MAX_RETURNED_TEXT_CHARS);
+
+/*
+ * Totals come from the aggregate tables the emission_facts triggers maintain (migration
+ * 1767225600300): a handful of rows per project, however many facts and chunks there are.
+ */
 const PROJECT_TOTALS = `
-  select ${TOTALS_SELECT},
+  select ${SUMMED_TOTALS_SELECT},
          exists (select 1 from artifacts a where a.tenant_id = $1 and a.project_id = $2) as "artifactsKnown"
-    from emission_facts f
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}`;
+    from project_scope_totals t
+   where t.tenant_id = $1 and t.project_id = $2 and t.projection_version = ${SERVED_PROJECTION_VERSION}`;
 
 const PROJECT_TOTALS_BY_SCOPE = `
-  select f.scope::int as scope, f.category, ${TOTALS_SELECT}
-    from emission_facts f
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
-   group by f.scope, f.category
-   order by f.scope, f.category`;
+  select t.scope::int as scope, ${text('t.category')} as category, ${ROW_TOTALS_SELECT}
+    from project_scope_totals t
+   where t.tenant_id = $1 and t.project_id = $2 and t.projection_version = ${SERVED_PROJECTION_VERSION}
+     and t.activity_count > 0
+   order by t.scope, t.category`;
 
 const REJECTED_SPANS = `
-  select trace_id as "traceId", span_id as "spanId", span_name as "spanName", field, reason,
+  select ${id('trace_id')} as "traceId", ${id('span_id')} as "spanId",
+         ${text('span_name')} as "spanName", ${id('field')} as field, ${text('reason')} as reason,
          rejected_at as "rejectedAt"
     from dead_letters where tenant_id = $1
    order by rejected_at desc, id desc
@@ -71,8 +91,11 @@ const COUNT_ARTIFACTS = `
    where tenant_id = $1 and project_id = $2 and kind = $3
      and (cardinality($4::text[]) = 0 or status = any($4::text[]))`;
 
+const ARTIFACT_COLUMNS = `${id('artifact_id')} as id, ${id('project_id')} as "projectId",
+         ${id('kind')} as kind, ${id('status')} as status, ${id('parent_id')} as "parentId"`;
+
 const ARTIFACT = `
-  select artifact_id as id, project_id as "projectId", kind, status, parent_id as "parentId"
+  select ${ARTIFACT_COLUMNS}
     from artifacts where tenant_id = $1 and project_id = $2 and artifact_id = $3`;
 
 /** UNION (not UNION ALL) keeps each id once, so a parent cycle cannot loop forever. */
@@ -81,49 +104,68 @@ const ARTIFACT_TOTALS = `
     select $3::text
     union
     select a.artifact_id
-      from artifacts a join feeding t on a.parent_id = t.artifact_id
+      from artifacts a join feeding f on a.parent_id = f.artifact_id
      where a.tenant_id = $1 and a.project_id = $2
   )
-  select ${TOTALS_SELECT}
-    from emission_facts f
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
-     and f.artifact_id in (select artifact_id from feeding)`;
+  select ${SUMMED_TOTALS_SELECT}
+    from artifact_totals t
+   where t.tenant_id = $1 and t.project_id = $2 and t.projection_version = ${SERVED_PROJECTION_VERSION}
+     and t.artifact_id in (select artifact_id from feeding)`;
 
+/** Characters of an artifact id a cursor carries: one more than a returned id, so a cut shows. */
+const CURSOR_ID_CHARS = MAX_RETURNED_ID_CHARS + 1;
+
+/**
+ * Keyset pagination by artifact id. A cursor from an id longer than CURSOR_ID_CHARS carries
+ * only its prefix ($5 true): the next page skips every id that begins with it (such ids exist
+ * only in rows written before ingest bounded them).
+ */
 const LIST_ARTIFACTS = `
-  select artifact_id as id, project_id as "projectId", kind, status, parent_id as "parentId"
+  select ${ARTIFACT_COLUMNS}, substr(artifact_id, 1, ${CURSOR_ID_CHARS}) as "cursorId"
     from artifacts
-   where tenant_id = $1 and project_id = $2 and ($3::text is null or artifact_id > $3::text)
+   where tenant_id = $1 and project_id = $2
+     and ($3::text is null
+          or (artifact_id > $3::text
+              and (not $5::boolean or substr(artifact_id, 1, ${CURSOR_ID_CHARS}) <> $3::text)))
    order by artifact_id
    limit $4`;
 
 // refresh_continuous_aggregate may not run inside a transaction; dataSource.query autocommits.
 const REFRESH_DAILY = `call refresh_continuous_aggregate('project_daily_emissions', $1::timestamptz, $2::timestamptz)`;
 
-const DAILY_FROM_AGGREGATE = `
+/** Where the daily sums live: the continuous aggregate (TimescaleDB) or the rollup table. */
+type DailyRelation = 'project_daily_emissions' | 'project_daily_emissions_rollup';
+
+/** The daily series query, once; instantiated below for each backend's fixed relation. */
+function dailySeriesSql(relation: DailyRelation): string {
+  return `
   select day, sum(co2e_g)::float8 as "co2eG", sum(energy_kwh)::float8 as "energyKwh"
-    from project_daily_emissions
+    from ${relation}
    where tenant_id = $1 and project_id = $2 and projection_version = ${SERVED_PROJECTION_VERSION}
      and day >= $3 and day < $4
    group by day order by day`;
+}
 
-const DAILY_FROM_ROLLUP = `
-  select day, sum(co2e_g)::float8 as "co2eG", sum(energy_kwh)::float8 as "energyKwh"
-    from project_daily_emissions_rollup
-   where tenant_id = $1 and project_id = $2 and projection_version = ${SERVED_PROJECTION_VERSION}
-     and day >= $3 and day < $4
-   group by day order by day`;
+const DAILY_FROM_AGGREGATE = dailySeriesSql('project_daily_emissions');
+const DAILY_FROM_ROLLUP = dailySeriesSql('project_daily_emissions_rollup');
 
-/** Read side for the gateway. Every query is scoped by tenant and serves the current projection. */
+/**
+ * Read side for the gateway. Every query is scoped by tenant and serves the current projection;
+ * every one goes through the handle's read scheduler (embedded mode: behind the writes).
+ */
 export class EmissionQueries {
   constructor(private readonly db: DatabaseHandle) {}
 
+  private read<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.db.reads.run(() => this.db.dataSource.query(sql, params) as Promise<T[]>);
+  }
+
   /** Null when the tenant has neither facts nor artifacts for the project. */
   async projectTotals(tenant: string, projectId: string): Promise<EmissionsTotals | null> {
-    const rows: Array<EmissionsTotals & { artifactsKnown: boolean }> =
-      await this.db.dataSource.query(PROJECT_TOTALS, [
-        requireText('tenant', tenant),
-        requireText('projectId', projectId),
-      ]);
+    const rows = await this.read<EmissionsTotals & { artifactsKnown: boolean }>(PROJECT_TOTALS, [
+      requireIdentifier('tenant', tenant),
+      requireIdentifier('projectId', projectId),
+    ]);
     const row = rows[0];
     if (!row || (row.activityCount === 0 && !row.artifactsKnown)) return null;
     return toTotals(row);
@@ -131,12 +173,15 @@ export class EmissionQueries {
 
   /** Project totals split by GHG Protocol scope and category; empty for an unknown project. */
   async projectTotalsByScope(tenant: string, projectId: string): Promise<ScopeTotals[]> {
-    const rows: Array<EmissionsTotals & { scope: number; category: string }> =
-      await this.db.dataSource.query(PROJECT_TOTALS_BY_SCOPE, [
-        requireText('tenant', tenant),
-        requireText('projectId', projectId),
-      ]);
-    return rows.map((row) => ({ scope: row.scope, category: row.category, ...toTotals(row) }));
+    const rows = await this.read<EmissionsTotals & { scope: number; category: string }>(
+      PROJECT_TOTALS_BY_SCOPE,
+      [requireIdentifier('tenant', tenant), requireIdentifier('projectId', projectId)],
+    );
+    return rows.map((row) => ({
+      scope: row.scope,
+      category: boundText(row.category, MAX_RETURNED_TEXT_CHARS),
+      ...toTotals(row),
+    }));
   }
 
   /** Artifacts of a kind (and, when given, one of the statuses): a functional unit count for SCI. */
@@ -146,22 +191,29 @@ export class EmissionQueries {
     kind: string,
     statuses: readonly string[] = [],
   ): Promise<number> {
-    const rows: Array<{ n: number }> = await this.db.dataSource.query(COUNT_ARTIFACTS, [
-      requireText('tenant', tenant),
-      requireText('projectId', projectId),
-      requireText('kind', kind),
-      statuses.map((status, i) => requireText(`statuses[${i}]`, status)),
+    const rows = await this.read<{ n: number }>(COUNT_ARTIFACTS, [
+      requireIdentifier('tenant', tenant),
+      requireIdentifier('projectId', projectId),
+      requireIdentifier('kind', kind),
+      statuses.map((status, i) => requireIdentifier(`statuses[${i}]`, status)),
     ]);
     return rows[0]?.n ?? 0;
   }
 
-  /** The tenant's most recently rejected spans, newest first. */
+  /** The tenant's most recently rejected spans, newest first; long texts are cut. */
   async rejectedSpans(tenant: string, first: number): Promise<RejectedSpanRow[]> {
-    const rows: Array<RejectedSpanRow & { rejectedAt: Date }> = await this.db.dataSource.query(
-      REJECTED_SPANS,
-      [requireText('tenant', tenant), requireIntInRange('first', first, 1, MAX_PAGE_SIZE)],
-    );
-    return rows.map((row) => ({ ...row, rejectedAt: row.rejectedAt.toISOString() }));
+    const rows = await this.read<RejectedSpanRow & { rejectedAt: Date }>(REJECTED_SPANS, [
+      requireIdentifier('tenant', tenant),
+      requireIntInRange('first', first, 1, MAX_PAGE_SIZE),
+    ]);
+    return rows.map((row) => ({
+      traceId: boundText(row.traceId, MAX_RETURNED_ID_CHARS),
+      spanId: boundText(row.spanId, MAX_RETURNED_ID_CHARS),
+      spanName: boundText(row.spanName, MAX_RETURNED_TEXT_CHARS),
+      field: boundText(row.field, MAX_RETURNED_ID_CHARS),
+      reason: boundText(row.reason, MAX_RETURNED_TEXT_CHARS),
+      rejectedAt: row.rejectedAt.toISOString(),
+    }));
   }
 
   async artifact(
@@ -169,12 +221,12 @@ export class EmissionQueries {
     projectId: string,
     artifactId: string,
   ): Promise<ArtifactSummary | null> {
-    const rows: ArtifactSummary[] = await this.db.dataSource.query(ARTIFACT, [
-      requireText('tenant', tenant),
-      requireText('projectId', projectId),
-      requireText('artifactId', artifactId),
+    const rows = await this.read<ArtifactSummary>(ARTIFACT, [
+      requireIdentifier('tenant', tenant),
+      requireIdentifier('projectId', projectId),
+      requireIdentifier('artifactId', artifactId),
     ]);
-    return rows[0] ?? null;
+    return rows[0] ? boundArtifact(rows[0]) : null;
   }
 
   /** The artifact and everything that feeds into it, transitively through parent_id. */
@@ -183,10 +235,10 @@ export class EmissionQueries {
     projectId: string,
     artifactId: string,
   ): Promise<EmissionsTotals> {
-    const rows: EmissionsTotals[] = await this.db.dataSource.query(ARTIFACT_TOTALS, [
-      requireText('tenant', tenant),
-      requireText('projectId', projectId),
-      requireText('artifactId', artifactId),
+    const rows = await this.read<EmissionsTotals>(ARTIFACT_TOTALS, [
+      requireIdentifier('tenant', tenant),
+      requireIdentifier('projectId', projectId),
+      requireIdentifier('artifactId', artifactId),
     ]);
     return toTotals(rows[0]);
   }
@@ -199,17 +251,22 @@ export class EmissionQueries {
     after?: string,
   ): Promise<ArtifactPage> {
     const size = requireIntInRange('first', first, 0, MAX_PAGE_SIZE);
-    const afterId =
+    const position =
       after === undefined || after === null ? null : decodeArtifactCursor('after', after);
-    const rows: ArtifactSummary[] = await this.db.dataSource.query(LIST_ARTIFACTS, [
-      requireText('tenant', tenant),
-      requireText('projectId', projectId),
-      afterId,
+    const rows = await this.read<ArtifactSummary & { cursorId: string }>(LIST_ARTIFACTS, [
+      requireIdentifier('tenant', tenant),
+      requireIdentifier('projectId', projectId),
+      position === null ? null : requireText('after', position.afterId),
       size + 1,
+      position?.prefixOnly ?? false,
     ]);
-    const nodes = rows
-      .slice(0, size)
-      .map((row) => ({ ...row, cursor: encodeArtifactCursor(row.id) }));
+    const nodes = rows.slice(0, size).map(({ cursorId, ...row }) => ({
+      ...boundArtifact(row),
+      cursor: encodeArtifactCursor({
+        afterId: cursorId,
+        prefixOnly: cursorId.length >= CURSOR_ID_CHARS,
+      }),
+    }));
     const last = nodes[nodes.length - 1];
     return {
       nodes,
@@ -231,28 +288,40 @@ export class EmissionQueries {
     from: string,
     to: string,
   ): Promise<DailyProjectTotal[]> {
-    const t = requireText('tenant', tenant);
-    const p = requireText('projectId', projectId);
+    const t = requireIdentifier('tenant', tenant);
+    const p = requireIdentifier('projectId', projectId);
     const fromDayMs = Math.floor(requireInstant('from', from) / DAY_MS) * DAY_MS;
     const toMs = requireInstant('to', to);
     if (toMs <= fromDayMs) throw new PersistenceInputError('to', 'must be after from');
     const fromIso = new Date(fromDayMs).toISOString();
     const toIso = new Date(toMs).toISOString();
+    const timescale = this.db.capabilities.timescale;
+    // The refresh window must cover whole buckets.
+    const refreshToIso = new Date(Math.ceil(toMs / DAY_MS) * DAY_MS).toISOString();
 
-    if (this.db.capabilities.timescale) {
-      // The refresh window must cover whole buckets.
-      const refreshToIso = new Date(Math.ceil(toMs / DAY_MS) * DAY_MS).toISOString();
-      await this.db.dataSource.query(REFRESH_DAILY, [fromIso, refreshToIso]);
-    }
-    const rows: Array<{ day: Date; co2eG: number; energyKwh: number }> =
-      await this.db.dataSource.query(
-        this.db.capabilities.timescale ? DAILY_FROM_AGGREGATE : DAILY_FROM_ROLLUP,
-        [t, p, fromIso, toIso],
-      );
+    const rows = await this.db.reads.run(async () => {
+      if (timescale) await this.db.dataSource.query(REFRESH_DAILY, [fromIso, refreshToIso]);
+      return (await this.db.dataSource.query(timescale ? DAILY_FROM_AGGREGATE : DAILY_FROM_ROLLUP, [
+        t,
+        p,
+        fromIso,
+        toIso,
+      ])) as Array<{ day: Date; co2eG: number; energyKwh: number }>;
+    });
     return rows.map((r) => ({
       day: r.day.toISOString().slice(0, 10),
       co2eG: r.co2eG,
       energyKwh: r.energyKwh,
     }));
   }
+}
+
+function boundArtifact(row: ArtifactSummary): ArtifactSummary {
+  return {
+    id: boundText(row.id, MAX_RETURNED_ID_CHARS),
+    projectId: boundText(row.projectId, MAX_RETURNED_ID_CHARS),
+    kind: boundOptionalText(row.kind, MAX_RETURNED_ID_CHARS),
+    status: boundOptionalText(row.status, MAX_RETURNED_ID_CHARS),
+    parentId: boundOptionalText(row.parentId, MAX_RETURNED_ID_CHARS),
+  };
 }

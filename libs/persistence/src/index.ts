@@ -47,6 +47,18 @@ export {
   type EventLogEntry,
 } from './event-log-table';
 export { PersistenceInputError } from './persistence-input.error';
+export {
+  PersistenceError,
+  PERSISTENCE_ERROR_CODES,
+  ReadTimeoutError,
+  DatabaseUnavailableError,
+  type PersistenceErrorCode,
+} from './persistence-error';
+export type { ReadScheduler } from './read-scheduler';
+export type { EmbeddedTimescaleOptions } from './open-embedded-timescale';
+export type { PostgresOptions } from './open-postgres';
+export { MAX_RETURNED_TEXT_CHARS, MAX_RETURNED_ID_CHARS } from './returned-text';
+export { hasControlCharacter } from './input-checks';
 export { INITIAL_PROJECTION_VERSION, SERVED_PROJECTION_VERSION } from './projection-version';
 export * from './entities';
 export {

@@ -26,6 +26,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'TimescaleOrRollup1767225600001',
       'FactorSetsAndProjections1767225600002',
       'DeadLetterLogPosition1767225600003',
+      'ReadAggregates1767225600300',
     ]);
   });
 
@@ -83,7 +84,7 @@ describe('openPostgres on a fresh database from two services at once', () => {
       const rows: Array<{ n: number }> = await a.dataSource.query(
         'select count(*)::int as n from migrations',
       );
-      expect(rows[0].n).toBe(4);
+      expect(rows[0].n).toBe(5);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await database.drop();

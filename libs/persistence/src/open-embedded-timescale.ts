@@ -1,16 +1,27 @@
+import type { Pool } from 'pg';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { baseDataSourceOptions } from './data-source-options';
 import { detectCapabilities, type DatabaseHandle } from './database-handle';
 import { acquireDataDirLock, type DataDirLock } from './embedded/data-dir-lock';
 import { startPgliteHost, type PgliteHost } from './embedded/pglite-host';
+import { poolActivity } from './embedded/pool-activity';
+import { ReadGate } from './embedded/read-gate';
 
 export interface EmbeddedTimescaleOptions {
   /** Folder the database persists to; undefined = in-memory. */
   dataDir?: string;
   /** Who holds the data dir's lock, shown to a process that is refused (default "greenops"). */
   owner?: string;
+  /** Heap limits of the database worker thread (Node's defaults when unset). */
+  workerResourceLimits?: ResourceLimits;
+  /** The database worker died and was restarted on the same data folder. */
+  onWorkerRestarted?: (cause: Error, restarts: number) => void;
+  /** The database worker died for good (in memory, or a crash loop): stop using the database. */
+  onWorkerFailed?: (cause: Error) => void;
 }
 
 /** True when `dataDir` holds an initialised embedded database (PostgreSQL's PG_VERSION file). */
@@ -21,7 +32,8 @@ export function isEmbeddedDataDir(dataDir: string): boolean {
 /**
  * Embedded TimescaleDB: the PGlite build with the timescaledb extension (in a worker thread
  * of this process), served on 127.0.0.1 at a random free port by pglite-socket, so the same
- * pg/TypeORM code as the distributed mode talks to it. `dataDir` undefined = in-memory.
+ * pg/TypeORM code as the distributed mode talks to it. `dataDir` undefined = in-memory. Reads
+ * go through a ReadGate: the one connection serves writes first.
  *
  * A data dir is locked for as long as it is open (embedded/data-dir-lock.ts): a second process
  * opening it gets DataDirLockedError instead of a corrupted database.
@@ -39,7 +51,12 @@ export async function openEmbeddedTimescale(
       : undefined;
   let host: PgliteHost;
   try {
-    host = await startPgliteHost(dataDir);
+    host = await startPgliteHost({
+      dataDir,
+      resourceLimits: opts.workerResourceLimits,
+      onRestarted: opts.onWorkerRestarted,
+      onFailed: opts.onWorkerFailed,
+    });
   } catch (error) {
     lock?.release();
     throw error;
@@ -72,9 +89,11 @@ export async function openEmbeddedTimescale(
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     const capabilities = await detectCapabilities(dataSource);
+    const pool = (dataSource.driver as PostgresDriver).master as Pool;
     return {
       dataSource,
       capabilities,
+      reads: new ReadGate(poolActivity(pool)),
       close: async () => {
         try {
           if (dataSource.isInitialized) await dataSource.destroy();

@@ -2,9 +2,20 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { baseDataSourceOptions } from './data-source-options';
 import { detectCapabilities, type DatabaseHandle } from './database-handle';
+import { DirectReads } from './read-scheduler';
 
 /** Arbitrary constant: serialises migrations when several services start against one database. */
 const MIGRATION_LOCK_KEY = 725_600_001;
+
+export interface PostgresOptions {
+  poolSize?: number;
+  /**
+   * PostgreSQL `statement_timeout` for every statement of this pool (the gateway's reads):
+   * a statement running longer is cancelled and reported as a ReadTimeoutError. Migrations run
+   * on a separate connection without it.
+   */
+  statementTimeoutMs?: number;
+}
 
 /**
  * Opens a PostgreSQL (TimescaleDB when the server has the extension) database through a pg
@@ -12,18 +23,34 @@ const MIGRATION_LOCK_KEY = 725_600_001;
  */
 export async function openPostgres(
   url: string,
-  opts: { poolSize?: number } = {},
+  opts: PostgresOptions = {},
 ): Promise<DatabaseHandle> {
+  const timeoutMs = opts.statementTimeoutMs ?? null;
+  if (timeoutMs !== null) {
+    const migrator = new DataSource({ ...baseDataSourceOptions(), url, poolSize: 1 });
+    await migrator.initialize();
+    try {
+      await runMigrationsLocked(url, migrator);
+    } finally {
+      await migrator.destroy();
+    }
+  }
   const dataSource = new DataSource({
     ...baseDataSourceOptions(),
     url,
     poolSize: opts.poolSize ?? 10,
+    ...(timeoutMs === null ? {} : { extra: { statement_timeout: timeoutMs } }),
   });
   await dataSource.initialize();
   try {
-    await runMigrationsLocked(url, dataSource);
+    if (timeoutMs === null) await runMigrationsLocked(url, dataSource);
     const capabilities = await detectCapabilities(dataSource);
-    return { dataSource, capabilities, close: () => dataSource.destroy() };
+    return {
+      dataSource,
+      capabilities,
+      reads: new DirectReads(timeoutMs),
+      close: () => dataSource.destroy(),
+    };
   } catch (error) {
     await dataSource.destroy();
     throw error;

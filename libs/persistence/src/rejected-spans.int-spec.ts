@@ -67,4 +67,19 @@ describe.each(BACKENDS)('rejected spans on $name', (backend) => {
     ]);
     await expect(queries.rejectedSpans('a', 0)).rejects.toMatchObject({ field: 'first' });
   });
+
+  it('cuts long texts of old rows instead of returning them whole', async () => {
+    // A row as ingest stored it before it bounded rejected spans: a 3 MiB span name and reason.
+    const huge = 'n'.repeat(3 * 1024 * 1024);
+    await opened.db.dataSource.query(
+      `insert into dead_letters (tenant_id, trace_id, span_id, span_name, field, reason, rejected_at)
+       values ('c', 't', 's', $1, 'greenops.project.id', $1, '2026-11-03T00:00:00Z')`,
+      [huge],
+    );
+    const [row] = await queries.rejectedSpans('c', 1);
+    // 1023 characters, then an ellipsis: 1024 in all (MAX_RETURNED_TEXT_CHARS)
+    expect(row.spanName).toBe(`${'n'.repeat(1023)}…`);
+    expect(row.reason).toBe(`${'n'.repeat(1023)}…`);
+    expect(row.field).toBe('greenops.project.id');
+  });
 });

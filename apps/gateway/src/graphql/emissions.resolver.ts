@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, UseGuards } from '@nestjs/common';
+import { Inject, UseGuards } from '@nestjs/common';
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { Tenant, type GatewayContext } from '../auth/tenant-context';
@@ -6,24 +6,18 @@ import { loadArtifactTotals } from './artifact-totals.loader';
 import { GATEWAY_QUERIES, type ArtifactRow, type GatewayQueries } from '../gateway-queries.port';
 import { Artifact } from './artifact.type';
 import { ArtifactConnection } from './artifact-connection.type';
-import { pageSize } from './cursor';
+import { checkCursor, checkId, checkText, MAX_ID_CHARS, pageSize } from './argument-checks';
+import { oneRoundTrip, pagedRoundTrip, SQL_ROUND_TRIP_COST } from './round-trip-cost';
 import { Emissions } from './emissions.type';
 import { Project } from './project.type';
 import { DailyEmissions } from './daily-emissions.type';
 import { ScopeEmissions } from './scope-emissions.type';
 import { SciFunctionalUnitInput, SciScore } from './sci-score.types';
 import { sciPerUnit } from '@greenops/methodology';
+import { GatewayError } from '../errors/gateway-error';
 
 const MAX_DAILY_WINDOW_DAYS = 366;
-
-const IDENTIFIER_MAX = 200;
-
-function checkId(field: string, value: string): string {
-  if (value.length === 0 || value.length > IDENTIFIER_MAX) {
-    throw new BadRequestException(`${field}: must be 1–${IDENTIFIER_MAX} characters`);
-  }
-  return value;
-}
+const MAX_STATUSES = 20;
 
 function toArtifact(row: ArtifactRow): Artifact {
   return Object.assign(new Artifact(), row);
@@ -34,7 +28,11 @@ function toArtifact(row: ArtifactRow): Artifact {
 export class ProjectResolver {
   constructor(@Inject(GATEWAY_QUERIES) private readonly queries: GatewayQueries) {}
 
-  @Query(() => Project, { nullable: true, description: "A project of the caller's tenant." })
+  @Query(() => Project, {
+    nullable: true,
+    description: "A project of the caller's tenant.",
+    complexity: oneRoundTrip,
+  })
   async project(
     @Tenant() tenant: string,
     @Args('id', { type: () => ID }) id: string,
@@ -45,8 +43,7 @@ export class ProjectResolver {
   }
 
   @ResolveField(() => ArtifactConnection, {
-    complexity: ({ args, childComplexity }) =>
-      1 + Math.min(Number(args.first ?? 20), 100) * childComplexity,
+    complexity: pagedRoundTrip(20, 100),
   })
   async artifacts(
     @Tenant() tenant: string,
@@ -54,13 +51,9 @@ export class ProjectResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<ArtifactConnection> {
-    let size: number;
-    try {
-      size = pageSize(first);
-    } catch (error) {
-      throw new BadRequestException((error as Error).message);
-    }
-    const page = await this.queries.listArtifacts(tenant, project.id, size, after ?? undefined);
+    const size = pageSize(first);
+    const cursor = after === undefined || after === null ? undefined : checkCursor('after', after);
+    const page = await this.queries.listArtifacts(tenant, project.id, size, cursor);
     const edges = page.nodes.map(({ cursor, ...row }) => ({ cursor, node: toArtifact(row) }));
     return {
       nodes: edges.map((edge) => edge.node),
@@ -71,7 +64,7 @@ export class ProjectResolver {
 
   @ResolveField(() => [ScopeEmissions], {
     description: 'Totals by GHG Protocol scope and category.',
-    complexity: 10,
+    complexity: oneRoundTrip,
   })
   async byScope(@Tenant() tenant: string, @Parent() project: Project): Promise<ScopeEmissions[]> {
     const rows = await this.queries.projectTotalsByScope(tenant, project.id);
@@ -88,7 +81,7 @@ export class ProjectResolver {
   @ResolveField(() => SciScore, {
     description:
       'SCI of the project: its carbon (operational + embodied + training) per functional unit.',
-    complexity: 10,
+    complexity: oneRoundTrip,
   })
   async sci(
     @Tenant() tenant: string,
@@ -98,10 +91,23 @@ export class ProjectResolver {
     const byArtifacts = per.artifactKind !== undefined && per.artifactKind !== null;
     const byQuantity = per.quantity !== undefined && per.quantity !== null;
     if (byArtifacts === byQuantity) {
-      throw new BadRequestException('per: give either artifactKind or unit and quantity');
+      throw GatewayError.invalidArgument('per', 'give either artifactKind or unit and quantity');
     }
     if (byQuantity && !per.unit?.trim())
-      throw new BadRequestException('per.unit: name the unit of the quantity');
+      throw GatewayError.invalidArgument('per.unit', 'name the unit of the quantity');
+    if (byArtifacts) {
+      checkId('per.artifactKind', per.artifactKind!);
+      const statuses = per.artifactStatuses ?? [];
+      if (statuses.length > MAX_STATUSES) {
+        throw GatewayError.invalidArgument(
+          'per.artifactStatuses',
+          `at most ${MAX_STATUSES} statuses`,
+        );
+      }
+      statuses.forEach((status, i) => checkId(`per.artifactStatuses[${i}]`, status));
+    } else {
+      checkText('per.unit', per.unit!, MAX_ID_CHARS);
+    }
     const quantity = byArtifacts
       ? await this.queries.countArtifacts(
           tenant,
@@ -133,7 +139,8 @@ export class ProjectResolver {
 
   @ResolveField(() => [DailyEmissions], {
     description: `Daily totals (UTC) for days in [from, to); at most ${MAX_DAILY_WINDOW_DAYS} days.`,
-    complexity: 10,
+    // Two round trips on TimescaleDB: refresh the window of the continuous aggregate, then read.
+    complexity: ({ childComplexity }) => 2 * SQL_ROUND_TRIP_COST + childComplexity,
   })
   async daily(
     @Tenant() tenant: string,
@@ -143,12 +150,14 @@ export class ProjectResolver {
   ): Promise<DailyEmissions[]> {
     const fromMs = Date.parse(from);
     const toMs = Date.parse(to);
-    if (Number.isNaN(fromMs)) throw new BadRequestException('from: must be an ISO 8601 instant');
-    if (Number.isNaN(toMs)) throw new BadRequestException('to: must be an ISO 8601 instant');
-    if (toMs <= fromMs) throw new BadRequestException('to: must be after from');
+    if (Number.isNaN(fromMs))
+      throw GatewayError.invalidArgument('from', 'must be an ISO 8601 instant');
+    if (Number.isNaN(toMs)) throw GatewayError.invalidArgument('to', 'must be an ISO 8601 instant');
+    if (toMs <= fromMs) throw GatewayError.invalidArgument('to', 'must be after from');
     if (toMs - fromMs > MAX_DAILY_WINDOW_DAYS * 86_400_000) {
-      throw new BadRequestException(
-        `to: the window may span at most ${MAX_DAILY_WINDOW_DAYS} days`,
+      throw GatewayError.invalidArgument(
+        'to',
+        `the window may span at most ${MAX_DAILY_WINDOW_DAYS} days`,
       );
     }
     const rows = await this.queries.dailyProjectTotals(tenant, project.id, from, to);
@@ -164,6 +173,7 @@ export class ArtifactResolver {
   @Query(() => Artifact, {
     nullable: true,
     description: 'An artifact and the roll-up of everything that feeds into it.',
+    complexity: oneRoundTrip,
   })
   async artifact(
     @Tenant() tenant: string,
@@ -178,7 +188,8 @@ export class ArtifactResolver {
     return row ? toArtifact(row) : null;
   }
 
-  @ResolveField(() => Emissions)
+  // The roll-up is one round trip per artifact (shared with activityCount in one request).
+  @ResolveField(() => Emissions, { complexity: oneRoundTrip })
   async emissions(
     @Tenant() tenant: string,
     @Context() context: GatewayContext,
@@ -189,7 +200,7 @@ export class ArtifactResolver {
     );
   }
 
-  @ResolveField(() => Int)
+  @ResolveField(() => Int, { complexity: SQL_ROUND_TRIP_COST })
   async activityCount(
     @Tenant() tenant: string,
     @Context() context: GatewayContext,

@@ -1,7 +1,7 @@
-import { BadRequestException } from '@nestjs/common';
 import { factorSetEventId, parseLogRecord, TOPICS } from '@greenops/contracts';
 import type { FactorOverride } from '@greenops/domain';
 import { factorSetPublication, publicationError } from './factor-set-publication';
+import { GatewayError } from '../errors/gateway-error';
 
 const NOW = new Date('2026-11-03T14:20:00.000Z');
 const GB: FactorOverride = {
@@ -44,14 +44,15 @@ describe('factorSetPublication', () => {
       reason: 'Number must be less than or equal to 2100',
     });
     const error = publicationError({ field: 'payload.factors.1.year', reason: 'too late' });
-    expect(error).toBeInstanceOf(BadRequestException);
+    expect(error).toBeInstanceOf(GatewayError);
+    expect((error as GatewayError).code).toBe('INVALID_ARGUMENT');
     expect(error.message).toBe('input.factors[1].year: too late');
     expect(publicationError({ field: 'payload.name', reason: 'empty' }).message).toBe(
       'input.name: empty',
     );
     // a field the caller did not give is our fault, not theirs
     const ours = publicationError({ field: 'occurredAt', reason: 'Invalid datetime' });
-    expect(ours).not.toBeInstanceOf(BadRequestException);
+    expect(ours).not.toBeInstanceOf(GatewayError);
     expect(ours.message).toBe(
       'FactorSetPublished.occurredAt breaks its contract: Invalid datetime',
     );

@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import {
   encodeLogRecord,
@@ -8,6 +7,7 @@ import {
   type LogRecord,
 } from '@greenops/contracts';
 import type { FactorOverride } from '@greenops/domain';
+import { GatewayError } from '../errors/gateway-error';
 
 /**
  * The FactorSetPublished event for a tenant's overrides, checked against its contract
@@ -64,5 +64,5 @@ export function publicationError(failure: { field: string; reason: string }): Er
     return new Error(`FactorSetPublished.${failure.field} breaks its contract: ${failure.reason}`);
   }
   const field = input[1] ? `factors[${input[2]}]${input[3] ?? ''}` : input[4];
-  return new BadRequestException(`input.${field}: ${failure.reason}`);
+  return GatewayError.invalidArgument(`input.${field}`, failure.reason);
 }

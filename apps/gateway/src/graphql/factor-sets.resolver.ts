@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  Inject,
-  Optional,
-  ServiceUnavailableException,
-  UseGuards,
-} from '@nestjs/common';
+import { Inject, Optional, UseGuards } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
 import type { EventLogPublisher } from '@greenops/messaging';
@@ -17,7 +11,10 @@ import {
   GATEWAY_PUBLISHER,
   type FactorSetAdmin,
 } from '../gateway-queries.port';
+import { GatewayError } from '../errors/gateway-error';
+import { checkId, checkText } from './argument-checks';
 import { factorSetPublication, publicationError } from './factor-set-publication';
+import { oneRoundTrip } from './round-trip-cost';
 import {
   FactorSetPublication,
   ProjectionStatus,
@@ -27,6 +24,9 @@ import {
 
 // A month of one grid's hourly series is 744; the event must stay under Kafka's 1 MB message default.
 const MAX_OVERRIDES = 5000;
+const MAX_NAME_CHARS = 200;
+const MAX_SOURCE_CHARS = 1000;
+const MAX_NOTE_CHARS = 2000;
 
 /**
  * Tenant factor sets (docs/architecture.md, "Factor sets and projection rebuilds"): publish overrides of the shipped catalogue as a
@@ -49,12 +49,21 @@ export class FactorSetsResolver {
     @Tenant() tenant: string,
     @Args('input', { type: () => PublishFactorSetInput }) input: PublishFactorSetInput,
   ): Promise<FactorSetPublication> {
-    const name = input.name.trim();
-    if (name.length === 0 || name.length > 200)
-      throw new BadRequestException('input.name: must be 1–200 characters');
-    if (input.factors.length === 0 || input.factors.length > MAX_OVERRIDES) {
-      throw new BadRequestException(`input.factors: must hold 1–${MAX_OVERRIDES} overrides`);
+    const name = checkText('input.name', input.name.trim(), MAX_NAME_CHARS);
+    if (name.length === 0) {
+      throw GatewayError.invalidArgument('input.name', `must be 1–${MAX_NAME_CHARS} characters`);
     }
+    if (input.factors.length === 0 || input.factors.length > MAX_OVERRIDES) {
+      throw GatewayError.invalidArgument('input.factors', `must hold 1–${MAX_OVERRIDES} overrides`);
+    }
+    input.factors.forEach((f, i) => {
+      checkId(`input.factors[${i}].id`, f.id);
+      checkId(`input.factors[${i}].unit`, f.unit);
+      checkText(`input.factors[${i}].source`, f.source, MAX_SOURCE_CHARS);
+      if (f.note !== undefined && f.note !== null) {
+        checkText(`input.factors[${i}].note`, f.note, MAX_NOTE_CHARS);
+      }
+    });
     const published: FactorOverrideValue[] = input.factors.map((f) => ({
       id: f.id,
       value: f.value,
@@ -66,15 +75,21 @@ export class FactorSetsResolver {
       ...(f.note === undefined || f.note === null ? {} : { note: f.note }),
     }));
     const problems = overrideProblems(DEFAULT_FACTOR_SET, published);
-    if (problems.length > 0) throw new BadRequestException(`input.${problems.join('; input.')}`);
+    if (problems.length > 0) {
+      throw new GatewayError('INVALID_ARGUMENT', `input.${problems.join('; input.')}`, {
+        field: 'input.factors',
+      });
+    }
     const factors = input.extendLatest ? await this.extendLatest(tenant, published) : published;
     if (factors.length > MAX_OVERRIDES) {
-      throw new BadRequestException(
-        `input.factors: the extended set would hold ${factors.length} factors, more than ${MAX_OVERRIDES}`,
+      throw GatewayError.invalidArgument(
+        'input.factors',
+        `the extended set would hold ${factors.length} factors, more than ${MAX_OVERRIDES}`,
       );
     }
     if (!this.publisher) {
-      throw new ServiceUnavailableException(
+      throw new GatewayError(
+        'EVENT_LOG_UNAVAILABLE',
         'Publishing factor sets needs the event log (set GREENOPS_KAFKA_BROKERS)',
       );
     }
@@ -112,6 +127,7 @@ export class FactorSetsResolver {
 
   @Query(() => ProjectionStatus, {
     description: "Which factor set and projection version the caller's figures use.",
+    complexity: oneRoundTrip,
   })
   async projection(@Tenant() tenant: string): Promise<ProjectionStatus> {
     const state = await this.admin.state(tenant);
@@ -134,6 +150,7 @@ export class FactorSetsResolver {
 
   @Query(() => [TenantFactorSet], {
     description: 'Factor sets the tenant published, oldest first.',
+    complexity: oneRoundTrip,
   })
   async factorSets(@Tenant() tenant: string): Promise<TenantFactorSet[]> {
     const sets = await this.admin.listFactorSets(tenant);

@@ -21,8 +21,9 @@ async function start() {
   // is otherwise loaded lazily without its TSL module, and hypertable inserts, chunk reads,
   // compression and refresh_continuous_aggregate fail or silently see only the root table.
   await db.exec("load 'timescaledb'");
-  // One client connection at a time (pglite-socket serialises a single session).
-  server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+  // One client connection at a time (pglite-socket serialises a single session). A restarted
+  // worker takes its predecessor's port, so the clients' pool reconnects to the same address.
+  server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: workerData.port || 0, maxConnections: 1 });
   await server.start();
   return Number(server.getServerConn().split(':').pop());
 }
