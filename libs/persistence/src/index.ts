@@ -55,7 +55,6 @@ export {
   type PersistenceErrorCode,
 } from './persistence-error';
 export type { ReadScheduler } from './read-scheduler';
-export type { EmbeddedTimescaleOptions } from './open-embedded-timescale';
 export type { PostgresOptions } from './open-postgres';
 export { MAX_RETURNED_TEXT_CHARS, MAX_RETURNED_ID_CHARS } from './returned-text';
 export { hasControlCharacter } from './input-checks';

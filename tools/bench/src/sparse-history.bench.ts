@@ -48,6 +48,7 @@ function fact(tenant: string, projectId: string, occurredMs: number, artifactId?
     operationalG: r(100),
     operationalMarketG: r(50),
     embodiedG: r(0),
+    softwareG: r(0),
     trainingG: r(0),
     co2eG: r(100),
     co2eMarketG: r(50),
@@ -58,6 +59,8 @@ function fact(tenant: string, projectId: string, occurredMs: number, artifactId?
     factorIds: [],
     methodologyVersion: 'bench',
     factorSetVersion: 'bench',
+    trainingAllocation: '1a',
+    notes: [],
   };
   const occurredAt = new Date(occurredMs).toISOString();
   const input: EmissionFactInput = {
