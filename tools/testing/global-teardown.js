@@ -5,11 +5,13 @@ const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
 const KAFKA_SCRIPT = path.join(__dirname, '..', 'kafka', 'kafka.sh');
+// Same port as global-setup.js: stop the broker this run started, not another checkout's.
+const KAFKA_PORT = process.env.GREENOPS_TEST_KAFKA_PORT || '39092';
 
 module.exports = async function globalTeardown() {
   if (!globalThis.__GREENOPS_KAFKA_STARTED_BY_SETUP__) return;
   globalThis.__GREENOPS_KAFKA_STARTED_BY_SETUP__ = false;
-  const result = spawnSync('bash', [KAFKA_SCRIPT, 'stop', '--port', '39092'], {
+  const result = spawnSync('bash', [KAFKA_SCRIPT, 'stop', '--port', KAFKA_PORT], {
     encoding: 'utf8',
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: 60 * 1000,
