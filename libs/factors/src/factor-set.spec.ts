@@ -23,7 +23,7 @@ describe('factor sets', () => {
     },
   );
 
-  it('reads Ember grid averages from @tgwf/co2/data (values quoted in issue 3)', () => {
+  it('reads Ember grid averages from @tgwf/co2/data (values quoted in docs/methodology.md §4)', () => {
     expect(getFactor(DEFAULT_FACTOR_SET, 'grid.location.US')?.value).toBe(383.55);
     expect(getFactor(DEFAULT_FACTOR_SET, 'grid.location.GB')?.value).toBe(215.79);
     expect(getFactor(DEFAULT_FACTOR_SET, 'grid.location.FR')?.value).toBe(44.18);

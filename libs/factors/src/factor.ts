@@ -2,7 +2,7 @@ import type { FactorOverride } from '@greenops/domain';
 
 /**
  * One cited number. Every factor shipped or published carries its unit, source and year so an
- * auditor can trace it (issue 3: "a source for every number"). Same shape as a tenant's
+ * auditor can trace it (docs/methodology.md §8). Same shape as a tenant's
  * published override (libs/domain).
  */
 export type Factor = FactorOverride;

@@ -5,7 +5,7 @@ export interface ScopeCategory {
   category: string;
 }
 
-/** GHG Protocol classification of each result (issue 3 item 7). */
+/** GHG Protocol classification of each result (docs/methodology.md §7). */
 export const SCOPES = {
   /** Own generators, own fuel burnt on set. */
   stationaryCombustion: { scope: 1, category: 'scope1.stationary-combustion' },

@@ -11,7 +11,7 @@ const EMBER_YEAR = 2024;
 
 /**
  * Location-based grid intensity per country, gCO2e/kWh: read from @tgwf/co2/data rather than
- * copied (issue 3). Keyed `grid.location.<ISO alpha-2>`; `grid.location.WORLD` is the fallback.
+ * copied (docs/methodology.md §4). Keyed `grid.location.<ISO alpha-2>`; `grid.location.WORLD` is the fallback.
  */
 export function emberGridFactors(): Factor[] {
   const data = averageIntensity.data;

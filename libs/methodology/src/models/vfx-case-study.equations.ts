@@ -12,20 +12,6 @@ export function artistComputerG(
   return hours * (i.elecGPerH + i.embodiedGPerH + i.softwareGPerH);
 }
 
-/** E_image = A_images × I_image,total. */
-export function imageGenerationG(images: number, totalGPerImage: number): number {
-  return images * totalGPerImage;
-}
-
-/** A_video,cloud = Q_credits × C_credits→seconds; E = A × I_video,cloud,total (per second). */
-export function cloudVideoGenerationG(
-  credits: number,
-  secondsPerCredit: number,
-  totalGPerSecond: number,
-): number {
-  return credits * secondsPerCredit * totalGPerSecond;
-}
-
 /** E_local = A_kWh × I_elec × (1 + U_training) + A_hours × I_embodied. */
 export function localVideoGenerationG(
   a: { energyKwh: number; hours: number },
@@ -33,16 +19,6 @@ export function localVideoGenerationG(
 ): number {
   const inference = a.energyKwh * i.elecGPerKwh;
   return inference + inference * i.trainingUplift + a.hours * i.embodiedGPerH;
-}
-
-/** A_upscaling = Q_videos × MP_video × D_video (MP-seconds); E = A × I_upscaling,total. */
-export function upscalingG(
-  videos: number,
-  megapixels: number,
-  durationS: number,
-  totalGPerMpSecond: number,
-): number {
-  return videos * megapixels * durationS * totalGPerMpSecond;
 }
 
 /** E_rendering,local = A_kWh × I_elec + A_hours × I_local compute,embodied. */
