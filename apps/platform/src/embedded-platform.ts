@@ -46,8 +46,13 @@ export async function startEmbeddedPlatform(
   log: Log = console.log,
 ): Promise<RunningPlatform> {
   const started = Date.now();
-  log(`greenops: opening embedded TimescaleDB in ${config.GREENOPS_DATA_DIR} …`);
-  const db = await openEmbeddedTimescale({ dataDir: config.GREENOPS_DATA_DIR });
+  log(
+    `greenops: opening the embedded database (engine ${config.GREENOPS_EMBEDDED_ENGINE}) in ${config.GREENOPS_DATA_DIR} …`,
+  );
+  const db = await openEmbeddedTimescale({
+    dataDir: config.GREENOPS_DATA_DIR,
+    engine: config.GREENOPS_EMBEDDED_ENGINE,
+  });
   const closers: Closer[] = [{ name: 'database', close: () => db.close() }];
   try {
     const apiKeys = new ApiKeyStore(db);

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { byteSizeField, parseEnv, portField } from '@greenops/config';
+import { DEFAULT_EMBEDDED_ENGINE, EMBEDDED_ENGINES } from '@greenops/persistence';
 
-export const embeddedEnvSchema = z.object({
+const embeddedEnvSchema = z.object({
   GREENOPS_DATA_DIR: z.string().min(1, 'must not be empty').default('.greenops-data'),
+  // Which PGlite build hosts the embedded database (docs/supply-chain.md).
+  GREENOPS_EMBEDDED_ENGINE: z
+    .enum(EMBEDDED_ENGINES, {
+      errorMap: () => ({
+        message: `must be one of ${EMBEDDED_ENGINES.map((e) => `"${e}"`).join(', ')}`,
+      }),
+    })
+    .default(DEFAULT_EMBEDDED_ENGINE),
   GREENOPS_API_KEY: z
     .string()
     .min(16, 'must be at least 16 characters (or leave unset to have one generated)')

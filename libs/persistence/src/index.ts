@@ -1,6 +1,11 @@
 export type { DatabaseHandle, DatabaseCapabilities } from './database-handle';
 export { openPostgres } from './open-postgres';
 export { openEmbeddedTimescale } from './open-embedded-timescale';
+export {
+  EMBEDDED_ENGINES,
+  DEFAULT_EMBEDDED_ENGINE,
+  type EmbeddedEngine,
+} from './embedded/embedded-engine';
 export { EmissionStore, type EmissionBatch, type RejectionInput } from './emission-store';
 export type { EmissionFactInput } from './emission-fact-columns';
 export type { ArtifactUpsert } from './artifact-merge';
