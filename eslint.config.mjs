@@ -170,7 +170,8 @@ function boundaries({ inTests, launcher }) {
   };
 }
 
-const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+// Tests, and the test-support files beside them (src/testing/), which may use tools/testing.
+const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/src/testing/**/*.ts'];
 const filesOf = (group) => group.map((p) => `${p.folder}/**/*.ts`);
 
 export default tseslint.config(
