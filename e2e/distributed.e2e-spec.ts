@@ -29,6 +29,10 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
   const keyA = `key-a-${randomBytes(24).toString('hex')}`;
   const keyB = `key-b-${randomBytes(24).toString('hex')}`;
   const keyAReadOnly = `key-a-ro-${randomBytes(24).toString('hex')}`;
+  // Tenant C publishes a factor set: projection versions are per tenant, so the other tests'
+  // tenants are served version 1 whatever order the tests run in.
+  const tenantC = `studio-c-${run}`;
+  const keyC = `key-c-${randomBytes(24).toString('hex')}`;
   const group = `projector-e2e-${run}`;
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let db: DatabaseHandle;
@@ -72,6 +76,8 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     await keys.addKey(tenantA, keyAReadOnly, ['read']);
     await keys.ensureTenant(tenantB);
     await keys.addKey(tenantB, keyB);
+    await keys.ensureTenant(tenantC);
+    await keys.addKey(tenantC, keyC);
 
     const [httpPort, grpcPort, graphqlPort] = [
       await freePort(),
@@ -347,26 +353,38 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
   });
 
   it("never shows one tenant's data to another", async () => {
-    expect(await projectEmissions(keyB, 'series-s01')).toBeNull();
+    // Tenant A's own project for this test: the render scenario, worked by hand (EXPECTED).
+    const project = 'isolation-project';
+    const senderA = OtelSender.httpProtobuf(httpUrl, keyA);
+    await senderA.send([...renderScenarioSpans(project), untaggedRenderSpan(project)]);
+    await senderA.shutdown();
+    await waitFor(async () => (await factCount(tenantA, project)) === 4, {
+      timeoutMs: 60000,
+      description: `4 facts for tenant A's ${project}`,
+    });
+    expectEmissions((await projectEmissions(keyA, project)) ?? undefined, EXPECTED.project);
+
+    expect(await projectEmissions(keyB, project)).toBeNull();
     const { body } = await graphql<{ artifact: unknown }>(graphqlUrl, keyB, artifactQuery, {
-      p: 'series-s01',
+      p: project,
       id: 'sh010',
     });
+    expect(body.errors).toBeUndefined();
     expect(body.data?.artifact).toBeNull();
     // Tenant B sending the same project id gets its own, separate totals.
     const sender = OtelSender.httpProtobuf(httpUrl, keyB);
-    await sender.send([untaggedRenderSpan('series-s01')]);
+    await sender.send([untaggedRenderSpan(project)]);
     await sender.shutdown();
-    await waitFor(async () => (await factCount(tenantB, 'series-s01')) === 1, {
+    await waitFor(async () => (await factCount(tenantB, project)) === 1, {
       timeoutMs: 60000,
       description: 'tenant B fact',
     });
-    expectEmissions((await projectEmissions(keyB, 'series-s01')) ?? undefined, {
+    expectEmissions((await projectEmissions(keyB, project)) ?? undefined, {
       operationalG: 100,
       co2eG: 100 + hostEmbodiedG(600),
       energyKwh: 1,
     });
-    expectEmissions((await projectEmissions(keyA, 'series-s01')) ?? undefined, EXPECTED.project);
+    expectEmissions((await projectEmissions(keyA, project)) ?? undefined, EXPECTED.project);
   });
 
   it('loses nothing and counts nothing twice when the projector is killed mid-stream', async () => {
@@ -418,27 +436,41 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
   });
 
   it("recomputes all of a tenant's projects, across partitions, when it publishes a factor set", async () => {
-    const sender = OtelSender.httpProtobuf(httpUrl, keyA);
-    await sender.send([gbRender(0), gbRender(1)]);
-    await sender.shutdown();
-    await waitFor(async () => (await factCount(tenantA, 'grid-project')) === 2, {
-      timeoutMs: 60000,
-      description: 'grid renders',
-    });
+    // Tenant C: two GB renders with no intensity on the span (the grid factor applies), and
+    // projects whose spans carry their own intensity, spread over partitions by their keys.
+    const ownIntensityProjects = ['own-1', 'own-2', 'own-3', 'own-4', 'own-5'];
+    const senderC = OtelSender.httpProtobuf(httpUrl, keyC);
+    await senderC.send([
+      gbRender(0),
+      gbRender(1),
+      ...ownIntensityProjects.map((p) => untaggedRenderSpan(p)),
+      ...renderScenarioSpans('series-c'),
+      untaggedRenderSpan('series-c'),
+    ]);
+    await senderC.shutdown();
+    // Tenant A's GB render, which must keep the shipped factor.
+    const senderA = OtelSender.httpProtobuf(httpUrl, keyA);
+    await senderA.send([gbRender(0, 'grid-project-a')]);
+    await senderA.shutdown();
+    await waitFor(
+      async () =>
+        (await factCount(tenantC, 'grid-project')) === 2 &&
+        (await factCount(tenantC, 'series-c')) === 4 &&
+        (await Promise.all(ownIntensityProjects.map((p) => factCount(tenantC, p)))).every(
+          (n) => n === 1,
+        ) &&
+        (await factCount(tenantA, 'grid-project-a')) === 1,
+      { timeoutMs: 60000, description: "tenant C's and tenant A's renders projected" },
+    );
     // Shipped catalogue: 2 × 1 kWh × 215.79 g/kWh (GB, Ember) = 431.58 g + two host-hour shares
-    expectEmissions((await projectEmissions(keyA, 'grid-project')) ?? undefined, {
+    expectEmissions((await projectEmissions(keyC, 'grid-project')) ?? undefined, {
       operationalG: 431.58,
       co2eG: 431.58 + 2 * hostEmbodiedG(3600),
     });
-    const before = {
-      crash: await projectEmissions(keyA, 'crash-project'),
-      dup: await projectEmissions(keyA, 'dup-project'),
-      tenantB: await projectEmissions(keyB, 'series-s01'),
-    };
 
     const published = await graphql<{ publishFactorSet: { version: string } }>(
       graphqlUrl,
-      keyA,
+      keyC,
       'mutation($input: PublishFactorSetInput!) { publishFactorSet(input: $input) { version } }',
       {
         input: {
@@ -461,7 +493,7 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
       async () => {
         const { body } = await graphql<{
           projection: { currentVersion: number; factorSetVersion: string };
-        }>(graphqlUrl, keyA, '{ projection { currentVersion factorSetVersion } }');
+        }>(graphqlUrl, keyC, '{ projection { currentVersion factorSetVersion } }');
         return (
           body.data?.projection.currentVersion === 2 &&
           body.data.projection.factorSetVersion === version
@@ -474,20 +506,29 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     );
 
     // Replayed with the tenant's factor: 2 × 1 kWh × 120 g/kWh = 240 g
-    expectEmissions((await projectEmissions(keyA, 'grid-project')) ?? undefined, {
+    expectEmissions((await projectEmissions(keyC, 'grid-project')) ?? undefined, {
       operationalG: 240,
       co2eG: 240 + 2 * hostEmbodiedG(3600),
     });
     // Projects whose spans carry their own intensity are unchanged — and complete: every event
     // of every partition was replayed into the new version, none twice.
-    expectEmissions((await projectEmissions(keyA, 'series-s01')) ?? undefined, EXPECTED.project);
-    expectEmissions((await projectEmissions(keyA, 'crash-project')) ?? undefined, before.crash!);
-    expectEmissions((await projectEmissions(keyA, 'dup-project')) ?? undefined, before.dup!);
-    // Another tenant is untouched.
-    expectEmissions((await projectEmissions(keyB, 'series-s01')) ?? undefined, before.tenantB!);
+    expectEmissions((await projectEmissions(keyC, 'series-c')) ?? undefined, EXPECTED.project);
+    for (const p of ownIntensityProjects) {
+      // 1 kWh × 100 g/kWh (on the span) = 100 g, + a 10-minute host share
+      expectEmissions((await projectEmissions(keyC, p)) ?? undefined, {
+        energyKwh: 1,
+        operationalG: 100,
+        co2eG: 100 + hostEmbodiedG(600),
+      });
+    }
+    // Another tenant is untouched: still version 1, still the shipped GB factor (1 × 215.79 g).
+    expectEmissions((await projectEmissions(keyA, 'grid-project-a')) ?? undefined, {
+      operationalG: 215.79,
+      co2eG: 215.79 + hostEmbodiedG(3600),
+    });
     const other = await graphql<{ projection: { currentVersion: number } }>(
       graphqlUrl,
-      keyB,
+      keyA,
       '{ projection { currentVersion } }',
     );
     expect(other.body.data?.projection.currentVersion).toBe(1);

@@ -35,6 +35,19 @@ describe('embedded mode (npm start)', () => {
     return body.data;
   }
   const projectQuery = `query($id: ID!) { project(id: $id) { emissions { ${EMISSIONS_FIELDS} } } }`;
+  /**
+   * Sends one span to its own project after everything sent so far and waits until it is
+   * projected: the embedded log is a single ordered partition, so everything before it is too.
+   */
+  async function sendSentinel(project: string): Promise<void> {
+    const sender = OtelSender.httpProtobuf(urls.http, apiKey);
+    await sender.send([untaggedRenderSpan(project)]);
+    await sender.shutdown();
+    await waitFor(
+      async () => ((await emissionsOf(projectQuery, { id: project }))?.project ?? null) !== null,
+      { timeoutMs: 60000, description: `sentinel ${project} projected (log:\n${platform.log})` },
+    );
+  }
   const artifactQuery = `query($p: ID!, $id: ID!) { artifact(projectId: $p, id: $id) { activityCount emissions { ${EMISSIONS_FIELDS} } } }`;
 
   beforeAll(async () => {
@@ -79,15 +92,9 @@ describe('embedded mode (npm start)', () => {
     await grpc.send([untaggedRenderSpan('series-s01')]);
     await http.resend(http.finishedSpans()); // duplicate delivery
     await Promise.all([http.shutdown(), grpc.shutdown()]);
-
-    await waitFor(
-      async () => {
-        const data = await emissionsOf(projectQuery, { id: 'series-s01' });
-        return (data?.project?.emissions.energyKwh ?? 0) >= EXPECTED.project.energyKwh - 1e-9;
-      },
-      { timeoutMs: 60000, description: `series-s01 projected (log:\n${platform.log})` },
-    );
-    await new Promise((r) => setTimeout(r, 500)); // the duplicates would have landed by now
+    // The embedded log is one ordered partition: once a sentinel appended after the duplicates
+    // is projected, the duplicates were handled too (and must not have counted).
+    await sendSentinel('series-s01-sentinel');
     expectEmissions(
       (await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions,
       EXPECTED.project,
@@ -102,32 +109,37 @@ describe('embedded mode (npm start)', () => {
   });
 
   it('keeps its data across a restart of the process', async () => {
+    // Its own project: one untagged render (1 kWh × 100 g/kWh = 100 g, + a 10-minute host share).
+    const project = 'restart-project';
+    const before = OtelSender.httpProtobuf(urls.http, apiKey);
+    await before.send([untaggedRenderSpan(project)]);
+    await before.shutdown();
+    await sendSentinel('restart-sentinel-1');
+    const oneRender = { energyKwh: 1, operationalG: 100, co2eG: 100 + hostEmbodiedG(600) };
+    expectEmissions(
+      (await emissionsOf(projectQuery, { id: project }))?.project?.emissions,
+      oneRender,
+    );
+
     await platform.stop();
     platform = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', env);
     await platform.start(/GraphQL\s+http/, 120000);
     expectEmissions(
-      (await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions,
-      EXPECTED.project,
+      (await emissionsOf(projectQuery, { id: project }))?.project?.emissions,
+      oneRender,
     );
 
-    const http = OtelSender.httpProtobuf(urls.http, apiKey);
-    await http.send([
-      { ...untaggedRenderSpan('series-s01'), name: 'after restart', startMs: T0 + 10 * 3600_000 },
+    const after = OtelSender.httpProtobuf(urls.http, apiKey);
+    await after.send([
+      { ...untaggedRenderSpan(project), name: 'after restart', startMs: T0 + 10 * 3600_000 },
     ]);
-    await http.shutdown();
-    // one more untagged render: + 100 g operational, + 1 kWh, + a 10-minute host share
-    const expectedEnergy = EXPECTED.project.energyKwh + 1;
-    await waitFor(
-      async () =>
-        ((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions.energyKwh ??
-          0) >=
-        expectedEnergy - 1e-9,
-      { timeoutMs: 60000, description: 'span after restart projected' },
-    );
-    expectEmissions((await emissionsOf(projectQuery, { id: 'series-s01' }))?.project?.emissions, {
-      energyKwh: expectedEnergy,
-      operationalG: EXPECTED.project.operationalG + 100,
-      co2eG: EXPECTED.project.co2eG + 100 + hostEmbodiedG(600),
+    await after.shutdown();
+    await sendSentinel('restart-sentinel-2');
+    // one more untagged render: 2 kWh, 200 g operational, two 10-minute host shares
+    expectEmissions((await emissionsOf(projectQuery, { id: project }))?.project?.emissions, {
+      energyKwh: 2,
+      operationalG: 200,
+      co2eG: 200 + 2 * hostEmbodiedG(600),
     });
   });
 
@@ -201,6 +213,65 @@ describe('embedded mode (npm start)', () => {
   });
 });
 
+describe('embedded mode on the official PGlite build (GREENOPS_EMBEDDED_ENGINE=pglite)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'greenops-e2e-pglite-'));
+  const apiKey = 'embedded-pglite-e2e-key-0123456789';
+  let platform: ServiceProcess;
+  let urls: { http: string; graphql: string };
+  const projectQuery = `query($id: ID!) { project(id: $id) { emissions { ${EMISSIONS_FIELDS} } } }`;
+
+  async function projectEmissions(id: string): Promise<EmissionsLike | undefined> {
+    const { body } = await graphql<{ project: { emissions: EmissionsLike } | null }>(
+      urls.graphql,
+      apiKey,
+      projectQuery,
+      { id },
+    );
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data?.project?.emissions;
+  }
+
+  beforeAll(async () => {
+    const [httpPort, grpcPort, graphqlPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    urls = {
+      http: `http://127.0.0.1:${httpPort}/v1/traces`,
+      graphql: `http://127.0.0.1:${graphqlPort}/graphql`,
+    };
+    platform = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', {
+      GREENOPS_EMBEDDED_ENGINE: 'pglite',
+      GREENOPS_DATA_DIR: dataDir,
+      GREENOPS_API_KEY: apiKey,
+      GREENOPS_OTLP_HTTP_PORT: String(httpPort),
+      GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+      GREENOPS_GRAPHQL_PORT: String(graphqlPort),
+    });
+    await platform.start(/GraphQL\s+http/, 120000);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('projects the render scenario to the same figures worked by hand, on the plain-PostgreSQL schema', async () => {
+    expect(platform.log).toContain('engine pglite');
+    const http = OtelSender.httpProtobuf(urls.http, apiKey);
+    await http.send([...renderScenarioSpans('series-s01'), untaggedRenderSpan('series-s01')]);
+    await http.shutdown();
+    await waitFor(
+      async () =>
+        ((await projectEmissions('series-s01'))?.energyKwh ?? 0) >=
+        EXPECTED.project.energyKwh - 1e-9,
+      { timeoutMs: 60000, description: `series-s01 projected (log:\n${platform.log})` },
+    );
+    expectEmissions(await projectEmissions('series-s01'), EXPECTED.project);
+  });
+});
+
 describe('embedded mode configuration', () => {
   it('fails at start with a readable message naming each bad variable', async () => {
     const bad = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', {
@@ -208,6 +279,7 @@ describe('embedded mode configuration', () => {
       GREENOPS_API_KEY: 'short',
       GREENOPS_SPAN_EARLIEST: 'last year',
       GREENOPS_SPAN_MAX_FUTURE_SKEW: '90d',
+      GREENOPS_EMBEDDED_ENGINE: 'sqlite',
     });
     const failure = await bad.start(/ready/, 30000).then(
       () => new Error('started with invalid configuration'),
@@ -220,5 +292,8 @@ describe('embedded mode configuration', () => {
       'GREENOPS_SPAN_EARLIEST: must be an ISO 8601 instant with a time zone',
     );
     expect(failure.message).toContain('GREENOPS_SPAN_MAX_FUTURE_SKEW: must be at most 30d');
+    expect(failure.message).toContain(
+      'GREENOPS_EMBEDDED_ENGINE: must be one of "timescale", "pglite"',
+    );
   });
 });

@@ -19,7 +19,7 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
   let platform: ServiceProcess;
   let urls: { http: string; graphql: string };
 
-  const projectQuery = `{ project(id: "grid-project") { emissions { ${EMISSIONS_FIELDS} } } }`;
+  const projectQuery = `query($id: ID!) { project(id: $id) { emissions { ${EMISSIONS_FIELDS} } } }`;
   const publish = `mutation($input: PublishFactorSetInput!) { publishFactorSet(input: $input) { version baseVersion factorCount } }`;
   const statusQuery =
     '{ projection { currentVersion factorSetVersion building { version partitions partitionsDone } } }';
@@ -29,9 +29,60 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data as T;
   }
-  const emissions = async () =>
-    (await query<{ project: { emissions: EmissionsLike } | null }>(projectQuery)).project
+  const emissions = async (id = 'grid-project') =>
+    (await query<{ project: { emissions: EmissionsLike } | null }>(projectQuery, { id })).project
       ?.emissions;
+
+  /** The tenant's GB grid factor (the first set each test publishes). */
+  const gbContract = {
+    name: 'Studio B supply contract 2026',
+    factors: [
+      {
+        id: 'grid.location.GB',
+        value: 120,
+        unit: 'gCO2e/kWh',
+        source: 'Studio B metered supply, 2026 contract',
+        year: 2026,
+        low: 110,
+        high: 130,
+      },
+    ],
+  };
+
+  type Projection = {
+    currentVersion: number;
+    factorSetVersion: string | null;
+    building: unknown;
+  };
+  const projection = async () => (await query<{ projection: Projection }>(statusQuery)).projection;
+
+  /** Waits until the tenant is served `factorSetVersion` with nothing building. */
+  async function servedSet(factorSetVersion: string): Promise<Projection> {
+    return waitFor(
+      async () => {
+        const p = await projection();
+        return p.factorSetVersion === factorSetVersion && p.building === null ? p : undefined;
+      },
+      {
+        timeoutMs: 60000,
+        description: `factor set ${factorSetVersion} served (log:\n${platform.log})`,
+      },
+    );
+  }
+
+  /**
+   * Sends one render to its own project and waits until it is projected. The embedded log is a
+   * single ordered partition, so every event appended before it (e.g. a publication) was handled.
+   */
+  async function sentinel(project: string): Promise<void> {
+    const sender = OtelSender.httpProtobuf(urls.http, apiKey);
+    await sender.send([gbRender(0, project)]);
+    await sender.shutdown();
+    await waitFor(async () => (await emissions(project)) !== undefined, {
+      timeoutMs: 60000,
+      description: `sentinel ${project} projected`,
+    });
+  }
 
   beforeAll(async () => {
     const [httpPort, grpcPort, graphqlPort] = [
@@ -73,20 +124,7 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
       co2eG: 431.58 + 2 * hostEmbodiedG(3600),
     });
 
-    const input = {
-      name: 'Studio B supply contract 2026',
-      factors: [
-        {
-          id: 'grid.location.GB',
-          value: 120,
-          unit: 'gCO2e/kWh',
-          source: 'Studio B metered supply, 2026 contract',
-          year: 2026,
-          low: 110,
-          high: 130,
-        },
-      ],
-    };
+    const input = gbContract;
     const published = (
       await query<{ publishFactorSet: { version: string; factorCount: number } }>(publish, {
         input,
@@ -127,14 +165,10 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
     const again = (await query<{ publishFactorSet: { version: string } }>(publish, { input }))
       .publishFactorSet;
     expect(again.version).toBe(published.version);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(
-      (await query<{ projection: { currentVersion: number; building: unknown } }>(statusQuery))
-        .projection,
-    ).toMatchObject({
-      currentVersion: 2,
-      building: null,
-    });
+    // Proof that the republication was handled and started nothing: a span appended after it
+    // is projected, and still nothing is building.
+    await sentinel('republish-sentinel');
+    expect(await projection()).toMatchObject({ currentVersion: 2, building: null });
     const { factorSets } = await query<{
       factorSets: Array<{ version: string; factors: Array<{ id: string; value: number }> }>;
     }>('{ factorSets { version factors { id value } } }');
@@ -144,6 +178,21 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
   });
 
   it('extends the latest set with a contract (market-based) figure, keeping its other factors', async () => {
+    // Self-contained: its own project, and its own base set (the same overrides as above, so
+    // the same content-addressed version whether or not the test above ran).
+    const project = 'ppa-project';
+    const sender = OtelSender.httpProtobuf(urls.http, apiKey);
+    await sender.send([gbRender(0, project), gbRender(1, project), gbRender(2, project)]);
+    await sender.shutdown();
+    const base = (
+      await query<{ publishFactorSet: { version: string } }>(publish, { input: gbContract })
+    ).publishFactorSet;
+    const before = await servedSet(base.version);
+    await waitFor(async () => ((await emissions(project))?.energyKwh ?? 0) >= 3 - 1e-9, {
+      timeoutMs: 60000,
+      description: 'three renders projected',
+    });
+
     const input = {
       name: 'Studio B PPA',
       extendLatest: true,
@@ -163,17 +212,10 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
       })
     ).publishFactorSet;
     expect(published.factorCount).toBe(2); // the GB grid override kept, the contract figure added
-    await waitFor(
-      async () => {
-        const { projection } = await query<{
-          projection: { currentVersion: number; factorSetVersion: string | null };
-        }>(statusQuery);
-        return projection.currentVersion === 3 && projection.factorSetVersion === published.version;
-      },
-      { timeoutMs: 60000, description: `switch to projection v3 (log:\n${platform.log})` },
-    );
-    // Location-based unchanged: 3 × 1 kWh × 120 = 360 g. Market-based: 3 × 1 kWh × 20 = 60 g.
-    expectEmissions(await emissions(), {
+    expect((await servedSet(published.version)).currentVersion).toBe(before.currentVersion + 1);
+    // Location-based at the tenant's 120 g/kWh: 3 × 1 kWh × 120 = 360 g.
+    // Market-based at the contract's 20 g/kWh: 3 × 1 kWh × 20 = 60 g.
+    expectEmissions(await emissions(project), {
       energyKwh: 3,
       operationalG: 360,
       co2eG: 360 + 3 * hostEmbodiedG(3600),

@@ -1,5 +1,4 @@
 import type { EmissionsLike } from './expect-emissions';
-import { DEFAULT_FACTOR_SET, requireFactor, type Factor } from '@greenops/factors';
 import type { SpanSpec } from './otel-senders';
 
 /**
@@ -9,11 +8,11 @@ import type { SpanSpec } from './otel-senders';
  * Literal numbers are the cited ones: Ember grid averages as packaged in @tgwf/co2 0.19.0 and
  * (GBR 215.79, USA 383.55, FRA 44.18 g/kWh), provider fleet PUEs (Google, AWS 2024 reports),
  * the Carbon Trust 2026 report (CT) App. 3 figures, CO2.js SWD v4 constants, the Cloud Carbon
- * Footprint storage coefficient. DESNZ/DEFRA travel, hotel and fuel factors are being
- * re-verified, so they are read by id from the shipped catalogue (`desnz(id)`) and only the
- * arithmetic is written here.
+ * Footprint storage coefficient, and the UK DESNZ 2025 conversion factors (flat file, column
+ * "GHG Conversion Factor 2025", kg CO2e; each with its flat-file ID below). None is read from
+ * the shipped catalogue: a wrong shipped factor must fail this scenario.
  */
-export const T0_MS = Date.UTC(2026, 10, 4, 8, 0, 0);
+const T0_MS = Date.UTC(2026, 10, 4, 8, 0, 0);
 const HOUR_MS = 3600_000;
 
 /** Low / nominal / high, as every figure is carried (docs §1). */
@@ -41,12 +40,6 @@ export interface SpanExpectation {
   trainingG: Band;
 }
 
-/** A DESNZ factor of the shipped catalogue, as a band (its own low/high, else a point). */
-export function desnz(id: string): Band & { factor: Factor } {
-  const f = requireFactor(DEFAULT_FACTOR_SET, id);
-  return { factor: f, low: f.low ?? f.value, nominal: f.value, high: f.high ?? f.value };
-}
-
 // — cited constants —
 const GRID_GB = 215.79; // g/kWh, Ember via @tgwf/co2 (GBR)
 const GRID_US = 383.55; // g/kWh, Ember via @tgwf/co2 (USA)
@@ -67,6 +60,9 @@ const SOFTWARE_G_PER_H = band(
   523_411e6 / 31.025e9,
   (523_411e6 / 31.025e9) * 1.25,
 );
+
+/** Our distance proxy for DESNZ's haul bands (docs/methodology.md): long-haul beyond 3,700 km. */
+const SHORT_HAUL_MAX_KM = 3700;
 
 /** Element-wise product: low × low, high × high (docs/methodology.md §1). */
 const mul = (a: Band, b: Band): Band => ({
@@ -145,11 +141,9 @@ export function everyKindScenario(projectId: string): Array<{
   });
   const at = (h: number) => T0_MS + h * HOUR_MS;
 
-  // Travel haul bands (GreenOps distance proxies for DESNZ's route-based bands), read from the catalogue.
-  const shortHaulMaxKm = desnz('travel.flight.short-haul-max-km').nominal;
   const flightKm = 5500;
-  if (!(flightKm > shortHaulMaxKm))
-    throw new Error(`scenario assumes ${flightKm} km is long-haul (> ${shortHaulMaxKm} km)`);
+  if (!(flightKm > SHORT_HAUL_MAX_KM))
+    throw new Error(`scenario assumes ${flightKm} km is long-haul (> ${SHORT_HAUL_MAX_KM} km)`);
 
   return [
     {
@@ -326,8 +320,12 @@ export function everyKindScenario(projectId: string): Array<{
       })(),
     },
     {
-      // Long-haul (5,500 km > short-haul max) business, 1 passenger: 5,500 pkm × DESNZ long-haul
-      // business kgCO2e/pkm × 1000; nominal/high with radiative forcing, low without.
+      // Long-haul (5,500 km > 3,700 km) business, 1 passenger = 5,500 passenger-km.
+      // DESNZ 2025 "Business travel- air" > Flights > Long-haul, to/from UK > Business class,
+      // kgCO2e/passenger-km: With RF 0.3394 (ID 21_316_3174_11_1) as nominal and high,
+      // Without RF 0.20083 (ID 21_316_3175_11_1) as low.
+      // Nominal/high, with RF: 5,500 × 0.3394 kg = 1,866.7 kg = 1,866,700 g;
+      // low, without RF: 5,500 × 0.20083 kg = 1,104.565 kg = 1,104,565 g.
       key: 'travel flight (long-haul business)',
       scope: 3,
       category: 'scope3.cat6.business-travel',
@@ -341,10 +339,13 @@ export function everyKindScenario(projectId: string): Array<{
           'greenops.travel.class': 'business',
         }),
       },
-      expected: direct(times(desnz('travel.flight.long-haul.business'), flightKm * 1000)),
+      expected: direct(band(1_104_565, 1_866_700, 1_866_700)),
     },
     {
-      // 400 km × 2 passengers = 800 pkm × DESNZ national rail kgCO2e/pkm × 1000 (±10 %).
+      // DESNZ 2025 "Business travel- land" > Rail > National rail: 0.03546 kgCO2e/passenger-km
+      // (ID 25_315_3147_11_1); band ±10 % (our assumption, docs/methodology.md).
+      // 400 km × 2 passengers = 800 pkm × 0.03546 kg = 28.368 kg = 28,368 g;
+      // ±10 %: 25,531.2 g – 31,204.8 g.
       key: 'travel rail (2 passengers)',
       scope: 3,
       category: 'scope3.cat6.business-travel',
@@ -358,10 +359,13 @@ export function everyKindScenario(projectId: string): Array<{
           'greenops.travel.passengers': 2,
         }),
       },
-      expected: direct(times(desnz('travel.rail.national'), 400 * 2 * 1000)),
+      expected: direct(band(25_531.2, 28_368, 31_204.8)),
     },
     {
-      // 120 litres × DESNZ diesel (average biofuel blend) kgCO2e/l × 1000; high = 100 % mineral diesel.
+      // DESNZ 2025 "Fuels" > Liquid fuels > Diesel (average biofuel blend) > litres:
+      // 2.57082 kgCO2e/litre (nominal, low); Diesel (100% mineral diesel): 2.66155 (high).
+      // 120 l × 2.57082 kg/l = 308.4984 kg = 308,498.4 g (low = nominal);
+      // high, 100 % mineral diesel: 120 × 2.66155 = 319.386 kg = 319,386 g.
       key: 'onset.energy diesel generator',
       scope: 1,
       category: 'scope1.stationary-combustion',
@@ -375,7 +379,7 @@ export function everyKindScenario(projectId: string): Array<{
           'greenops.fuel.litres': 120,
         }),
       },
-      expected: direct(times(desnz('fuel.diesel.kg-per-litre'), 120 * 1000)),
+      expected: direct(band(308_498.4, 308_498.4, 319_386)),
     },
     {
       // Grid tie-in, measured 40 kWh, PUE 1.0, GB 215.79 → 8,631.6 g (measured: no band).
@@ -401,7 +405,9 @@ export function everyKindScenario(projectId: string): Array<{
       },
     },
     {
-      // 3 room-nights × DESNZ UK hotel kgCO2e/room-night × 1000 (±10 %).
+      // DESNZ 2025 "Hotel stay" > UK > Room per night: 10.4 kgCO2e/room-night
+      // (ID 29_600_4000_13_1); band ±10 % (our assumption).
+      // 3 room-nights × 10.4 kg = 31.2 kg = 31,200 g; ±10 %: 28,080 g – 34,320 g.
       key: 'accommodation (3 nights, GB)',
       scope: 3,
       category: 'scope3.cat6.business-travel',
@@ -414,7 +420,7 @@ export function everyKindScenario(projectId: string): Array<{
           'greenops.location.country': GB,
         }),
       },
-      expected: direct(times(desnz('accommodation.hotel.GB'), 3 * 1000)),
+      expected: direct(band(28_080, 31_200, 34_320)),
     },
   ];
 }

@@ -5,7 +5,7 @@ import type { SpanSpec } from './otel-senders';
  * workstation, 447 kgCO2e over 5 years at 50 % active use = 21,900 h (Appendix 3), charged by
  * the span's duration (SCI M = TE × TiR/EL). 447,000 g / 21,900 h = 20.4109589… g per hour.
  */
-export const HOST_EMBODIED_G_PER_H = 447_000 / 21_900;
+const HOST_EMBODIED_G_PER_H = 447_000 / 21_900;
 const hostEmbodiedG = (durationS: number) => (HOST_EMBODIED_G_PER_H * durationS) / 3600;
 /**
  * An artist's computer (kind `workstation`) also carries software development (Carbon Trust

@@ -60,12 +60,23 @@ describe('test Kafka broker with kafkajs', () => {
       },
     });
 
-    await waitFor(async () => received.length >= MESSAGE_COUNT, {
-      timeoutMs: 60000,
-      description: `${MESSAGE_COUNT} messages on ${topic}`,
+    // A sentinel after the messages in every partition: a partition delivers in order, so once
+    // every sentinel is in, any duplicate delivery of a message would be in too.
+    await producer.send({
+      topic,
+      messages: Array.from({ length: PARTITIONS }, (_, partition) => ({
+        key: `sentinel-${partition}`,
+        value: `sentinel-${partition}`,
+        partition,
+      })),
     });
-    // Give a duplicate delivery a moment to show up before counting.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitFor(
+      async () => received.filter((m) => m.value.startsWith('sentinel-')).length >= PARTITIONS,
+      { timeoutMs: 60000, description: `${MESSAGE_COUNT} messages and the sentinels on ${topic}` },
+    );
+    const sentinels = received.filter((m) => m.value.startsWith('sentinel-'));
+    expect(sentinels.map((m) => m.partition).sort()).toEqual([0, 1, 2]);
+    received.splice(0, received.length, ...received.filter((m) => !sentinels.includes(m)));
 
     expect(received).toHaveLength(MESSAGE_COUNT);
     const byValue = new Map(received.map((m) => [m.value, m]));

@@ -61,13 +61,16 @@ export async function startEmbeddedPlatform(
   onDatabaseLost: OnDatabaseLost = exitOnDatabaseLost,
 ): Promise<RunningPlatform> {
   const started = Date.now();
-  log(`greenops: opening embedded TimescaleDB in ${config.GREENOPS_DATA_DIR} …`);
+  log(
+    `greenops: opening the embedded database (engine ${config.GREENOPS_EMBEDDED_ENGINE}) in ${config.GREENOPS_DATA_DIR} …`,
+  );
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= closeAll(closers, log));
   const closers: Closer[] = [];
   const db = await openEmbeddedTimescale({
     dataDir: config.GREENOPS_DATA_DIR,
     owner: 'greenops platform',
+    engine: config.GREENOPS_EMBEDDED_ENGINE,
     // docs/architecture.md, "Embedded database worker": restarted on the same data folder;
     // after a crash loop the platform stops with a message naming the cause.
     onWorkerRestarted: (cause, restarts) =>

@@ -7,10 +7,24 @@ import {
   tenantIdField,
 } from '@greenops/config';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@greenops/gateway';
-import { API_KEY_PATTERN, MAX_API_KEY_LENGTH, MIN_API_KEY_LENGTH } from '@greenops/persistence';
+import {
+  API_KEY_PATTERN,
+  DEFAULT_EMBEDDED_ENGINE,
+  EMBEDDED_ENGINES,
+  MAX_API_KEY_LENGTH,
+  MIN_API_KEY_LENGTH,
+} from '@greenops/persistence';
 
-export const embeddedEnvSchema = z.object({
+const embeddedEnvSchema = z.object({
   GREENOPS_DATA_DIR: z.string().min(1, 'must not be empty').default('.greenops-data'),
+  // Which PGlite build hosts the embedded database (docs/supply-chain.md).
+  GREENOPS_EMBEDDED_ENGINE: z
+    .enum(EMBEDDED_ENGINES, {
+      errorMap: () => ({
+        message: `must be one of ${EMBEDDED_ENGINES.map((e) => `"${e}"`).join(', ')}`,
+      }),
+    })
+    .default(DEFAULT_EMBEDDED_ENGINE),
   GREENOPS_API_KEY: z
     .string()
     .min(

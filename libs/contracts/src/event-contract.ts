@@ -4,7 +4,7 @@ import type { z } from 'zod';
  * One version of an event type. `upcast` turns a record of the version before (as that version's
  * schema parsed it) into this version's input. Without one, the version may only add optional
  * fields to the version before, whose records are then read as they are; the compatibility test
- * (`compatibility.spec.ts`) holds every version to that.
+ * (`tools/contract-check/src/compatibility.spec.ts`) holds every version to that.
  */
 export interface EventVersion {
   readonly version: number;

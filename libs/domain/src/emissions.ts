@@ -7,10 +7,6 @@ export interface Range {
 
 export const ZERO_RANGE: Range = Object.freeze({ low: 0, nominal: 0, high: 0 });
 
-export function range(nominal: number, low = nominal, high = nominal): Range {
-  return { low, nominal, high };
-}
-
 export function addRanges(...ranges: Range[]): Range {
   return ranges.reduce(
     (acc, r) => ({

@@ -7,7 +7,6 @@ export {
   withOverrides,
   validateFactor,
   validateFactorSet,
-  normaliseDeviceModel,
   findDevice,
   type FactorIssue,
 } from './factor-set';
@@ -15,7 +14,7 @@ export { DEFAULT_FACTOR_SET, DEFAULT_FACTOR_SET_VERSION } from './sets/default.f
 export { CARBON_TRUST_2026_FACTOR_SET } from './sets/carbon-trust-2026.factor-set';
 export { CLOUD_PROVIDER_PUE_FACTOR } from './data/pue.factors';
 export { ISO_ALPHA2_TO_ALPHA3 } from './data/iso-country-codes';
-export { FACTOR_SETS, factorSetByName } from './sets/registry';
+export { FACTOR_SETS } from './sets/registry';
 export { overrideProblems } from './override-problems';
 export {
   TRAINING_ALLOCATION_FACTOR_ID,

@@ -15,7 +15,7 @@ class PositionBook implements ConsumerPositionSource {
 }
 
 /** Dead-letter record number `i` on the test's own topic, keyed by its tenant `k<i mod 4>`. */
-function rejectedSpan(topic: string, i: number): LogRecord {
+function rejectedSpan(topic: string, i: number, partition?: number): LogRecord {
   const encoded = encodeLogRecord(
     {
       type: 'RejectedSpan',
@@ -28,7 +28,7 @@ function rejectedSpan(topic: string, i: number): LogRecord {
       reason: 'r',
       rejectedAt: new Date(0).toISOString(),
     },
-    { topic },
+    { topic, partition },
   );
   if (!encoded.ok) throw new Error(`${encoded.field}: ${encoded.reason}`);
   return encoded.record;
@@ -90,8 +90,13 @@ describe('Kafka event log adapters (real broker)', () => {
       expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
 
     // A consumer of the same group restarted after the stored positions re-delivers nothing,
-    // even though Kafka's committed offsets are only hints.
+    // even though Kafka's committed offsets are only hints. Proof without waiting for time to
+    // pass: a sentinel follows the new record in every partition, and a partition delivers in
+    // order, so once all three sentinels are in, any re-delivered record would be in too.
     await publisher.publish([rejectedSpan(topic, 60)]);
+    await publisher.publish(
+      [0, 1, 2].map((partition) => rejectedSpan(topic, 100 + partition, partition)),
+    );
     const again: ConsumedRecord[] = [];
     const restarted = new KafkaEventLogConsumer({
       brokers: kafkaBrokers(),
@@ -106,14 +111,14 @@ describe('Kafka event log adapters (real broker)', () => {
         (BigInt(batch.records[batch.records.length - 1].offset) + 1n).toString(),
       );
     });
-    await waitFor(async () => again.length >= 1, {
+    const traceIds = () => again.map((r) => (r.value as { traceId: string }).traceId);
+    await waitFor(async () => ['100', '101', '102'].every((id) => traceIds().includes(id)), {
       timeoutMs: 60000,
-      description: 'the new record',
+      description: 'the sentinel of every partition',
     });
-    await new Promise((r) => setTimeout(r, 1000));
     await restarted.stop();
     await publisher.close();
-    expect(again.map((r) => (r.value as { traceId: string }).traceId)).toEqual(['60']);
+    expect(traceIds().sort()).toEqual(['100', '101', '102', '60']);
   });
 
   it('reports an unreachable broker as EventLogUnavailableError, quickly', async () => {

@@ -13,7 +13,7 @@ import { fraction0, nonNegative, positive } from './validate';
  * Report Table 5: amortise over the useful life, allocate by time.
  * Returns grams CO2e.
  */
-export function sciEmbodiedG(
+function sciEmbodiedG(
   teKgPerDevice: Range,
   count: number,
   durationH: number,

@@ -25,10 +25,7 @@ export { lightingEnergyKwh } from './models/onset-energy.model';
 export { SCOPES, type ScopeCategory } from './scope';
 export {
   artistComputerG,
-  imageGenerationG,
-  cloudVideoGenerationG,
   localVideoGenerationG,
-  upscalingG,
   localRenderingG,
 } from './models/vfx-case-study.equations';
 export { sciPerUnit } from './sci-score';

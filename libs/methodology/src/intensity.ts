@@ -15,7 +15,7 @@ export interface Intensities {
 }
 
 /** Longest span (in hours) whose intensity is averaged from an hourly series; longer ones use the annual figure. */
-export const MAX_HOURLY_SPAN_H = 24 * 31;
+const MAX_HOURLY_SPAN_H = 24 * 31;
 
 /**
  * Location-based intensity, in order: span override > cloud region's country grid > span country

@@ -98,16 +98,17 @@ describe.each(BACKENDS)('EmissionQueries on $name', (backend) => {
     const t = await queries.projectTotals(A, P);
     // energy 2+1+0.5+3+4 = 10.5; co2e 210+100+55+300+400 = 1065; market 110+50+30+150+200 = 540
     // operational 200+100+50+300+400 = 1050; embodied 10+5 = 15; low 0.9×1065 = 958.5; high 1.1×1065 = 1171.5
-    expect(t).not.toBeNull();
-    expect(t!.energyKwh).toBeCloseTo(10.5, 9);
-    expect(t!.co2eG).toBeCloseTo(1065, 9);
-    expect(t!.co2eMarketG).toBeCloseTo(540, 9);
-    expect(t!.operationalG).toBeCloseTo(1050, 9);
-    expect(t!.embodiedG).toBeCloseTo(15, 9);
-    expect(t!.trainingG).toBe(0);
-    expect(t!.lowG).toBeCloseTo(958.5, 9);
-    expect(t!.highG).toBeCloseTo(1171.5, 9);
-    expect(t!.activityCount).toBe(5);
+    expect(t).toEqual({
+      energyKwh: expect.closeTo(10.5, 9),
+      co2eG: expect.closeTo(1065, 9),
+      co2eMarketG: expect.closeTo(540, 9),
+      operationalG: expect.closeTo(1050, 9),
+      embodiedG: expect.closeTo(15, 9),
+      trainingG: 0,
+      lowG: expect.closeTo(958.5, 9),
+      highG: expect.closeTo(1171.5, 9),
+      activityCount: 5,
+    });
   });
 
   it('splits project totals by GHG scope and category', async () => {

@@ -11,6 +11,11 @@ export {
   LOCK_STALE_AFTER_MS,
   type DataDirLockHolder,
 } from './embedded/data-dir-lock';
+export {
+  EMBEDDED_ENGINES,
+  DEFAULT_EMBEDDED_ENGINE,
+  type EmbeddedEngine,
+} from './embedded/embedded-engine';
 export { EmissionStore, type EmissionBatch, type RejectionInput } from './emission-store';
 export type { EmissionFactInput } from './emission-fact-columns';
 export type { ArtifactUpsert } from './artifact-merge';

@@ -7,6 +7,7 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { baseDataSourceOptions } from './data-source-options';
 import { detectCapabilities, type DatabaseHandle } from './database-handle';
 import { acquireDataDirLock, type DataDirLock } from './embedded/data-dir-lock';
+import { DEFAULT_EMBEDDED_ENGINE, type EmbeddedEngine } from './embedded/embedded-engine';
 import { startPgliteHost, type PgliteHost } from './embedded/pglite-host';
 import { poolActivity } from './embedded/pool-activity';
 import { ReadGate } from './embedded/read-gate';
@@ -16,6 +17,11 @@ export interface EmbeddedTimescaleOptions {
   dataDir?: string;
   /** Who holds the data dir's lock, shown to a process that is refused (default "greenops"). */
   owner?: string;
+  /**
+   * Which PGlite build hosts it: `timescale` (default) or the official `pglite`, served from the
+   * plain-PostgreSQL schema (docs/supply-chain.md).
+   */
+  engine?: EmbeddedEngine;
   /** Heap limits of the database worker thread (Node's defaults when unset). */
   workerResourceLimits?: ResourceLimits;
   /** The database worker died and was restarted on the same data folder. */
@@ -43,6 +49,7 @@ export async function openEmbeddedTimescale(
 ): Promise<DatabaseHandle> {
   const { dataDir } = opts;
   const owner = opts.owner ?? 'greenops';
+  const engine = opts.engine ?? DEFAULT_EMBEDDED_ENGINE;
   // PGlite's initdb refuses a folder that is not empty, so a fresh data dir is locked right
   // after PGlite has initialised it, before anything is written through it.
   let lock: DataDirLock | undefined =
@@ -53,6 +60,7 @@ export async function openEmbeddedTimescale(
   try {
     host = await startPgliteHost({
       dataDir,
+      engine,
       resourceLimits: opts.workerResourceLimits,
       onRestarted: opts.onWorkerRestarted,
       onFailed: opts.onWorkerFailed,
@@ -87,6 +95,7 @@ export async function openEmbeddedTimescale(
   };
   try {
     await dataSource.initialize();
+    if (engine === 'pglite') await refuseTimescaleDataDir(dataSource, dataDir);
     await dataSource.runMigrations({ transaction: 'each' });
     const capabilities = await detectCapabilities(dataSource);
     const pool = (dataSource.driver as PostgresDriver).master as Pool;
@@ -106,5 +115,24 @@ export async function openEmbeddedTimescale(
     if (dataSource.isInitialized) await dataSource.destroy();
     await stopHost();
     throw error;
+  }
+}
+
+/**
+ * A data folder created by the TimescaleDB engine has hypertables and a continuous aggregate
+ * whose functions live in the timescaledb library, which the official PGlite build lacks: it
+ * would open, then fail on the first query. Say so at start instead.
+ */
+async function refuseTimescaleDataDir(dataSource: DataSource, dataDir?: string): Promise<void> {
+  const rows: Array<{ timescale: boolean }> = await dataSource.query(
+    'select exists (select 1 from pg_extension where extname = $1) as timescale',
+    ['timescaledb'],
+  );
+  if (rows[0]?.timescale === true) {
+    throw new Error(
+      `the data folder ${dataDir ?? '(in-memory)'} was created by the "timescale" embedded engine; ` +
+        'the "pglite" engine cannot read its hypertables. Start with GREENOPS_EMBEDDED_ENGINE=timescale, ' +
+        'or point GREENOPS_DATA_DIR at a new folder (docs/supply-chain.md).',
+    );
   }
 }

@@ -71,8 +71,6 @@ export const ATTR = {
   accommodationNights: 'greenops.accommodation.nights',
 } as const;
 
-export type AttributeName = (typeof ATTR)[keyof typeof ATTR];
-
 /** Enumerated attribute values (docs/semantic-conventions.md). */
 export const AI_MODALITIES = ['text', 'image', 'video', 'upscale', 'audio'] as const;
 export const STORAGE_MEDIA = ['ssd', 'hdd', 'tape', 'object'] as const;

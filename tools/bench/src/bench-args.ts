@@ -14,7 +14,7 @@ export interface BenchArgs {
   pgUrl: string;
 }
 
-export const DEFAULT_ARGS: BenchArgs = {
+const DEFAULT_ARGS: BenchArgs = {
   spans: 20000,
   batchSize: 500,
   inFlight: 4,

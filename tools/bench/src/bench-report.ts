@@ -144,7 +144,7 @@ export function formatTable(r: BenchReport): string {
 }
 
 /** latest.md: the same figures as a Markdown table. */
-export function formatMarkdown(r: BenchReport, jsonFile: string): string {
+function formatMarkdown(r: BenchReport, jsonFile: string): string {
   return [
     '# Latest end-to-end throughput benchmark',
     '',

@@ -8,9 +8,9 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 
 /** Same start instant as the e2e render scenario. */
-export const T0_MS = Date.UTC(2026, 10, 2, 9, 0, 0);
+const T0_MS = Date.UTC(2026, 10, 2, 9, 0, 0);
 
-export function projectIdOf(index: number, projects: number): string {
+function projectIdOf(index: number, projects: number): string {
   return `bench-p${String(index % projects).padStart(2, '0')}`;
 }
 
@@ -19,7 +19,7 @@ export function projectIdOf(index: number, projects: number): string {
  * values varied a little per span and the project cycling over `projects` ids so the partition
  * key spreads the load over the topic's partitions.
  */
-export function renderSpanAttributes(index: number, projects: number): Attributes {
+function renderSpanAttributes(index: number, projects: number): Attributes {
   return {
     'greenops.project.id': projectIdOf(index, projects),
     'greenops.activity.kind': 'render',

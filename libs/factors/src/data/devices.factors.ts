@@ -132,7 +132,7 @@ const GPUS: Array<[Factor, DeviceEntry]> = [
  * life at 50 % active use = 5 × 8,760 h × 0.5 = 21,900 active hours (→ 0.0204 kgCO2e/h, the
  * report's 0.020 kgCO2e/hour).
  */
-export const WORKSTATION_FACTORS: Factor[] = [
+const WORKSTATION_FACTORS: Factor[] = [
   {
     id: 'device.power.workstation',
     value: 250,

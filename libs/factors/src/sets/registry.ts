@@ -7,7 +7,3 @@ export const FACTOR_SETS: Readonly<Record<string, FactorSet>> = Object.freeze({
   [DEFAULT_FACTOR_SET.name]: DEFAULT_FACTOR_SET,
   [CARBON_TRUST_2026_FACTOR_SET.name]: CARBON_TRUST_2026_FACTOR_SET,
 });
-
-export function factorSetByName(name: string): FactorSet | undefined {
-  return Object.prototype.hasOwnProperty.call(FACTOR_SETS, name) ? FACTOR_SETS[name] : undefined;
-}

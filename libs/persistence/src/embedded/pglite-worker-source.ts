@@ -1,5 +1,6 @@
 /**
- * Source of the worker thread that hosts PGlite + TimescaleDB and its socket server.
+ * Source of the worker thread that hosts PGlite (with TimescaleDB when `timescalePath` is given)
+ * and its socket server.
  *
  * Why a worker: PGlite loads its WASM runtime with dynamic `import()`, which Jest's module
  * sandbox refuses without --experimental-vm-modules; a worker runs in plain Node. It also
@@ -14,13 +15,17 @@ let db;
 let server;
 async function start() {
   const { PGlite } = require(workerData.pglitePath);
-  const { timescaledb } = require(workerData.timescalePath);
   const { PGLiteSocketServer } = require(workerData.socketPath);
-  db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { timescaledb } });
-  // PGlite has no shared_preload_libraries: on a reopened dataDir the timescaledb library
-  // is otherwise loaded lazily without its TSL module, and hypertable inserts, chunk reads,
-  // compression and refresh_continuous_aggregate fail or silently see only the root table.
-  await db.exec("load 'timescaledb'");
+  if (workerData.timescalePath) {
+    const { timescaledb } = require(workerData.timescalePath);
+    db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { timescaledb } });
+    // PGlite has no shared_preload_libraries: on a reopened dataDir the timescaledb library
+    // is otherwise loaded lazily without its TSL module, and hypertable inserts, chunk reads,
+    // compression and refresh_continuous_aggregate fail or silently see only the root table.
+    await db.exec("load 'timescaledb'");
+  } else {
+    db = await PGlite.create({ dataDir: workerData.dataDir });
+  }
   // One client connection at a time (pglite-socket serialises a single session). A restarted
   // worker takes its predecessor's port, so the clients' pool reconnects to the same address.
   server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: workerData.port || 0, maxConnections: 1 });

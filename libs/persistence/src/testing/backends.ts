@@ -3,8 +3,13 @@ import { openEmbeddedTimescale } from '../open-embedded-timescale';
 import { openPostgres } from '../open-postgres';
 import { createScratchDatabase } from './scratch-database';
 
-/** A backend the integration suites run against; each test file opens its own. */
-export interface TestBackend {
+/**
+ * A backend the integration suites run against; each test file opens its own. Every
+ * persistence suite runs on all three: the embedded TimescaleDB (the default embedded engine),
+ * the official PGlite build (the fallback engine, plain-PostgreSQL schema, docs/supply-chain.md)
+ * and a PostgreSQL server without TimescaleDB.
+ */
+interface TestBackend {
   name: string;
   expectTimescale: boolean;
   open(): Promise<OpenedBackend>;
@@ -12,8 +17,6 @@ export interface TestBackend {
 
 export interface OpenedBackend {
   db: DatabaseHandle;
-  /** Opens a second handle on the same database (PG only; the embedded one is in-process). */
-  reopen?: () => Promise<DatabaseHandle>;
   openMs: number;
   dispose(): Promise<void>;
 }
@@ -24,7 +27,16 @@ export const BACKENDS: TestBackend[] = [
     expectTimescale: true,
     async open() {
       const started = Date.now();
-      const db = await openEmbeddedTimescale({});
+      const db = await openEmbeddedTimescale({ engine: 'timescale' });
+      return { db, openMs: Date.now() - started, dispose: () => db.close() };
+    },
+  },
+  {
+    name: 'embedded plain PGlite (official build, in-memory)',
+    expectTimescale: false,
+    async open() {
+      const started = Date.now();
+      const db = await openEmbeddedTimescale({ engine: 'pglite' });
       return { db, openMs: Date.now() - started, dispose: () => db.close() };
     },
   },
@@ -45,7 +57,6 @@ export const BACKENDS: TestBackend[] = [
       return {
         db,
         openMs,
-        reopen: () => openPostgres(database.url, { poolSize: 2 }),
         dispose: async () => {
           await db.close();
           await database.drop();

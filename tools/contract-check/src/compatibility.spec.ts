@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENT_REGISTRY } from './log-events';
 import {
   checkRegistry,
+  EVENT_REGISTRY,
   registeredShapes,
   versionKey,
   type ContractFixture,
-} from './registry-check';
-import type { SchemaShape } from './schema-shape';
+  type SchemaShape,
+} from '@greenops/contracts';
 
-const ROOT = join(__dirname, '..');
+// The committed records and shapes are data of libs/contracts; reading them is a check of the
+// repository, so it lives here rather than in the pure library (which touches no file system).
+const ROOT = join(__dirname, '..', '..', '..', 'libs', 'contracts');
 const FIXTURES = join(ROOT, 'fixtures');
 const SHAPES = join(ROOT, 'shapes');
 const FIXTURE_NAME = /^([A-Za-z]+)\.v(\d+)(\.[a-z0-9-]+)?\.json$/;
