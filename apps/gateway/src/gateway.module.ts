@@ -17,8 +17,12 @@ import { DEFAULT_MAX_RESPONSE_BYTES, responseBudgetPlugin } from './graphql/resp
 import type { EventLogPublisher } from '@greenops/messaging';
 import { FactorSetsResolver } from './graphql/factor-sets.resolver';
 import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
+import { ProjectStatementResolver } from './graphql/project-statement.resolver';
+import { StatementReportController } from './reports/statement-report.controller';
+import { FactorSetCatalog } from '@greenops/factors';
 import {
   GATEWAY_API_KEYS,
+  GATEWAY_FACTOR_CATALOG,
   GATEWAY_FACTOR_SETS,
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
@@ -79,11 +83,12 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, StatementReportController],
       providers: [
         { provide: GATEWAY_QUERIES, useValue: options.queries },
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
         { provide: GATEWAY_FACTOR_SETS, useValue: options.factorSets },
+        { provide: GATEWAY_FACTOR_CATALOG, useValue: new FactorSetCatalog(options.factorSets) },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         ApiKeyGuard,
@@ -91,6 +96,7 @@ export class GatewayModule {
         ArtifactResolver,
         FactorSetsResolver,
         RejectedSpansResolver,
+        ProjectStatementResolver,
       ],
     };
   }
