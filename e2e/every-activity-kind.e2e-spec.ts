@@ -14,6 +14,7 @@ import {
   VIDEO_BY_HAND,
   type ExpectedEmissions,
   type SpanExpectation,
+  standardVideo720pGcpByHand,
 } from './support/every-kind-scenario';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
 import { freePort } from '@greenops/testing';
@@ -388,6 +389,53 @@ describe('every activity kind, through the running platform, by scope', () => {
     });
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  it('computes the SCI of a standard functional unit with the same models: a 5-s 720p video on Google Cloud us-central1', async () => {
+    const { latentTokens, expected } = standardVideo720pGcpByHand();
+    expect(latentTokens).toBe(137_700);
+    const { body } = await graphql<{
+      standardSci: {
+        functionalUnit: string;
+        quantity: number;
+        co2eGPerUnit: number;
+        lowGPerUnit: number;
+        highGPerUnit: number;
+      };
+    }>(
+      urls.graphql,
+      apiKey,
+      `
+        {
+          standardSci(
+            per: VIDEO_5S_720P_30FPS_50STEPS
+            cloudProvider: "gcp"
+            cloudRegion: "us-central1"
+          ) {
+            functionalUnit
+            quantity
+            co2eGPerUnit
+            lowGPerUnit
+            highGPerUnit
+          }
+        }
+      `,
+    );
+    expect(body.errors).toBeUndefined();
+    const sci = body.data!.standardSci;
+    const byHand = sumExpectations([expected]);
+    expect(sci.functionalUnit).toMatch(/5-second video at 720p/);
+    expect(sci.quantity).toBe(1);
+    expect(sci.co2eGPerUnit).toBeCloseTo(byHand.co2eG, 6);
+    expect(sci.lowGPerUnit).toBeCloseTo(byHand.lowG, 6);
+    expect(sci.highGPerUnit).toBeCloseTo(byHand.highG, 6);
+    // An unknown unit is a GraphQL validation error, not a server error.
+    const wrong = await graphql(
+      urls.graphql,
+      apiKey,
+      '{ standardSci(per: VIDEO_10S) { quantity } }',
+    );
+    expect(wrong.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
 

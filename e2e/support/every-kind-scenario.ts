@@ -124,6 +124,23 @@ export const VIDEO_BY_HAND = (() => {
   return { l720: l1, l1080: l2, a, b, gpuWh720: 50 * (a * l1 + b * l1 * l1) };
 })();
 
+/**
+ * The report's standard functional unit "5-second video, 720p, 30 fps, 50 steps" (CT 2026
+ * §6.2.4) bought from Google Cloud in us-central1, by hand with the calibration above:
+ *   frames = 5 × 30 = 150;  L = (1 + 149/4) × 80 × 45 = 38.25 × 3,600 = 137,700 tokens
+ *   GPU Wh = 50 × (a·L + b·L²) ≈ 50 × (0.45648 + 4.33283) ≈ 239.47 Wh
+ *   then as the 8-s clip below: × other-IT 1.178, × Google PUE 1.09 (band to 1.56), US grid
+ *   383.55 g/kWh, training 215.789 g and embodied 21.5789 g per facility kWh.
+ */
+export function standardVideo720pGcpByHand(): { latentTokens: number; expected: SpanExpectation } {
+  const l = (1 + (150 - 1) / 4) * (1280 / 16) * (720 / 16);
+  const gpuWh = 50 * (VIDEO_BY_HAND.a * l + VIDEO_BY_HAND.b * l * l);
+  return {
+    latentTokens: l,
+    expected: cloudAi(point((gpuWh * 1.178) / 1000), band(1.09, 1.09, 1.56), GRID_US),
+  };
+}
+
 const GB = 'GB';
 
 /** The spans, each with the figures worked by hand. Keys name the span in failure messages. */

@@ -467,5 +467,8 @@ describe('GraphQL gateway on PostgreSQL', () => {
       body: JSON.stringify({ query: `{ project(id: "p1") { id } } # ${'x'.repeat(1_100_000)}` }),
     });
     expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' },
+    });
   });
 });

@@ -7,7 +7,6 @@ import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { HealthController } from './health.controller';
 import { GatewayExceptionFilter } from './graphql/gateway-exception.filter';
-import { ArtifactResolver, ProjectResolver } from './graphql/emissions.resolver';
 import {
   DEFAULT_QUERY_COST_LIMITS,
   queryCostPlugin,
@@ -15,9 +14,7 @@ import {
 } from './graphql/query-cost.plugin';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseBudgetPlugin } from './graphql/response-budget.plugin';
 import type { EventLogPublisher } from '@greenops/messaging';
-import { FactorSetsResolver } from './graphql/factor-sets.resolver';
-import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
-import { ProjectStatementResolver } from './graphql/project-statement.resolver';
+import { GATEWAY_RESOLVERS } from './graphql/resolvers';
 import { StatementReportController } from './reports/statement-report.controller';
 import { FactorSetCatalog } from '@greenops/factors';
 import {
@@ -92,11 +89,7 @@ export class GatewayModule {
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         ApiKeyGuard,
-        ProjectResolver,
-        ArtifactResolver,
-        FactorSetsResolver,
-        RejectedSpansResolver,
-        ProjectStatementResolver,
+        ...GATEWAY_RESOLVERS,
       ],
     };
   }

@@ -16,6 +16,20 @@ export class GatewayExceptionFilter implements GqlExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): GraphQLError | undefined {
     // graphql-js's own errors (e.g. a variable of the wrong type) are already client errors.
     if (error instanceof GraphQLError) return error;
+    // Express body parsing refused the request (e.g. 413 over the body limit): answer as it says.
+    if (host.getType() === 'http' && isClientHttpError(error)) {
+      host
+        .switchToHttp()
+        .getResponse<Response>()
+        .status(error.status)
+        .json({
+          error: {
+            code: error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+            message: error.message,
+          },
+        });
+      return undefined;
+    }
     const mapped = toGatewayError(error);
     if (mapped.code === 'INTERNAL') {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -31,4 +45,11 @@ export class GatewayExceptionFilter implements GqlExceptionFilter {
     }
     return toGraphQLError(mapped);
   }
+}
+
+/** An http-errors error (Express body parsing) that is the client's, with a status to answer. */
+function isClientHttpError(error: unknown): error is { status: number; message: string } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true;
 }
