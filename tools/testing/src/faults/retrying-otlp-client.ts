@@ -43,6 +43,13 @@ export class RetryingOtlpClient {
   readonly retryableAnswers: RetryableAnswer[] = [];
   /** Attempts of this client that ended without an HTTP answer. */
   connectionErrors = 0;
+  /**
+   * Why those attempts ended, by the socket error's code: `ECONNREFUSED` (nobody listening),
+   * `UND_ERR_SOCKET` / `ECONNRESET` (the receiver died while it had the request), …
+   */
+  readonly connectionErrorCodes = new Map<string, number>();
+  /** Requests sent and not answered yet. */
+  inFlight = 0;
 
   constructor(
     private readonly url: string,
@@ -67,6 +74,7 @@ export class RetryingOtlpClient {
     while (Date.now() < deadline) {
       delivery.attempts += 1;
       let pauseMs: number;
+      this.inFlight += 1;
       try {
         const response = await fetch(this.url, {
           method: 'POST',
@@ -103,9 +111,13 @@ export class RetryingOtlpClient {
         if (error instanceof NotRetryableError) throw error;
         delivery.connectionErrors += 1;
         this.connectionErrors += 1;
+        const code = errorCode(error);
+        this.connectionErrorCodes.set(code, (this.connectionErrorCodes.get(code) ?? 0) + 1);
         lastProblem = describe(error);
         pauseMs = backoffMs;
         backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
+      } finally {
+        this.inFlight -= 1;
       }
       await new Promise((r) =>
         setTimeout(r, Math.min(pauseMs, Math.max(0, deadline - Date.now()))),
@@ -119,6 +131,13 @@ export class RetryingOtlpClient {
 }
 
 class NotRetryableError extends Error {}
+
+function errorCode(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; name?: unknown } } | undefined)?.cause;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  if (error instanceof Error) return error.name;
+  return 'unknown';
+}
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
