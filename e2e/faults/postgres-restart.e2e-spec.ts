@@ -104,7 +104,17 @@ describe('fault: PostgreSQL restarted mid-stream', () => {
     // arriving meanwhile; ingest cannot look their API key up and answers 503 + Retry-After
     // (a 500 would make the client drop the batch: RetryingOtlpClient throws on it).
     await cluster.stop('immediate');
+    const refusedBefore = client.retryableAnswers.length;
     const whileDown = sendBatches(100, 200);
+    const refused = await waitFor(async () => client.retryableAnswers[refusedBefore], {
+      timeoutMs: 60000,
+      description: `a retryable answer while PostgreSQL is down (${logs()})`,
+    });
+    expect(refused).toMatchObject({ status: 503, retryAfter: '5' });
+    expect(JSON.parse(refused.body)).toEqual({
+      code: 14, // google.rpc.Code UNAVAILABLE
+      message: 'API key store unavailable, nothing was written; retry later',
+    });
     await cluster.start();
     await whileDown;
     await sendBatches(200, 300); // after: the last of them is the sentinel of the partition
