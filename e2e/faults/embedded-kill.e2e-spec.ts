@@ -70,15 +70,18 @@ describe('fault: embedded platform SIGKILL during ingest, reopened on the same d
         delivered += 1;
       }
     };
-    const senders = Promise.all([sender(), sender()]);
-    await waitFor(async () => delivered >= 4 && client.inFlight > 0, {
-      timeoutMs: 60000,
-      intervalMs: 5,
-      description: '4 batches delivered and a request in flight',
-    });
-    await platform.kill();
-    // Same data folder: the crashed process's lock is taken over (its pid is gone).
-    await platform.start(/GraphQL\s+http/, 120000);
+    // Four senders at once: requests are in flight, some of them being written, at any time.
+    const senders = Promise.all([sender(), sender(), sender(), sender()]);
+    for (const afterBatches of [4, 10]) {
+      await waitFor(async () => delivered >= afterBatches && client.inFlight > 0, {
+        timeoutMs: 60000,
+        intervalMs: 5,
+        description: `${afterBatches} batches delivered and a request in flight`,
+      });
+      await platform.kill();
+      // Same data folder: the crashed process's lock is taken over (its pid is gone).
+      await platform.start(/GraphQL\s+http/, 120000);
+    }
     await senders;
     expect(client.connectionErrors).toBeGreaterThan(0);
     // A last span after every retry: the embedded log is one ordered partition, so once it is
