@@ -151,8 +151,15 @@ EOF
 }
 
 # Random cluster id: 16 random bytes, base64url without padding (what kafka-storage random-uuid prints).
+# Like Kafka's Uuid.randomUuid(), never one that starts with '-': kafka-storage's argument parser
+# reads `-t -xyz…` as a missing value (one start in 64 failed that way).
 random_cluster_id() {
-  head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'
+  local id
+  while :; do
+    id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+    case "$id" in -*) ;; *) break ;; esac
+  done
+  echo "$id"
 }
 
 format_storage() {

@@ -27,3 +27,15 @@ export class PayloadTooLargeError extends Error {
     this.name = 'PayloadTooLargeError';
   }
 }
+
+/**
+ * The API key store (the database) could not be asked whether a key is valid, e.g. while
+ * PostgreSQL restarts: 503 / UNAVAILABLE with Retry-After, so exporters retry rather than drop
+ * the batch as they would after a 500. Nothing of the request was written.
+ */
+export class KeyStoreUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`API key store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'KeyStoreUnavailableError';
+  }
+}

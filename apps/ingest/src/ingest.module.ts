@@ -12,6 +12,7 @@ import {
   type IngestModuleOptions,
   type IngestOptions,
 } from './ingest-tokens';
+import { withKeyStoreAvailability } from './key-store-availability';
 import { OtlpHttpController } from './otlp-http.controller';
 
 export function resolveIngestOptions(
@@ -46,7 +47,7 @@ export class IngestModule {
       controllers: [OtlpHttpController, HealthController],
       providers: [
         { provide: EVENT_LOG_PUBLISHER, useValue: options.publisher },
-        { provide: API_KEY_RESOLVER, useValue: options.apiKeys },
+        { provide: API_KEY_RESOLVER, useValue: withKeyStoreAvailability(options.apiKeys) },
         { provide: INGEST_OPTIONS, useValue: resolveIngestOptions(options) },
         ApiKeyGuard,
         IngestService,

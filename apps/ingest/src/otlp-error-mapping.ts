@@ -2,7 +2,12 @@ import { HttpException } from '@nestjs/common';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { PermissionDeniedError, UnauthenticatedError } from '@greenops/auth';
 import { EventLogUnavailableError } from '@greenops/messaging';
-import { OtlpDecodeError, PayloadTooLargeError, UnsupportedMediaTypeError } from './ingest-errors';
+import {
+  KeyStoreUnavailableError,
+  OtlpDecodeError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from './ingest-errors';
 
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -65,6 +70,14 @@ export function mapIngestError(error: unknown): MappedError {
       httpStatus: 503,
       grpcCode: GrpcStatus.UNAVAILABLE,
       message: 'event log unavailable, nothing was written; retry later',
+      headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    };
+  }
+  if (error instanceof KeyStoreUnavailableError) {
+    return {
+      httpStatus: 503,
+      grpcCode: GrpcStatus.UNAVAILABLE,
+      message: 'API key store unavailable, nothing was written; retry later',
       headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
     };
   }

@@ -8,6 +8,7 @@ import { decodeProtobufTraceRequest } from './otlp-decoder';
 import { mapIngestError } from './otlp-error-mapping';
 import { exportTraceResponse, type ExportTraceResponse } from './otlp-response';
 import { otlpProtoRoot, TRACE_SERVICE_PROTO } from './proto-location';
+import { withKeyStoreAvailability } from './key-store-availability';
 
 export interface OtlpGrpcServerOptions {
   host: string;
@@ -60,14 +61,11 @@ export async function startOtlpGrpcServer(options: OtlpGrpcServerOptions): Promi
   const logger = new Logger('OtlpGrpc');
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   const server = new grpc.Server({ 'grpc.max_receive_message_length': maxRequestBytes });
+  const apiKeys = withKeyStoreAvailability(options.apiKeys);
 
   const exportHandler: grpc.handleUnaryCall<Buffer, ExportTraceResponse> = (call, callback) => {
     const run = async (): Promise<ExportTraceResponse> => {
-      const caller = await authorizeApiKey(
-        credentialHeaders(call.metadata),
-        options.apiKeys,
-        'ingest',
-      );
+      const caller = await authorizeApiKey(credentialHeaders(call.metadata), apiKeys, 'ingest');
       const resourceSpans = decodeProtobufTraceRequest(call.request);
       return exportTraceResponse(await options.ingest.export(caller.tenant, resourceSpans));
     };
