@@ -18,19 +18,28 @@ import type { EventLogPublisher } from '@greenops/messaging';
 import { FactorSetsResolver } from './graphql/factor-sets.resolver';
 import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
 import {
+  ArtifactHoldingsResolver,
+  ProjectHoldingsResolver,
+  RetentionResolver,
+} from './graphql/retention.resolver';
+import {
   GATEWAY_API_KEYS,
   GATEWAY_FACTOR_SETS,
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
+  GATEWAY_RETENTION,
   type ApiKeyResolver,
   type FactorSetAdmin,
   type GatewayQueries,
+  type RetentionReader,
 } from './gateway-queries.port';
 
 export interface GatewayOptions {
   queries: GatewayQueries;
   apiKeys: ApiKeyResolver;
   factorSets: FactorSetAdmin;
+  /** Holdings, retention policies, legal holds and their audit (docs/retention.md). */
+  retention?: RetentionReader;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
   publisher?: EventLogPublisher;
   /** Overrides of DEFAULT_QUERY_COST_LIMITS. */
@@ -85,12 +94,16 @@ export class GatewayModule {
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
         { provide: GATEWAY_FACTOR_SETS, useValue: options.factorSets },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
+        ...(options.retention ? [{ provide: GATEWAY_RETENTION, useValue: options.retention }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         ApiKeyGuard,
         ProjectResolver,
         ArtifactResolver,
         FactorSetsResolver,
         RejectedSpansResolver,
+        RetentionResolver,
+        ProjectHoldingsResolver,
+        ArtifactHoldingsResolver,
       ],
     };
   }
