@@ -58,7 +58,7 @@ describe('parseCliArguments', () => {
       [['keys', 'create', '--role', 'read'], '--tenant is required'],
       [
         ['keys', 'create', '--tenant', 'a'],
-        '--role is required (one or more of ingest, read, admin)',
+        '--role is required (one or more of ingest, read, admin, policy-engine)',
       ],
       [['keys', 'create', '--tenant', 'a', '--role', 'write'], 'unknown role "write"'],
       [

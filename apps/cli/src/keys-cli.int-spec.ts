@@ -85,7 +85,7 @@ describe('greenops keys, distributed mode (PostgreSQL 15)', () => {
       expect(output).not.toContain(sha256(key));
     }
 
-    expect(await resolve(key)).toEqual({ tenant: 'studio-q', roles: ['ingest', 'read'] });
+    expect(await resolve(key)).toMatchObject({ tenant: 'studio-q', roles: ['ingest', 'read'] });
 
     const revoked = await runBuiltCli(['keys', 'revoke', listed!.id], env);
     expect(revoked.code).toBe(0);
@@ -109,7 +109,7 @@ describe('greenops keys, distributed mode (PostgreSQL 15)', () => {
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toContain('already registered for tenant "studio-r" with roles ingest');
     expect(await list('studio-r')).toHaveLength(1);
-    expect(await resolve(key)).toEqual({ tenant: 'studio-r', roles: ['ingest'] });
+    expect(await resolve(key)).toMatchObject({ tenant: 'studio-r', roles: ['ingest'] });
 
     // Another tenant cannot claim it; once revoked it cannot come back.
     const stolen = await runBuiltCli(
@@ -141,7 +141,7 @@ describe('greenops keys, distributed mode (PostgreSQL 15)', () => {
     );
     expect(wrongTenant.code).toBe(1);
     expect(wrongTenant.stderr).toContain(`no key with id ${listed!.id} for tenant "studio-q"`);
-    expect(await resolve(key)).toEqual({ tenant: 'studio-t', roles: ['read'] });
+    expect(await resolve(key)).toMatchObject({ tenant: 'studio-t', roles: ['read'] });
     const unknown = await runBuiltCli(
       ['keys', 'revoke', '00000000-0000-4000-8000-000000000000'],
       env,
@@ -215,7 +215,7 @@ describe('greenops keys, embedded mode (data dir)', () => {
     // This test process opens the data dir, as a running platform would: the CLI must refuse.
     const platformLike = await openEmbeddedTimescale({ dataDir, owner: 'greenops platform' });
     try {
-      expect(await new ApiKeyStore(platformLike).resolveCaller(key)).toEqual({
+      expect(await new ApiKeyStore(platformLike).resolveCaller(key)).toMatchObject({
         tenant: 'default',
         roles: ['ingest', 'read', 'admin'],
       });

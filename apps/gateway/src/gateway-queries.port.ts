@@ -3,6 +3,7 @@ import type {
   ArtifactSummary,
   EmissionQueries,
   ProjectionRegistry,
+  RetentionQueries,
 } from '@greenops/persistence';
 
 export type { EmissionsTotals, ScopeTotals, RejectedSpanRow } from '@greenops/persistence';
@@ -34,3 +35,17 @@ export const GATEWAY_QUERIES = Symbol('GATEWAY_QUERIES');
 /** The shipped factor catalogue and tenants' published sets (libs/factors FactorSetCatalog). */
 export const GATEWAY_FACTOR_CATALOG = Symbol('GATEWAY_FACTOR_CATALOG');
 export const GATEWAY_API_KEYS = Symbol('GATEWAY_API_KEYS');
+
+/** The retention read side (libs/persistence RetentionQueries). Tenant-scoped. */
+export type RetentionReader = Pick<
+  RetentionQueries,
+  | 'artifactHoldings'
+  | 'projectHoldingTotals'
+  | 'policies'
+  | 'policy'
+  | 'legalHolds'
+  | 'previewData'
+  | 'audit'
+>;
+
+export const GATEWAY_RETENTION = Symbol('GATEWAY_RETENTION');

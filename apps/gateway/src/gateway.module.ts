@@ -23,15 +23,19 @@ import {
   GATEWAY_FACTOR_SETS,
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
+  GATEWAY_RETENTION,
   type ApiKeyResolver,
   type FactorSetAdmin,
   type GatewayQueries,
+  type RetentionReader,
 } from './gateway-queries.port';
 
 export interface GatewayOptions {
   queries: GatewayQueries;
   apiKeys: ApiKeyResolver;
   factorSets: FactorSetAdmin;
+  /** Holdings, retention policies, legal holds and their audit (docs/retention.md). */
+  retention?: RetentionReader;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
   publisher?: EventLogPublisher;
   /** Overrides of DEFAULT_QUERY_COST_LIMITS. */
@@ -87,6 +91,7 @@ export class GatewayModule {
         { provide: GATEWAY_FACTOR_SETS, useValue: options.factorSets },
         { provide: GATEWAY_FACTOR_CATALOG, useValue: new FactorSetCatalog(options.factorSets) },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
+        ...(options.retention ? [{ provide: GATEWAY_RETENTION, useValue: options.retention }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         ApiKeyGuard,
         ...GATEWAY_RESOLVERS,

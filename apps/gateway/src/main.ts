@@ -15,6 +15,7 @@ import {
   EmissionQueries,
   openPostgres,
   ProjectionRegistry,
+  RetentionQueries,
 } from '@greenops/persistence';
 import { createGatewayApp } from './gateway.module';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graphql/response-budget.plugin';
@@ -46,6 +47,7 @@ async function main(): Promise<() => Promise<void>> {
     queries: new EmissionQueries(db),
     apiKeys: new ApiKeyStore(db),
     factorSets: new ProjectionRegistry(db),
+    retention: new RetentionQueries(db),
     publisher,
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
     maxResponseBytes: env.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,

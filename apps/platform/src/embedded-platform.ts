@@ -19,6 +19,8 @@ import {
   EventLogTable,
   openEmbeddedTimescale,
   ProjectionRegistry,
+  RetentionQueries,
+  RetentionStore,
 } from '@greenops/persistence';
 import { startProjectorWorkers, type EmissionsProjector } from '@greenops/projector';
 import type { EmbeddedConfig } from './embedded.config';
@@ -119,6 +121,7 @@ export async function startEmbeddedPlatform(
       queries: new EmissionQueries(db),
       apiKeys,
       factorSets: registry,
+      retention: new RetentionQueries(db),
       publisher,
       maxResponseBytes: config.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
     });
@@ -127,6 +130,7 @@ export async function startEmbeddedPlatform(
 
     const workers = await startProjectorWorkers({
       store,
+      retentionStore: new RetentionStore(db),
       registry,
       publisher,
       inspector: new EmbeddedEventLogInspector(),

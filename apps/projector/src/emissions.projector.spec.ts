@@ -91,7 +91,7 @@ describe('EmissionsProjector', () => {
         // render without energy or power: the methodology names the attribute it needs
         event('00f067aa0ba902b9', { pue: 1 }),
         { type: 'FactorSetPublished', version: 1 }, // a tenant event without its envelope
-        { type: 'RetentionPolicyDefined', version: 1 }, // no event type of this topic
+        { type: 'RetentionDeletionConfirmed', version: 1 }, // no event type of this topic
       ]),
     );
 

@@ -5,3 +5,4 @@ export * from './emissions.projector';
 export * from './projection-rebuild.runner';
 export * from './dead-letter.recorder';
 export * from './projector-workers';
+export * from './retention.projector';

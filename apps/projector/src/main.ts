@@ -7,7 +7,12 @@ import {
   KafkaEventLogInspector,
   KafkaEventLogPublisher,
 } from '@greenops/messaging';
-import { EmissionStore, openPostgres, ProjectionRegistry } from '@greenops/persistence';
+import {
+  EmissionStore,
+  openPostgres,
+  ProjectionRegistry,
+  RetentionStore,
+} from '@greenops/persistence';
 import { startProjectorWorkers } from './projector-workers';
 
 const envSchema = z.object({
@@ -33,6 +38,7 @@ async function main(): Promise<() => Promise<void>> {
     groupId: env.GREENOPS_PROJECTOR_GROUP,
     log: (line) => console.log(line),
     warn: (line) => console.warn(line),
+    retentionStore: new RetentionStore(db),
   });
   console.log(`projector: consuming ${TOPICS.activities} as group ${env.GREENOPS_PROJECTOR_GROUP}`);
   return async () => {

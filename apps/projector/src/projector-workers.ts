@@ -6,6 +6,7 @@ import { FactorSetCatalog } from '@greenops/factors';
 import { ProjectionRebuildRunner } from './projection-rebuild.runner';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { ProjectionStore } from './projection-store.port';
+import { RetentionProjector, type RetentionProjectionStore } from './retention.projector';
 
 export interface ProjectorWorkersOptions {
   store: ProjectionStore;
@@ -25,6 +26,8 @@ export interface ProjectorWorkersOptions {
   warn?: (line: string) => void;
   /** How often the projector's counts are logged; 0: never. */
   progressIntervalMs?: number;
+  /** The retention projection's store; with it, the retention projector runs as `<groupId>.retention`. */
+  retentionStore?: RetentionProjectionStore;
 }
 
 export interface ProjectorWorkers {
@@ -75,6 +78,7 @@ export async function startProjectorWorkers(
 
   let activities: EventLogConsumer | undefined;
   let deadLetterRecords: EventLogConsumer | undefined;
+  let retentionRecords: EventLogConsumer | undefined;
   let rebuildsStarted = false;
   // Rebuilds first (they start consumers of their own while they run), then the projector, then
   // the dead-letter recorder. Each is stopped even if one before it fails to stop.
@@ -83,6 +87,7 @@ export async function startProjectorWorkers(
       async () => (rebuildsStarted ? rebuilds.stop() : undefined),
       async () => activities?.stop(),
       async () => deadLetterRecords?.stop(),
+      async () => retentionRecords?.stop(),
     ];
     let failure: unknown;
     for (const stop of stops) {
@@ -99,6 +104,21 @@ export async function startProjectorWorkers(
     await activities.start(projector.handle);
     deadLetterRecords = consumerFor(deadLetterGroup, TOPICS.activitiesDlq);
     await deadLetterRecords.start(deadLetters.handle);
+    if (options.retentionStore) {
+      const retentionGroup = `${groupId}.retention`;
+      const retention = new RetentionProjector({
+        store: options.retentionStore,
+        groupId: retentionGroup,
+        factorSetFor: async (tenant) =>
+          catalog.get(tenant, (await registry.state(tenant)).currentFactorSetVersion),
+        onSkipped: (s) =>
+          warn(
+            `retention: skipped ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`,
+          ),
+      });
+      retentionRecords = consumerFor(retentionGroup, TOPICS.activities);
+      await retentionRecords.start(retention.handle);
+    }
     rebuilds.start();
     rebuildsStarted = true;
   } catch (error) {

@@ -20,8 +20,15 @@ export class UnauthenticatedError extends Error {
  * GraphQL `FORBIDDEN`.
  */
 export class PermissionDeniedError extends Error {
-  constructor(readonly requiredRole: ApiKeyRole) {
-    super(`this API key lacks the '${requiredRole}' role`);
+  constructor(
+    readonly requiredRole: ApiKeyRole,
+    alternatives: readonly ApiKeyRole[] = [],
+  ) {
+    super(
+      alternatives.length === 0
+        ? `this API key lacks the '${requiredRole}' role`
+        : `this API key lacks the '${requiredRole}' role (or ${alternatives.map((r) => `'${r}'`).join(', ')})`,
+    );
     this.name = 'PermissionDeniedError';
   }
 }

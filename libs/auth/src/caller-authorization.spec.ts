@@ -1,6 +1,11 @@
 import type { ApiCaller, ApiCallerResolver } from './api-key-role';
 import { PermissionDeniedError, UnauthenticatedError } from './auth-errors';
-import { API_KEY_MAX_LENGTH, authenticateApiKey, authorizeApiKey } from './caller-authorization';
+import {
+  API_KEY_MAX_LENGTH,
+  authenticateApiKey,
+  authorizeApiKey,
+  requireAnyRole,
+} from './caller-authorization';
 
 const KEYS: Record<string, ApiCaller> = {
   'ingest-key-0123456789': { tenant: 'acme', roles: ['ingest'] },
@@ -67,5 +72,20 @@ describe('authorizeApiKey', () => {
     );
     expect((error as UnauthenticatedError).reason).toBe('unknown');
     expect(resolver.lookups).toBe(0);
+  });
+});
+
+describe('requireAnyRole', () => {
+  const engine: ApiCaller = { tenant: 't', roles: ['policy-engine'] };
+
+  it('passes with any one of the roles', () => {
+    expect(() => requireAnyRole(engine, ['read', 'policy-engine'])).not.toThrow();
+  });
+
+  it('names every acceptable role when none is held', () => {
+    expect(() =>
+      requireAnyRole({ tenant: 't', roles: ['ingest'] }, ['read', 'policy-engine']),
+    ).toThrow("this API key lacks the 'read' role (or 'policy-engine')");
+    expect(() => requireAnyRole(engine, ['admin'])).toThrow(PermissionDeniedError);
   });
 });

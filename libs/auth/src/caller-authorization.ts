@@ -26,6 +26,12 @@ export function requireRole(caller: ApiCaller, role: ApiKeyRole): void {
   if (!caller.roles.includes(role)) throw new PermissionDeniedError(role);
 }
 
+/** PermissionDeniedError unless the caller holds at least one of `roles`. */
+export function requireAnyRole(caller: ApiCaller, roles: readonly ApiKeyRole[]): void {
+  if (!roles.some((role) => caller.roles.includes(role)))
+    throw new PermissionDeniedError(roles[0], roles.slice(1));
+}
+
 /**
  * The one check every entry point makes (OTLP/HTTP, OTLP/gRPC, GraphQL): key → caller → role.
  * Throws UnauthenticatedError or PermissionDeniedError; the transports map them to their codes.

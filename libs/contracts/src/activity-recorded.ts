@@ -65,6 +65,8 @@ const measurementsV1 = z.object({
       bytes: nonNegative,
       media: z.enum(['ssd', 'hdd', 'tape', 'object']).optional(),
       replication: finite.int().min(1).optional(),
+      system: z.string().min(1).max(256).optional(),
+      uri: z.string().min(1).max(1024).optional(),
     })
     .optional(),
   travel: z

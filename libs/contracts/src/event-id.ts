@@ -41,3 +41,8 @@ export function rebuildFenceEventId(
     String(partition),
   );
 }
+
+/** Retention events (policies, legal holds): one id per action, chosen by the gateway. */
+export function retentionEventId(tenant: string, actionId: string): string {
+  return deterministicEventId('greenops.retention', tenant, actionId);
+}

@@ -68,7 +68,7 @@ describe('parseLogRecord', () => {
       ok: false,
       field: 'type',
       reason:
-        '"ArtifactStatusChanged" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, FactorSetPublished, ProjectionRebuildFence)',
+        '"ArtifactStatusChanged" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, FactorSetPublished, ProjectionRebuildFence, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased)',
     });
     expect(parseLogRecord(TOPICS.activities, REJECTED)).toMatchObject({ ok: false, field: 'type' });
     expect(parseLogRecord(TOPICS.activities, { ...activity(), version: 2 })).toEqual({

@@ -5,6 +5,10 @@ import { FACTOR_SET_PUBLISHED, factorSetPublishedV1 } from './factor-set-publish
 import { LogRecord, type EncodedLogRecord } from './log-record';
 import { PROJECTION_REBUILD_FENCE, projectionRebuildFenceV1 } from './projection-rebuild-fence';
 import { REJECTED_SPAN, rejectedSpanV1 } from './rejected-span';
+import { LEGAL_HOLD_RELEASED, legalHoldReleasedV1 } from './legal-hold-released';
+import { LEGAL_HOLD_SET, legalHoldSetV1 } from './legal-hold-set';
+import { RETENTION_POLICY_DEFINED, retentionPolicyDefinedV1 } from './retention-policy-defined';
+import { RETENTION_POLICY_RETIRED, retentionPolicyRetiredV1 } from './retention-policy-retired';
 import { TOPICS } from './topics';
 
 /** The current version of every event type on the log, told apart by `type`. */
@@ -13,6 +17,10 @@ const CURRENT_EVENTS = z.discriminatedUnion('type', [
   factorSetPublishedV1,
   projectionRebuildFenceV1,
   rejectedSpanV1,
+  retentionPolicyDefinedV1,
+  retentionPolicyRetiredV1,
+  legalHoldSetV1,
+  legalHoldReleasedV1,
 ]);
 
 /** Any event of the log, in its current version. */
@@ -29,6 +37,10 @@ export const EVENT_REGISTRY = new EventRegistry(
     FactorSetPublished: FACTOR_SET_PUBLISHED,
     ProjectionRebuildFence: PROJECTION_REBUILD_FENCE,
     RejectedSpan: REJECTED_SPAN,
+    RetentionPolicyDefined: RETENTION_POLICY_DEFINED,
+    RetentionPolicyRetired: RETENTION_POLICY_RETIRED,
+    LegalHoldSet: LEGAL_HOLD_SET,
+    LegalHoldReleased: LEGAL_HOLD_RELEASED,
   },
   // Dead-letter records named neither their type nor their version before the registry existed.
   { [TOPICS.activitiesDlq]: { type: 'RejectedSpan', version: 1 } },

@@ -46,6 +46,16 @@ export interface AiInputs {
   videos?: number;
 }
 
+export interface StorageInputs {
+  bytes: number;
+  media?: 'ssd' | 'hdd' | 'tape' | 'object';
+  replication?: number;
+  /** The storage system holding the bytes (`greenops.storage.system`), e.g. `isilon-ldn-1`. */
+  system?: string;
+  /** Where on that system (`greenops.storage.uri`). */
+  uri?: string;
+}
+
 export interface TravelInputs {
   mode: 'flight' | 'car' | 'van' | 'rail' | 'taxi' | 'ferry';
   distanceKm: number;
@@ -80,7 +90,7 @@ export interface ActivityMeasurements {
   hw?: HardwareInputs;
   ai?: AiInputs;
   transferBytes?: number;
-  storage?: { bytes: number; media?: 'ssd' | 'hdd' | 'tape' | 'object'; replication?: number };
+  storage?: StorageInputs;
   travel?: TravelInputs;
   fuel?: { type: string; litres: number };
   onset?: { source?: string; lightingType?: string };

@@ -62,3 +62,18 @@ export {
 } from './reporting/methodological-statement';
 export { renderMethodologicalStatementMarkdown } from './reporting/statement-markdown';
 export type { Exclusion } from './reporting/statement-texts';
+export {
+  storageHoldingRate,
+  SECONDS_PER_DAY,
+  DAYS_PER_YEAR,
+  type StorageHoldingRate,
+} from './retention/storage-holding-rate';
+export {
+  retentionPreview,
+  PROTECTED_STATUSES,
+  type RetentionArtifact,
+  type RetentionHolding,
+  type RetentionCandidate,
+  type RetentionPreviewInput,
+  type RetentionPreviewResult,
+} from './retention/retention-preview';

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   API_KEY_MAX_LENGTH,
   API_KEY_ROLES,
+  DEFAULT_API_KEY_ROLES,
   isApiKeyRole,
   type ApiCaller,
   type ApiKeyRole,
@@ -46,7 +47,7 @@ const KEY_COLUMNS = `id, tenant_id, roles, key_prefix, created_at, revoked_at`;
 
 const KEY_BY_HASH = `select ${KEY_COLUMNS} from api_keys where key_hash = $1`;
 
-const RESOLVE = `select tenant_id, roles from api_keys where key_hash = $1 and revoked_at is null`;
+const RESOLVE = `select id::text as id, tenant_id, roles from api_keys where key_hash = $1 and revoked_at is null`;
 
 // `$1::text is null`: one constant statement serves both "every tenant" and "this tenant".
 const LIST_KEYS = `
@@ -122,7 +123,7 @@ export class ApiKeyStore {
   async addKey(
     tenant: string,
     plaintextKey: string,
-    roles: readonly ApiKeyRole[] = API_KEY_ROLES,
+    roles: readonly ApiKeyRole[] = DEFAULT_API_KEY_ROLES,
   ): Promise<AddedApiKey> {
     if (roles.length === 0 || roles.some((r) => !API_KEY_ROLES.includes(r))) {
       throw new PersistenceInputError(
@@ -170,12 +171,12 @@ export class ApiKeyStore {
   /** Tenant and roles of an active key, or null. */
   async resolveCaller(plaintextKey: string): Promise<ApiCaller | null> {
     if (typeof plaintextKey !== 'string' || plaintextKey.length === 0) return null;
-    const rows: Array<{ tenant_id: string; roles: string[] }> = await this.db.dataSource.query(
-      RESOLVE,
-      [hashApiKey(plaintextKey)],
-    );
+    const rows: Array<{ id: string; tenant_id: string; roles: string[] }> =
+      await this.db.dataSource.query(RESOLVE, [hashApiKey(plaintextKey)]);
     const row = rows[0];
-    return row ? { tenant: row.tenant_id, roles: row.roles.filter(isApiKeyRole) } : null;
+    return row
+      ? { tenant: row.tenant_id, roles: row.roles.filter(isApiKeyRole), keyId: row.id }
+      : null;
   }
 
   /**

@@ -72,3 +72,23 @@ export {
   type TenantProjection,
   type PublishedFactorSet,
 } from './projection-registry';
+export {
+  RetentionStore,
+  RETENTION_AUDIT_ACTIONS,
+  type HoldingUpsert,
+  type RetentionAuditAction,
+  type RetentionBatch,
+  type RetentionChange,
+  type RetentionChangeInput,
+} from './retention-store';
+export {
+  RetentionQueries,
+  MAX_AUDIT_PAGE,
+  MAX_PREVIEW_ROWS,
+  type HoldingRow,
+  type HoldingTotalRow,
+  type LegalHoldRow,
+  type RetentionAuditRow,
+  type RetentionPolicyRow,
+  type RetentionPreviewData,
+} from './retention-queries';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EmbeddedEngine } from './embedded/embedded-engine';
 import { openEmbeddedTimescale } from './open-embedded-timescale';
+import { MIGRATIONS } from './migrations';
 import { openPostgres } from './open-postgres';
 import { createScratchDatabase } from './testing/scratch-database';
 import { BACKENDS, type OpenedBackend } from './testing/backends';
@@ -33,6 +34,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'FactorSetsAndProjections1767225600002',
       'DeadLetterLogPosition1767225600003',
       'ReadAggregates1767225600300',
+      'Retention1767225600800',
       'FactNotes1767225600900',
     ]);
   });
@@ -127,7 +129,7 @@ describe('openPostgres on a fresh database from two services at once', () => {
       const rows: Array<{ n: number }> = await a.dataSource.query(
         'select count(*)::int as n from migrations',
       );
-      expect(rows[0].n).toBe(6);
+      expect(rows[0].n).toBe(MIGRATIONS.length);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await database.drop();

@@ -138,11 +138,11 @@ describe.each(BACKENDS)('ProjectionRegistry on $name', (backend) => {
     await keys.ensureTenant('roles-tenant');
     await keys.addKey('roles-tenant', 'reader-key-0123456789', ['read']);
     await keys.addKey('roles-tenant', 'admin-key-0123456789abc');
-    expect(await keys.resolveCaller('reader-key-0123456789')).toEqual({
+    expect(await keys.resolveCaller('reader-key-0123456789')).toMatchObject({
       tenant: 'roles-tenant',
       roles: ['read'],
     });
-    expect(await keys.resolveCaller('admin-key-0123456789abc')).toEqual({
+    expect(await keys.resolveCaller('admin-key-0123456789abc')).toMatchObject({
       tenant: 'roles-tenant',
       roles: ['ingest', 'read', 'admin'],
     });

@@ -56,6 +56,10 @@ export const ATTR = {
   storageBytes: 'greenops.storage.bytes',
   storageMedia: 'greenops.storage.media',
   storageReplication: 'greenops.storage.replication',
+  /** Which storage system holds the bytes (e.g. `isilon-ldn-1`, `s3:vfx-renders`); retention names it. */
+  storageSystem: 'greenops.storage.system',
+  /** Where on that system (a path or URI); optional, for the holder's deletion. */
+  storageUri: 'greenops.storage.uri',
 
   travelMode: 'greenops.travel.mode',
   travelDistanceKm: 'greenops.travel.distance_km',

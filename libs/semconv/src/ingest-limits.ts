@@ -9,6 +9,8 @@
 export const SPAN_NAME_MAX_CHARS = 256;
 /** String attribute values GreenOps keeps (ids, model, kinds, …); longer ones are rejected. */
 export const ATTRIBUTE_STRING_MAX_CHARS = 256;
+/** `greenops.storage.uri`: a path or URI on a storage system, longer than an id. */
+export const STORAGE_URI_MAX_CHARS = 1024;
 /** `greenops.project.id`: part of every partition key, so shorter than other strings. */
 export const PROJECT_ID_MAX_CHARS = 200;
 /**

@@ -16,6 +16,7 @@ import {
   STORAGE_MEDIA,
   TRAVEL_MODES,
 } from './attributes';
+import { STORAGE_URI_MAX_CHARS } from './ingest-limits';
 
 /** Copies only defined values, so optional fields are absent rather than undefined. */
 function compact<T extends object>(value: T): T | undefined {
@@ -77,13 +78,21 @@ function ai(r: AttributeReader): AiInputs | undefined {
 }
 
 function storage(r: AttributeReader): ActivityMeasurements['storage'] {
-  requiredWith(r, ATTR.storageBytes, [ATTR.storageMedia, ATTR.storageReplication]);
+  requiredWith(r, ATTR.storageBytes, [
+    ATTR.storageMedia,
+    ATTR.storageReplication,
+    ATTR.storageSystem,
+    ATTR.storageUri,
+  ]);
+  requiredWith(r, ATTR.storageSystem, [ATTR.storageUri]);
   const bytes = r.number(ATTR.storageBytes);
   if (bytes === undefined) return undefined;
   return compact({
     bytes,
     media: r.enumValue(ATTR.storageMedia, STORAGE_MEDIA),
     replication: r.number(ATTR.storageReplication),
+    system: r.string(ATTR.storageSystem),
+    uri: r.string(ATTR.storageUri, STORAGE_URI_MAX_CHARS),
   });
 }
 

@@ -514,6 +514,26 @@ describe('mapSpanToActivity', () => {
         { field: ATTR.storageBytes, reason: 'required when greenops.storage.media is set' },
       ],
       [
+        'storage system without bytes',
+        { ...REQUIRED, [ATTR.storageSystem]: 'isilon-ldn-1' },
+        { field: ATTR.storageBytes, reason: 'required when greenops.storage.system is set' },
+      ],
+      [
+        'storage uri without a system',
+        { ...REQUIRED, [ATTR.storageBytes]: 1, [ATTR.storageUri]: '/vfx/sh010' },
+        { field: ATTR.storageSystem, reason: 'required when greenops.storage.uri is set' },
+      ],
+      [
+        'storage uri over 1024 characters',
+        {
+          ...REQUIRED,
+          [ATTR.storageBytes]: 1,
+          [ATTR.storageSystem]: 'isilon-ldn-1',
+          [ATTR.storageUri]: 'x'.repeat(1025),
+        },
+        { field: ATTR.storageUri, reason: 'must be at most 1024 characters, got 1025' },
+      ],
+      [
         'zero replication',
         { ...REQUIRED, [ATTR.storageBytes]: 1, [ATTR.storageReplication]: 0 },
         { field: ATTR.storageReplication, reason: 'must be a whole number from 1 to 100, got 0' },
@@ -746,6 +766,29 @@ describe('mapSpanToActivity', () => {
       ],
     ])('%s', (_label, overrides, expected) => {
       expect(rejection(REQUIRED, overrides)).toEqual(expected);
+    });
+  });
+});
+
+describe('storage system and location (docs/retention.md)', () => {
+  it('keeps greenops.storage.system and greenops.storage.uri with the bytes', () => {
+    const activity = accepted(
+      mapSpanToActivity(
+        'tenant-a',
+        span({
+          ...REQUIRED,
+          [ATTR.activityKind]: 'storage',
+          [ATTR.storageBytes]: 5e12,
+          [ATTR.storageSystem]: ' s3:vfx-renders ',
+          [ATTR.storageUri]: 's3://vfx-renders/sh010/v1/',
+        }),
+        {},
+      ),
+    );
+    expect(activity.measurements.storage).toEqual({
+      bytes: 5e12,
+      system: 's3:vfx-renders',
+      uri: 's3://vfx-renders/sh010/v1/',
     });
   });
 });

@@ -11,7 +11,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import {
   authenticateApiKey,
   PermissionDeniedError,
-  requireRole,
+  requireAnyRole,
   UnauthenticatedError,
   type ApiKeyRole,
 } from '@greenops/auth';
@@ -40,15 +40,18 @@ export class ApiKeyGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = GqlExecutionContext.create(context).getContext<GatewayContext>().req;
-    const required =
-      this.reflector.get<ApiKeyRole | undefined>(REQUIRED_ROLE, context.getHandler()) ?? 'read';
+    const required = this.reflector.get<ApiKeyRole[] | undefined>(
+      REQUIRED_ROLE,
+      context.getHandler(),
+    ) ?? ['read'];
     try {
       if (!req.tenant || !req.roles) {
         const caller = await authenticateApiKey(req.headers, this.apiKeys);
         req.tenant = caller.tenant;
         req.roles = caller.roles;
+        req.keyId = caller.keyId;
       }
-      requireRole({ tenant: req.tenant, roles: req.roles }, required);
+      requireAnyRole({ tenant: req.tenant, roles: req.roles }, required);
     } catch (error) {
       throw asHttpException(error);
     }

@@ -2,6 +2,11 @@ import { ArtifactResolver, ProjectResolver } from './emissions.resolver';
 import { FactorSetsResolver } from './factor-sets.resolver';
 import { ProjectStatementResolver } from './project-statement.resolver';
 import { RejectedSpansResolver } from './rejected-spans.resolver';
+import {
+  ArtifactHoldingsResolver,
+  ProjectHoldingsResolver,
+  RetentionResolver,
+} from './retention.resolver';
 import { StandardSciResolver } from './standard-sci.resolver';
 
 /** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
@@ -12,4 +17,7 @@ export const GATEWAY_RESOLVERS = [
   RejectedSpansResolver,
   ProjectStatementResolver,
   StandardSciResolver,
+  RetentionResolver,
+  ProjectHoldingsResolver,
+  ArtifactHoldingsResolver,
 ];

@@ -1,0 +1,142 @@
+import { parseLogRecord, type LogEvent } from '@greenops/contracts';
+import type { Activity } from '@greenops/domain';
+import type { FactorSet } from '@greenops/factors';
+import type { ConsumedBatch } from '@greenops/messaging';
+import { MethodologyInputError, storageHoldingRate } from '@greenops/methodology';
+import type { HoldingUpsert, RetentionChangeInput, RetentionStore } from '@greenops/persistence';
+import type { SkippedRecord } from './emissions.projector';
+
+/** What the retention projector needs from storage (libs/persistence RetentionStore). */
+export type RetentionProjectionStore = Pick<RetentionStore, 'commitRetentionBatch'>;
+
+export interface RetentionProjectorOptions {
+  store: RetentionProjectionStore;
+  groupId: string;
+  /** The factor set a tenant's figures use now (its served projection); the shipped one if absent. */
+  factorSetFor?: (tenant: string) => Promise<FactorSet | undefined>;
+  onSkipped?: (skipped: SkippedRecord) => void;
+}
+
+/**
+ * The retention projection (docs/retention.md), a consumer group of its own on the activities
+ * topic: storage spans that name an artifact and a storage system become that artifact's
+ * current holding on the system, with its g CO2e/day rate from the storage model; retention
+ * policy and legal-hold events become their current state and an audit record. One
+ * transaction per batch, with the consumed position. Records of other types are passed over.
+ */
+export class RetentionProjector {
+  constructor(private readonly options: RetentionProjectorOptions) {}
+
+  readonly handle = async (batch: ConsumedBatch): Promise<void> => {
+    const holdings: HoldingUpsert[] = [];
+    const changes: RetentionChangeInput[] = [];
+    for (const record of batch.records) {
+      const where = { topic: batch.topic, partition: batch.partition, offset: record.offset };
+      const parsed = parseLogRecord(batch.topic, record.value);
+      if (!parsed.ok) continue; // reported by the emissions projector, which reads the same records
+      const event = parsed.event;
+      if (event.type === 'ActivityRecorded') {
+        try {
+          const holding = await this.holding(event);
+          if (holding) holdings.push(holding);
+        } catch (error) {
+          if (!(error instanceof MethodologyInputError)) throw error;
+          this.options.onSkipped?.({
+            ...where,
+            eventId: event.id,
+            field: error.field,
+            reason: error.reason,
+          });
+        }
+      } else {
+        const change = retentionChange(event);
+        if (change) changes.push(change);
+      }
+    }
+    const last = batch.records[batch.records.length - 1];
+    await this.options.store.commitRetentionBatch({
+      holdings,
+      changes,
+      offsets: [
+        {
+          group: this.options.groupId,
+          topic: batch.topic,
+          partition: batch.partition,
+          nextOffset: (BigInt(last.offset) + 1n).toString(),
+        },
+      ],
+    });
+  };
+
+  private async holding(
+    event: Extract<LogEvent, { type: 'ActivityRecorded' }>,
+  ): Promise<HoldingUpsert | undefined> {
+    const p = event.payload;
+    const storage = p.measurements.storage;
+    if (p.kind !== 'storage' || !p.artifact || !storage?.system) return undefined;
+    const activity: Activity = { ...p, tenant: event.tenant, projectId: event.projectId };
+    const factorSet = await this.options.factorSetFor?.(event.tenant);
+    const rate = storageHoldingRate(activity, factorSet ? { factorSet } : {});
+    return {
+      tenant: event.tenant,
+      projectId: event.projectId,
+      artifactId: p.artifact.id,
+      storageSystem: storage.system,
+      uri: storage.uri ?? null,
+      media: rate.media,
+      bytes: storage.bytes,
+      replication: storage.replication ?? null,
+      country: p.measurements.country ?? null,
+      lastObservedAt: p.endTime,
+      co2eGPerDay: rate.co2eGPerDay,
+      co2eGPerDayByMedia: rate.co2eGPerDayByMedia,
+      eventId: event.id,
+    };
+  }
+}
+
+function retentionChange(event: LogEvent): RetentionChangeInput | undefined {
+  if (event.type === 'RejectedSpan') return undefined;
+  const base = { tenant: event.tenant, eventId: event.id, occurredAt: event.occurredAt };
+  switch (event.type) {
+    case 'RetentionPolicyDefined':
+      return {
+        ...base,
+        keyId: event.payload.actor.keyId,
+        reason: event.payload.actor.reason ?? null,
+        change: { type: 'policyDefined', policy: event.payload.policy },
+      };
+    case 'RetentionPolicyRetired':
+      return {
+        ...base,
+        keyId: event.payload.actor.keyId,
+        reason: event.payload.actor.reason ?? null,
+        change: { type: 'policyRetired', policyId: event.payload.policyId },
+      };
+    case 'LegalHoldSet':
+      return {
+        ...base,
+        keyId: event.payload.actor.keyId,
+        reason: event.payload.actor.reason,
+        change: {
+          type: 'legalHoldSet',
+          projectId: event.projectId,
+          artifactId: event.payload.artifactId,
+          reason: event.payload.actor.reason,
+        },
+      };
+    case 'LegalHoldReleased':
+      return {
+        ...base,
+        keyId: event.payload.actor.keyId,
+        reason: event.payload.actor.reason ?? null,
+        change: {
+          type: 'legalHoldReleased',
+          projectId: event.projectId,
+          artifactId: event.payload.artifactId,
+        },
+      };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitFor } from '@greenops/testing';
+import { graphql } from './support/graphql-client';
+import { otlpJsonRequest, postOtlpJson, type JsonSpan } from './support/otlp-json';
+import { ServiceProcess } from './support/service-process';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Retention in embedded mode (docs/retention.md): storage spans sent over OTLP/JSON become
+ * holdings in the embedded TimescaleDB; a legal hold and a policy go through the event log; the
+ * preview's avoided kg CO2e a year is worked by hand from the storage model.
+ */
+describe('retention, embedded mode', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'greenops-retention-e2e-'));
+  const apiKey = 'retention-e2e-key-0123456789';
+  let platform: ServiceProcess;
+  let urls: { http: string; graphql: string };
+
+  async function ok(query: string, variables: Record<string, unknown> = {}) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per query
+    const { body } = await graphql<Record<string, any>>(urls.graphql, apiKey, query, variables);
+    if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+
+  beforeAll(async () => {
+    const [httpPort, grpcPort, graphqlPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
+    urls = {
+      http: `http://127.0.0.1:${httpPort}/v1/traces`,
+      graphql: `http://127.0.0.1:${graphqlPort}/graphql`,
+    };
+    platform = ServiceProcess.built('platform', 'dist/apps/platform/src/main.js', {
+      GREENOPS_DATA_DIR: dataDir,
+      GREENOPS_API_KEY: apiKey,
+      GREENOPS_OTLP_HTTP_PORT: String(httpPort),
+      GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+      GREENOPS_GRAPHQL_PORT: String(graphqlPort),
+    });
+    await platform.start(/GraphQL\s+http/, 120000);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('holdings from OTLP storage spans, a legal hold and a policy preview worked by hand', async () => {
+    const start = Date.now() - 90 * DAY_MS;
+    // one hour of holding at PUE 1.5 and 200 g/kWh: only the storage factors vary
+    const span = (
+      artifact: Record<string, string>,
+      storage: Record<string, string | number>,
+    ): JsonSpan => ({
+      name: `hold ${artifact['greenops.artifact.id']}`,
+      startMs: start,
+      durationS: 3600,
+      attributes: {
+        'greenops.project.id': 'series-s01',
+        'greenops.activity.kind': 'storage',
+        'greenops.pue': 1.5,
+        'greenops.carbon_intensity.g_per_kwh': 200,
+        ...artifact,
+        ...storage,
+      },
+    });
+    const hdd10 = {
+      'greenops.storage.bytes': 1e13,
+      'greenops.storage.media': 'hdd',
+      'greenops.storage.system': 'isilon-ldn-1',
+    };
+    const { body } = otlpJsonRequest([
+      span({ 'greenops.artifact.id': 'ep01', 'greenops.artifact.status': 'delivered' }, hdd10),
+      span(
+        {
+          'greenops.artifact.id': 'sh010-v1',
+          'greenops.artifact.parent.id': 'ep01',
+          'greenops.artifact.status': 'rejected',
+        },
+        hdd10,
+      ),
+      span(
+        {
+          'greenops.artifact.id': 'sh020-v1',
+          'greenops.artifact.parent.id': 'sh020',
+          'greenops.artifact.status': 'rejected',
+        },
+        { ...hdd10, 'greenops.storage.uri': '/ifs/vfx/sh020/v1' },
+      ),
+      span(
+        { 'greenops.artifact.id': 'sh020-v1' },
+        {
+          'greenops.storage.bytes': 2e12,
+          'greenops.storage.media': 'object',
+          'greenops.storage.system': 's3:vfx-renders',
+        },
+      ),
+      span(
+        {
+          'greenops.artifact.id': 'sh030-v1',
+          'greenops.artifact.parent.id': 'sh030',
+          'greenops.artifact.status': 'rejected',
+        },
+        hdd10,
+      ),
+    ]);
+    const sent = await postOtlpJson(urls.http, apiKey, body);
+    expect(sent.status).toBe(200);
+    expect(sent.json.partialSuccess?.rejectedSpans ?? 0).toBe(0);
+
+    const holdings = await waitFor(
+      async () => {
+        const d = await ok(
+          `{ project(id: "series-s01") { holdings { storageSystem artifacts bytes co2eGPerDay { nominal } } } }`,
+        );
+        const h = d.project?.holdings;
+        return h?.length === 2 && h[0].artifacts === 4 && h;
+      },
+      { timeoutMs: 60000, description: `holdings projected (log:\n${platform.log})` },
+    );
+    // 4 × 10 TB HDD: 4 × 10 × 24 × 0.65 Wh × 1.5 / 1000 × 200 = 187.2 g/day;
+    // 2 TB object, 3 copies: 2 × 24 × 3 × 0.65 × 1.5 / 1000 × 200 = 28.08 g/day
+    expect(holdings[0].co2eGPerDay.nominal).toBeCloseTo(187.2, 9);
+    expect(holdings[1].co2eGPerDay.nominal).toBeCloseTo(28.08, 9);
+
+    await ok(
+      `mutation { setLegalHold(projectId: "series-s01", artifactId: "sh030", reason: "rights dispute") { eventId } }`,
+    );
+    const policyId: string = (
+      await ok(
+        `mutation { defineRetentionPolicy(input: { name: "rejected after 30 days", selector: { statuses: ["rejected"], minAgeDays: 30 }, action: DELETE, graceDays: 7 }) { policyId } }`,
+      )
+    ).defineRetentionPolicy.policyId;
+    const preview = await waitFor(
+      async () =>
+        (
+          await ok(
+            `query($id: ID!) { retentionPreview(policyId: $id) { candidateCount excludedProtectedByStatus excludedLegalHold candidates { artifactId } avoidedKgCo2ePerYear { low nominal high } } legalHolds { artifactId } }`,
+            { id: policyId },
+          )
+        ).retentionPreview ?? undefined,
+      { timeoutMs: 60000, description: 'policy projected' },
+    );
+    // the hold was appended before the policy, on the one ordered partition: it is in force
+    expect(preview.candidates).toEqual([{ artifactId: 'sh020-v1' }]);
+    expect(preview.excludedProtectedByStatus).toBe(1);
+    expect(preview.excludedLegalHold).toBe(1);
+    // (46.8 + 28.08) g/day × 365 / 1000 = 27.3312 kg CO2e a year (13.6656–40.9968)
+    expect(preview.avoidedKgCo2ePerYear.nominal).toBeCloseTo(27.3312, 9);
+    expect(preview.avoidedKgCo2ePerYear.low).toBeCloseTo(13.6656, 9);
+    expect(preview.avoidedKgCo2ePerYear.high).toBeCloseTo(40.9968, 9);
+
+    const audit = await ok(`{ retentionAudit { records { action subject } } }`);
+    expect(audit.retentionAudit.records).toEqual([
+      { action: 'LEGAL_HOLD_SET', subject: 'sh030' },
+      { action: 'POLICY_DEFINED', subject: policyId },
+    ]);
+  });
+});
