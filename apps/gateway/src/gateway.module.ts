@@ -17,6 +17,8 @@ import { DEFAULT_MAX_RESPONSE_BYTES, responseBudgetPlugin } from './graphql/resp
 import type { EventLogPublisher } from '@greenops/messaging';
 import { FactorSetsResolver } from './graphql/factor-sets.resolver';
 import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
+import { ViewerResolver } from './graphql/viewer.resolver';
+import { serveDashboard, type DashboardOptions } from './dashboard/serve-dashboard';
 import {
   GATEWAY_API_KEYS,
   GATEWAY_FACTOR_SETS,
@@ -39,6 +41,8 @@ export interface GatewayOptions {
   maxResponseBytes?: number;
   /** Apollo landing page / introspection; on by default, off in production configs. */
   introspection?: boolean;
+  /** The web dashboard at `/` (static build, strict CSP); omitted: not served. */
+  dashboard?: DashboardOptions;
 }
 
 /** Lexical tokens of one GraphQL document (docs/operations.md, "Limits"). */
@@ -91,6 +95,7 @@ export class GatewayModule {
         ArtifactResolver,
         FactorSetsResolver,
         RejectedSpansResolver,
+        ViewerResolver,
       ],
     };
   }
@@ -104,5 +109,6 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   });
   const express = await import('express');
   app.use(express.json({ limit: '1mb' }));
+  if (options.dashboard) await serveDashboard(app, options.dashboard);
   return app;
 }

@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ArtifactResolver, ProjectResolver } from './emissions.resolver';
 import { FactorSetsResolver } from './factor-sets.resolver';
 import { RejectedSpansResolver } from './rejected-spans.resolver';
+import { ViewerResolver } from './viewer.resolver';
 
 /** The public GraphQL contract as SDL, generated from the code-first resolvers. */
 export async function printGatewaySchema(): Promise<string> {
@@ -12,7 +13,13 @@ export async function printGatewaySchema(): Promise<string> {
     await app.init();
     const schema = await app
       .get(GraphQLSchemaFactory)
-      .create([ProjectResolver, ArtifactResolver, FactorSetsResolver, RejectedSpansResolver]);
+      .create([
+        ProjectResolver,
+        ArtifactResolver,
+        FactorSetsResolver,
+        RejectedSpansResolver,
+        ViewerResolver,
+      ]);
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();
