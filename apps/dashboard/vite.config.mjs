@@ -5,7 +5,14 @@ import { defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ command }) => {
+  // A build is always a production build (React's included), whatever NODE_ENV the calling
+  // shell has: test runners set NODE_ENV=test, which would select development code paths.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
+});
+
+const config = {
   root: here,
   base: '/',
   build: {
@@ -25,4 +32,4 @@ export default defineConfig({
       '/dashboard-config.json': 'http://127.0.0.1:4000',
     },
   },
-});
+};

@@ -12,7 +12,7 @@ import {
 import { useClientConfig, useHashPath } from './hooks';
 import { href, parseRoute } from './routes';
 import { ViewerQuery } from './queries';
-import { describeError, ErrorState, Loading } from './components/States';
+import { describeError, ErrorState } from './components/States';
 import { SignIn } from './pages/SignIn';
 import { Home } from './pages/Home';
 import { ProjectPage } from './pages/ProjectPage';
@@ -80,13 +80,8 @@ function SignedIn({
 
   const viewer: Viewer | undefined = data?.viewer;
   let content;
-  if (!viewer)
-    content =
-      error && !fetching ? (
-        <ErrorState error={error} what="your account" />
-      ) : (
-        <Loading what="your account" />
-      );
+  // Pages load alongside the viewer query (it only decides which actions show).
+  if (!viewer && error && !fetching) content = <ErrorState error={error} what="your account" />;
   else if (route.page === 'home') content = <Home config={config} />;
   else if (route.page === 'project')
     content = <ProjectPage projectId={route.projectId} config={config} theme={theme} />;

@@ -340,7 +340,14 @@ export function ProjectPage({
             </tbody>
           </table>
         </section>
-        <Kpi projectId={projectId} />
+        <Kpi
+          projectId={projectId}
+          kinds={[
+            ...new Set(
+              (artifacts.artifacts ?? []).map((a) => a.kind).filter((k): k is string => !!k),
+            ),
+          ].sort()}
+        />
       </div>
 
       <section className="card" aria-labelledby="artifacts-heading">
@@ -414,47 +421,69 @@ export function ProjectPage({
   );
 }
 
+/** The functional unit shown first: shots when the project has them, else its first artifact kind. */
+function defaultKind(kinds: readonly string[]): string | undefined {
+  return ['shot', 'video', 'episode', 'spot'].find((k) => kinds.includes(k)) ?? kinds[0];
+}
+
 /** SCI per functional unit: the project's carbon per artifact of a kind (optionally with statuses). */
-function Kpi({ projectId }: { projectId: string }) {
-  const [kind, setKind] = useState('shot');
+function Kpi({ projectId, kinds }: { projectId: string; kinds: string[] }) {
+  const [chosen, setChosen] = useState<string>();
   const [statuses, setStatuses] = useState('');
-  const [per, setPer] = useState<{ artifactKind: string; artifactStatuses?: string[] }>({
-    artifactKind: 'shot',
-  });
+  const [applied, setApplied] = useState<string[]>([]);
+  const kind = chosen ?? defaultKind(kinds);
+  const per = useMemo(
+    () => ({ artifactKind: kind ?? '', ...(applied.length ? { artifactStatuses: applied } : {}) }),
+    [kind, applied],
+  );
   const [{ data, error, fetching }, refresh] = useQuery({
     query: ProjectSciQuery,
     variables: { id: projectId, per },
+    pause: !kind,
   });
-  const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
+  const poll = useCallback(() => {
+    if (kind) refresh({ requestPolicy: 'network-only' });
+  }, [refresh, kind]);
   usePolling(poll);
   const apply = (ev: FormEvent) => {
     ev.preventDefault();
-    const list = statuses
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    setPer({
-      artifactKind: kind.trim() || 'shot',
-      ...(list.length ? { artifactStatuses: list } : {}),
-    });
+    setApplied(
+      statuses
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   };
   const sci = data?.project?.sci;
   return (
     <section className="card" aria-labelledby="kpi-heading">
       <h2 id="kpi-heading">KPI: carbon per functional unit (SCI)</h2>
-      <form className="inline-form" onSubmit={apply}>
-        <label htmlFor="kpi-kind">Artifact kind</label>
-        <input id="kpi-kind" value={kind} onChange={(ev) => setKind(ev.target.value)} />
-        <label htmlFor="kpi-statuses">Statuses (comma-separated, optional)</label>
-        <input
-          id="kpi-statuses"
-          value={statuses}
-          onChange={(ev) => setStatuses(ev.target.value)}
-          placeholder="approved, final"
-        />
-        <button type="submit">Apply</button>
-      </form>
-      {sci ? (
+      {kinds.length === 0 ? (
+        <p>
+          A KPI counts artifacts of a kind (<code>greenops.artifact.kind</code>, e.g.{' '}
+          <code>shot</code>): this project has none yet.
+        </p>
+      ) : (
+        <form className="inline-form" onSubmit={apply}>
+          <label htmlFor="kpi-kind">Per artifact of kind</label>
+          <select id="kpi-kind" value={kind} onChange={(ev) => setChosen(ev.target.value)}>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="kpi-statuses">Only with statuses (comma-separated, optional)</label>
+          <input
+            id="kpi-statuses"
+            value={statuses}
+            onChange={(ev) => setStatuses(ev.target.value)}
+            placeholder="approved, final"
+          />
+          <button type="submit">Apply</button>
+        </form>
+      )}
+      {!kind ? null : sci ? (
         <dl className="stats">
           <Stat
             label={`Per ${sci.functionalUnit}`}
