@@ -336,7 +336,7 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       await page.getByRole('heading', { name: `Artifact ${sceneId}` }).waitFor();
       expect(Number(await co2e.getAttribute('value'))).toBe(scene.artifact.emissions.co2eG);
       await page.getByTestId('lineage').waitFor();
-      expect(await page.getByTestId('lineage').getByRole('treeitem').count()).toBe(
+      expect(await page.getByTestId('lineage').getByRole('listitem').count()).toBe(
         1 + descendants(sceneId),
       );
       // The demo's scene 1: previz takes 1–3 rejected; take 4, the mood board and the three

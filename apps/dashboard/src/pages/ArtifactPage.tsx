@@ -127,13 +127,10 @@ export function ArtifactPage({ projectId, artifactId }: { projectId: string; art
         ) : tree.children.length === 0 ? (
           <p>Nothing feeds into this artifact: its activities are its own.</p>
         ) : (
-          <ul
-            className="tree"
-            role="tree"
-            aria-label={`What feeds into ${a.id}`}
-            data-testid="lineage"
-          >
-            <TreeItem node={tree} projectId={projectId} level={1} />
+          // Nested lists: screen readers announce the nesting level and item counts, and every
+          // artifact is a link reached with Tab (no tree widget to learn).
+          <ul className="tree" aria-label={`Lineage of ${a.id}`} data-testid="lineage">
+            <LineageItem node={tree} projectId={projectId} />
           </ul>
         )}
         {truncated ? (
@@ -148,24 +145,11 @@ export function ArtifactPage({ projectId, artifactId }: { projectId: string; art
   );
 }
 
-function TreeItem({
-  node,
-  projectId,
-  level,
-}: {
-  node: LineageNode;
-  projectId: string;
-  level: number;
-}) {
+function LineageItem({ node, projectId }: { node: LineageNode; projectId: string }) {
   const a = node.artifact;
   const outcome = outcomeOf(a.status);
   return (
-    <li
-      role="treeitem"
-      aria-level={level}
-      aria-expanded={node.children.length > 0 ? true : undefined}
-      aria-selected={false}
-    >
+    <li>
       <span className="tree-row">
         <a href={href.artifact(projectId, a.id)}>{a.id}</a>
         <span className="muted">{a.kind ?? ''}</span>
@@ -173,9 +157,9 @@ function TreeItem({
         <Co2e grams={a.co2eG} />
       </span>
       {node.children.length > 0 ? (
-        <ul role="group">
+        <ul aria-label={`What feeds into ${a.id}`}>
           {node.children.map((c) => (
-            <TreeItem key={c.artifact.id} node={c} projectId={projectId} level={level + 1} />
+            <LineageItem key={c.artifact.id} node={c} projectId={projectId} />
           ))}
         </ul>
       ) : null}
