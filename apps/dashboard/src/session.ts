@@ -15,18 +15,21 @@ export function forgetApiKey(): void {
   sessionStorage.removeItem(KEY_ITEM);
 }
 
-/** Project ids opened on this browser, most recent first (at most 8; ids only, no figures). */
-export function recentProjects(): string[] {
+/**
+ * Project ids opened on this browser by keys of a tenant, most recent first (at most 8; ids
+ * only, no figures; per tenant, so a shared browser shows one tenant nothing of another's).
+ */
+export function recentProjects(tenant: string): string[] {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(RECENT_ITEM) ?? '[]');
+    const parsed: unknown = JSON.parse(localStorage.getItem(`${RECENT_ITEM}.${tenant}`) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter((p): p is string => typeof p === 'string') : [];
   } catch {
     return [];
   }
 }
-export function rememberProject(id: string): void {
-  const list = [id, ...recentProjects().filter((p) => p !== id)].slice(0, 8);
-  localStorage.setItem(RECENT_ITEM, JSON.stringify(list));
+export function rememberProject(tenant: string, id: string): void {
+  const list = [id, ...recentProjects(tenant).filter((p) => p !== id)].slice(0, 8);
+  localStorage.setItem(`${RECENT_ITEM}.${tenant}`, JSON.stringify(list));
 }
 
 export type Theme = 'light' | 'dark';

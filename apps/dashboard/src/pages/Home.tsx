@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useContext, useState, type FormEvent } from 'react';
+import { ViewerContext } from '../viewer';
 import { recentProjects } from '../session';
 import { href } from '../routes';
 import type { ClientConfig } from '../hooks';
@@ -11,7 +12,8 @@ const PROJECT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 export function Home({ config }: { config: ClientConfig | undefined }) {
   const [id, setId] = useState('');
   const [problem, setProblem] = useState<string>();
-  const recent = recentProjects();
+  const tenant = useContext(ViewerContext)?.tenant;
+  const recent = tenant ? recentProjects(tenant) : [];
   const open = (e: FormEvent) => {
     e.preventDefault();
     const trimmed = id.trim();

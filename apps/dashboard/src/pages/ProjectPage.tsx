@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { ViewerContext } from '../viewer';
 import { useQuery } from 'urql';
 import { ProjectQuery, ProjectSciQuery } from '../queries';
 import { useProjectArtifacts } from '../artifacts';
@@ -55,9 +56,10 @@ export function ProjectPage({
   const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
   usePolling(poll);
   const project = data?.project;
+  const tenant = useContext(ViewerContext)?.tenant;
   useEffect(() => {
-    if (project) rememberProject(projectId);
-  }, [project, projectId]);
+    if (project && tenant) rememberProject(tenant, projectId);
+  }, [project, projectId, tenant]);
 
   const series = useMemo(
     () => rollUp(project?.daily ?? [], granularity),
