@@ -13,6 +13,8 @@ import {
   sumExpectations,
   VIDEO_BY_HAND,
   type ExpectedEmissions,
+  type SpanExpectation,
+  standardVideo720pGcpByHand,
 } from './support/every-kind-scenario';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
 import { freePort } from '@greenops/testing';
@@ -253,6 +255,187 @@ describe('every activity kind, through the running platform, by scope', () => {
         .map((r) => [r.category, r.activityCount])
         .sort((a, b) => `${a[0]}`.localeCompare(`${b[0]}`)),
     ).toEqual([...countsByCategory].sort((a, b) => a[0].localeCompare(b[0])));
+  });
+
+  it('states its data quality and method for the same project: shares by tier, training option, factors with sources, downloads', async () => {
+    await projected(JSON_FIGURES_PROJECT); // projected by the test above; waits when run alone
+    // Share of a tier = Σ nominal location-based co2e of its spans ÷ Σ of all spans, from the
+    // figures worked by hand (co2e = operational + embodied + training, nominal).
+    const co2e = (e: SpanExpectation) =>
+      e.operationalG.nominal + e.embodiedG.nominal + e.trainingG.nominal;
+    const total = scenario.reduce((g, s) => g + co2e(s.expected), 0);
+    const shareOf = (tier: string) =>
+      scenario.filter((s) => s.tier === tier).reduce((g, s) => g + co2e(s.expected), 0) / total;
+    // Spans carrying model-creation (training) emissions: the cloud AI calls, under option 1a
+    // (the shipped default: per unit of inference energy, Carbon Trust 2026 Table 6).
+    const withTraining = scenario.filter((s) => s.expected.trainingG.nominal > 0).length;
+    expect(withTraining).toBe(3);
+
+    const { body } = await graphql<{
+      project: {
+        dataQuality: { measuredShare: number; modelledShare: number; proxyShare: number };
+        methodologyStatement: {
+          activityCount: number;
+          co2e: { nominalG: number };
+          methods: Array<{ tier: string; activityCount: number }>;
+          trainingAllocation: { applied: Array<{ option: string; activityCount: number }> };
+          factors: Array<{ id: string; source: string; year: number; unit: string }>;
+          exclusions: Array<{ item: string; justification: string }>;
+        };
+      } | null;
+    }>(
+      urls.graphql,
+      apiKey,
+      `
+        query ($id: ID!) {
+          project(id: $id) {
+            dataQuality {
+              measuredShare
+              modelledShare
+              proxyShare
+            }
+            methodologyStatement {
+              activityCount
+              co2e {
+                nominalG
+              }
+              methods {
+                tier
+                activityCount
+              }
+              trainingAllocation {
+                applied {
+                  option
+                  activityCount
+                }
+              }
+              factors {
+                id
+                source
+                year
+                unit
+              }
+              exclusions {
+                item
+                justification
+              }
+            }
+          }
+        }
+      `,
+      { id: JSON_FIGURES_PROJECT },
+    );
+    expect(body.errors).toBeUndefined();
+    const project = body.data!.project!;
+    expect(project.dataQuality.measuredShare).toBeCloseTo(shareOf('measured'), 9);
+    expect(project.dataQuality.modelledShare).toBeCloseTo(shareOf('modelled'), 9);
+    expect(project.dataQuality.proxyShare).toBeCloseTo(shareOf('proxy'), 9);
+    const statement = project.methodologyStatement;
+    expect(statement.activityCount).toBe(scenario.length);
+    expect(statement.co2e.nominalG).toBeCloseTo(total, 6);
+    for (const tier of ['measured', 'modelled', 'proxy']) {
+      expect(
+        statement.methods.filter((m) => m.tier === tier).reduce((n, m) => n + m.activityCount, 0),
+      ).toBe(scenario.filter((s) => s.tier === tier).length);
+    }
+    expect(statement.trainingAllocation.applied).toEqual([
+      { option: '1a', activityCount: withTraining },
+    ]);
+    // The GB grid factor the render, transfer, grid tie-in and hotel used, with its published source.
+    expect(statement.factors.find((f) => f.id === 'grid.location.GB')).toEqual({
+      id: 'grid.location.GB',
+      source: expect.stringMatching(/Ember/),
+      year: expect.any(Number),
+      unit: 'gCO2e/kWh',
+    });
+    expect(statement.exclusions.length).toBeGreaterThan(0);
+    for (const e of statement.exclusions) expect(e.justification.length).toBeGreaterThan(20);
+
+    // The same statement as downloads for a report's appendix.
+    const base = urls.graphql.replace(/\/graphql$/, '');
+    const auth = { authorization: `Bearer ${apiKey}` };
+    const json = await fetch(`${base}/reports/projects/${JSON_FIGURES_PROJECT}/statement.json`, {
+      headers: auth,
+    });
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-disposition')).toContain(
+      `${JSON_FIGURES_PROJECT}-statement.json`,
+    );
+    const downloaded = (await json.json()) as {
+      dataQuality: { measuredShare: number };
+      activityCount: number;
+    };
+    expect(downloaded.activityCount).toBe(scenario.length);
+    expect(downloaded.dataQuality.measuredShare).toBeCloseTo(shareOf('measured'), 9);
+    const md = await fetch(`${base}/reports/projects/${JSON_FIGURES_PROJECT}/statement.md`, {
+      headers: auth,
+    });
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
+    const text = await md.text();
+    expect(text).toContain(`# Methodological statement: project ${JSON_FIGURES_PROJECT}`);
+    expect(text).toContain(`${(shareOf('measured') * 100).toFixed(1)} %`);
+
+    // Without a key, and for a project the tenant has no data for: clear refusals.
+    const anonymous = await fetch(
+      `${base}/reports/projects/${JSON_FIGURES_PROJECT}/statement.json`,
+    );
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const unknown = await fetch(`${base}/reports/projects/no-such-project/statement.md`, {
+      headers: auth,
+    });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  it('computes the SCI of a standard functional unit with the same models: a 5-s 720p video on Google Cloud us-central1', async () => {
+    const { latentTokens, expected } = standardVideo720pGcpByHand();
+    expect(latentTokens).toBe(137_700);
+    const { body } = await graphql<{
+      standardSci: {
+        functionalUnit: string;
+        quantity: number;
+        co2eGPerUnit: number;
+        lowGPerUnit: number;
+        highGPerUnit: number;
+      };
+    }>(
+      urls.graphql,
+      apiKey,
+      `
+        {
+          standardSci(
+            per: VIDEO_5S_720P_30FPS_50STEPS
+            cloudProvider: "gcp"
+            cloudRegion: "us-central1"
+          ) {
+            functionalUnit
+            quantity
+            co2eGPerUnit
+            lowGPerUnit
+            highGPerUnit
+          }
+        }
+      `,
+    );
+    expect(body.errors).toBeUndefined();
+    const sci = body.data!.standardSci;
+    const byHand = sumExpectations([expected]);
+    expect(sci.functionalUnit).toMatch(/5-second video at 720p/);
+    expect(sci.quantity).toBe(1);
+    expect(sci.co2eGPerUnit).toBeCloseTo(byHand.co2eG, 6);
+    expect(sci.lowGPerUnit).toBeCloseTo(byHand.lowG, 6);
+    expect(sci.highGPerUnit).toBeCloseTo(byHand.highG, 6);
+    // An unknown unit is a GraphQL validation error, not a server error.
+    const wrong = await graphql(
+      urls.graphql,
+      apiKey,
+      '{ standardSci(per: VIDEO_10S) { quantity } }',
+    );
+    expect(wrong.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
 

@@ -6,6 +6,7 @@ import { freePort } from '@greenops/testing';
 import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
 import { expectEmissions, type EmissionsLike } from './support/expect-emissions';
 import { OtelSender } from './support/otel-senders';
+import { otlpJsonRequest, postOtlpJson } from './support/otlp-json';
 import { gbRender, hostEmbodiedG } from './support/render-scenario';
 import { ServiceProcess } from './support/service-process';
 
@@ -221,5 +222,78 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
       co2eG: 360 + 3 * hostEmbodiedG(3600),
       co2eMarketG: 60 + 3 * hostEmbodiedG(3600),
     });
+  });
+  it('lets the tenant choose training option 1b by publishing it; every result records the option', async () => {
+    // WAN2.1-T2V-1.3B run on a local workstation: 10 videos, 2 kWh IT energy metered, France.
+    const project = 'training-choice';
+    const span = {
+      name: 'previz batch',
+      startMs: Date.now() - 3_600_000,
+      durationS: 3600,
+      attributes: {
+        'greenops.project.id': project,
+        'greenops.activity.kind': 'ai.inference',
+        'gen_ai.request.model': 'Wan2.1-T2V-1.3B',
+        'greenops.ai.modality': 'video',
+        'greenops.ai.videos': 10,
+        'greenops.energy.kwh': 2,
+        'greenops.hw.model': 'workstation',
+        'greenops.location.country': 'FR',
+      },
+    };
+    expect((await postOtlpJson(urls.http, apiKey, otlpJsonRequest([span]).body)).status).toBe(200);
+    // Declared model creation (Carbon Trust 2026, App. 3 "Local compute (training)", nominal
+    // 100 t over 84,000 users × 500 videos × 93 Wh). Option 1a, per kWh of inference IT energy:
+    //   100e6 g / (84,000 × 500 × 0.093 kWh) = 25.60164 g/kWh × 2 kWh = 51.20328 g.
+    // Option 1b, per inference: 100e6 g / (84,000 × 500) = 2.380952 g × 10 videos = 23.80952 g.
+    const trainingG1a = (2 * 100e6) / (84_000 * 500 * 0.093);
+    const trainingG1b = (10 * 100e6) / (84_000 * 500);
+    await waitFor(async () => (await emissions(project)) !== undefined, {
+      timeoutMs: 60000,
+      description: 'local AI batch projected',
+    });
+    expect((await emissions(project))?.trainingG).toBeCloseTo(trainingG1a, 6);
+
+    const optionQuery = `query($id: ID!) { project(id: $id) {
+      emissions { trainingG } methodologyStatement { trainingAllocation { applied { option activityCount } } methodologyVersions } } }`;
+    type OptionAnswer = {
+      project: {
+        emissions: { trainingG: number };
+        methodologyStatement: {
+          trainingAllocation: { applied: Array<{ option: string; activityCount: number }> };
+          methodologyVersions: string[];
+        };
+      };
+    };
+    let answer = await query<OptionAnswer>(optionQuery, { id: project });
+    expect(answer.project.methodologyStatement.trainingAllocation.applied).toEqual([
+      { option: '1a', activityCount: 1 },
+    ]);
+
+    const published = (
+      await query<{ publishFactorSet: { version: string } }>(publish, {
+        input: {
+          name: 'Studio B: training per inference',
+          factors: [
+            {
+              id: 'method.training.allocation',
+              value: 2,
+              unit: 'option',
+              source: 'Studio B reporting policy 2026: Carbon Trust Table 6 option 1b',
+              year: 2026,
+            },
+          ],
+        },
+      })
+    ).publishFactorSet;
+    await servedSet(published.version);
+    answer = await query<OptionAnswer>(optionQuery, { id: project });
+    expect(answer.project.emissions.trainingG).toBeCloseTo(trainingG1b, 6);
+    expect(answer.project.methodologyStatement.trainingAllocation.applied).toEqual([
+      { option: '1b', activityCount: 1 },
+    ]);
+    expect(answer.project.methodologyStatement.methodologyVersions).toEqual([
+      expect.stringMatching(/\+training\.1b$/),
+    ]);
   });
 });

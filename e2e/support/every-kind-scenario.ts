@@ -124,6 +124,23 @@ export const VIDEO_BY_HAND = (() => {
   return { l720: l1, l1080: l2, a, b, gpuWh720: 50 * (a * l1 + b * l1 * l1) };
 })();
 
+/**
+ * The report's standard functional unit "5-second video, 720p, 30 fps, 50 steps" (CT 2026
+ * §6.2.4) bought from Google Cloud in us-central1, by hand with the calibration above:
+ *   frames = 5 × 30 = 150;  L = (1 + 149/4) × 80 × 45 = 38.25 × 3,600 = 137,700 tokens
+ *   GPU Wh = 50 × (a·L + b·L²) ≈ 50 × (0.45648 + 4.33283) ≈ 239.47 Wh
+ *   then as the 8-s clip below: × other-IT 1.178, × Google PUE 1.09 (band to 1.56), US grid
+ *   383.55 g/kWh, training 215.789 g and embodied 21.5789 g per facility kWh.
+ */
+export function standardVideo720pGcpByHand(): { latentTokens: number; expected: SpanExpectation } {
+  const l = (1 + (150 - 1) / 4) * (1280 / 16) * (720 / 16);
+  const gpuWh = 50 * (VIDEO_BY_HAND.a * l + VIDEO_BY_HAND.b * l * l);
+  return {
+    latentTokens: l,
+    expected: cloudAi(point((gpuWh * 1.178) / 1000), band(1.09, 1.09, 1.56), GRID_US),
+  };
+}
+
 const GB = 'GB';
 
 /** The spans, each with the figures worked by hand. Keys name the span in failure messages. */
@@ -131,6 +148,12 @@ export function everyKindScenario(projectId: string): Array<{
   key: string;
   scope: 1 | 2 | 3;
   category: string;
+  /**
+   * Data-quality tier the method gives the span (docs/methodology.md): measured when the span
+   * carries metered energy or fuel, modelled when energy follows from stated power × time or a
+   * calibrated model, proxy when it comes from a per-unit factor.
+   */
+  tier: 'measured' | 'modelled' | 'proxy';
   span: SpanSpec;
   expected: SpanExpectation;
 }> {
@@ -151,6 +174,7 @@ export function everyKindScenario(projectId: string): Array<{
       // Location: 1.2 × 215.79 = 258.948 g (233.0532–284.8428); market: 1.2 × 50 = 60 g.
       // Host embodied: 447,000 g × 2 h / 21,900 h = 40.822 g (30.616–51.027).
       key: 'render (power × time, own nodes)',
+      tier: 'modelled',
       scope: 2,
       category: 'scope2.purchased-electricity',
       span: {
@@ -177,6 +201,7 @@ export function everyKindScenario(projectId: string): Array<{
       // Embodied 1 h: host 447,000 / 21,900 = 20.411 g (15.308–25.514) + software development
       // 16.871 g (12.653–21.088), an artist's computer (CT App. 3, §7.4.3).
       key: 'workstation (measured)',
+      tier: 'measured',
       scope: 2,
       category: 'scope2.purchased-electricity',
       span: {
@@ -202,6 +227,7 @@ export function everyKindScenario(projectId: string): Array<{
       // us-central1 → US 383.55 g/kWh → 187.637 g; training 215.789 g/kWh × 0.48921162 = 105.567 g
       // (43.158 × 0.48921 … 431.579 × 0.70016); embodied 21.5789 × 0.48921162 = 10.557 g.
       key: 'ai.inference video (WAN2.1, gcp us-central1)',
+      tier: 'modelled',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
       span: {
@@ -226,6 +252,7 @@ export function everyKindScenario(projectId: string): Array<{
       // 4 images × 2.907 Wh GPU × 1.29/1.1 other IT × AI-service PUE 1.1 = 15.00012 Wh facility;
       // no location → US grid (CT §7.5): 0.01500012 × 383.55 = 5.7533 g; training and embodied per kWh.
       key: 'ai.inference image (service, no location)',
+      tier: 'proxy',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
       span: {
@@ -244,6 +271,7 @@ export function everyKindScenario(projectId: string): Array<{
       // (band to 1.56) = 1.2285 Wh (0.819–2.184); uksouth → GB 215.79 → 0.26510 g; training and
       // embodied per kWh as above.
       key: 'ai.inference text (azure uksouth)',
+      tier: 'proxy',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
       span: {
@@ -266,6 +294,7 @@ export function everyKindScenario(projectId: string): Array<{
       // Embodied (0.012 + 0.013) = 0.025 kWh/GB at CO2.js's fixed 494 g/kWh → 10 × 12.35 = 123.5 g.
       // Band ×0.5–×2 on both.
       key: 'transfer (10 GB)',
+      tier: 'proxy',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
       span: {
@@ -290,6 +319,7 @@ export function everyKindScenario(projectId: string): Array<{
       // (144–432) × AWS PUE 1.15 (band to 1.56) = 0.3312 kWh (0.1656–0.67392); eu-west-2 → GB 215.79
       // → 71.4696 g. No embodied.
       key: 'storage (cloud SSD, 2 copies, 24 h)',
+      tier: 'proxy',
       scope: 3,
       category: 'scope3.cat1.purchased-goods-and-services',
       span: {
@@ -327,6 +357,7 @@ export function everyKindScenario(projectId: string): Array<{
       // Nominal/high, with RF: 5,500 × 0.3394 kg = 1,866.7 kg = 1,866,700 g;
       // low, without RF: 5,500 × 0.20083 kg = 1,104.565 kg = 1,104,565 g.
       key: 'travel flight (long-haul business)',
+      tier: 'proxy',
       scope: 3,
       category: 'scope3.cat6.business-travel',
       span: {
@@ -347,6 +378,7 @@ export function everyKindScenario(projectId: string): Array<{
       // 400 km × 2 passengers = 800 pkm × 0.03546 kg = 28.368 kg = 28,368 g;
       // ±10 %: 25,531.2 g – 31,204.8 g.
       key: 'travel rail (2 passengers)',
+      tier: 'proxy',
       scope: 3,
       category: 'scope3.cat6.business-travel',
       span: {
@@ -367,6 +399,7 @@ export function everyKindScenario(projectId: string): Array<{
       // 120 l × 2.57082 kg/l = 308.4984 kg = 308,498.4 g (low = nominal);
       // high, 100 % mineral diesel: 120 × 2.66155 = 319.386 kg = 319,386 g.
       key: 'onset.energy diesel generator',
+      tier: 'measured',
       scope: 1,
       category: 'scope1.stationary-combustion',
       span: {
@@ -384,6 +417,7 @@ export function everyKindScenario(projectId: string): Array<{
     {
       // Grid tie-in, measured 40 kWh, PUE 1.0, GB 215.79 → 8,631.6 g (measured: no band).
       key: 'onset.energy grid tie-in',
+      tier: 'measured',
       scope: 2,
       category: 'scope2.purchased-electricity',
       span: {
@@ -409,6 +443,7 @@ export function everyKindScenario(projectId: string): Array<{
       // (ID 29_600_4000_13_1); band ±10 % (our assumption).
       // 3 room-nights × 10.4 kg = 31.2 kg = 31,200 g; ±10 %: 28,080 g – 34,320 g.
       key: 'accommodation (3 nights, GB)',
+      tier: 'proxy',
       scope: 3,
       category: 'scope3.cat6.business-travel',
       span: {

@@ -19,15 +19,18 @@ export type GatewayQueries = Pick<
   | 'listArtifacts'
   | 'countArtifacts'
   | 'rejectedSpans'
+  | 'projectStatementRows'
 >;
 
 /** Tenant and roles of an API key (libs/persistence ApiKeyStore). */
 export type ApiKeyResolver = Pick<ApiKeyStore, 'resolveCaller'>;
 
 /** Tenant configuration the gateway reads (libs/persistence ProjectionRegistry). */
-export type FactorSetAdmin = Pick<ProjectionRegistry, 'state' | 'listFactorSets'>;
+export type FactorSetAdmin = Pick<ProjectionRegistry, 'state' | 'listFactorSets' | 'factorSet'>;
 
 export const GATEWAY_FACTOR_SETS = Symbol('GATEWAY_FACTOR_SETS');
 export const GATEWAY_PUBLISHER = Symbol('GATEWAY_PUBLISHER');
 export const GATEWAY_QUERIES = Symbol('GATEWAY_QUERIES');
+/** The shipped factor catalogue and tenants' published sets (libs/factors FactorSetCatalog). */
+export const GATEWAY_FACTOR_CATALOG = Symbol('GATEWAY_FACTOR_CATALOG');
 export const GATEWAY_API_KEYS = Symbol('GATEWAY_API_KEYS');

@@ -480,6 +480,9 @@ describe('GraphQL gateway on PostgreSQL', () => {
       body: JSON.stringify({ query: `{ project(id: "p1") { id } } # ${'x'.repeat(1_100_000)}` }),
     });
     expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: { code: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' },
+    });
   });
 
   it("tells a key's tenant and roles (viewer), and a key without 'read' nothing", async () => {

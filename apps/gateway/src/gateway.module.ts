@@ -7,7 +7,6 @@ import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { HealthController } from './health.controller';
 import { GatewayExceptionFilter } from './graphql/gateway-exception.filter';
-import { ArtifactResolver, ProjectResolver } from './graphql/emissions.resolver';
 import {
   DEFAULT_QUERY_COST_LIMITS,
   queryCostPlugin,
@@ -15,12 +14,13 @@ import {
 } from './graphql/query-cost.plugin';
 import { DEFAULT_MAX_RESPONSE_BYTES, responseBudgetPlugin } from './graphql/response-budget.plugin';
 import type { EventLogPublisher } from '@greenops/messaging';
-import { FactorSetsResolver } from './graphql/factor-sets.resolver';
-import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
-import { ViewerResolver } from './graphql/viewer.resolver';
+import { GATEWAY_RESOLVERS } from './graphql/resolvers';
 import { serveDashboard, type DashboardOptions } from './dashboard/serve-dashboard';
+import { StatementReportController } from './reports/statement-report.controller';
+import { FactorSetCatalog } from '@greenops/factors';
 import {
   GATEWAY_API_KEYS,
+  GATEWAY_FACTOR_CATALOG,
   GATEWAY_FACTOR_SETS,
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
@@ -83,19 +83,16 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, StatementReportController],
       providers: [
         { provide: GATEWAY_QUERIES, useValue: options.queries },
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
         { provide: GATEWAY_FACTOR_SETS, useValue: options.factorSets },
+        { provide: GATEWAY_FACTOR_CATALOG, useValue: new FactorSetCatalog(options.factorSets) },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         ApiKeyGuard,
-        ProjectResolver,
-        ArtifactResolver,
-        FactorSetsResolver,
-        RejectedSpansResolver,
-        ViewerResolver,
+        ...GATEWAY_RESOLVERS,
       ],
     };
   }

@@ -12,7 +12,7 @@ import {
 import type { Activity } from '@greenops/domain';
 import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
 import type { TenantProjection } from '@greenops/persistence';
-import type { FactorSetCatalog } from './factor-set.catalog';
+import type { FactorSetCatalog } from '@greenops/factors';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { ArtifactUpsert, EmissionFactInput, ProjectionStore } from './projection-store.port';
 import { rebuildFenceRecords } from './rebuild-fences';

@@ -1,6 +1,5 @@
 export * from './projection-store.port';
 export * from './projection-registry.port';
-export * from './factor-set.catalog';
 export * from './rebuild-fences';
 export * from './emissions.projector';
 export * from './projection-rebuild.runner';

@@ -6,7 +6,7 @@ import {
   type ComputeOptions,
 } from '@greenops/methodology';
 import { ProjectionRegistry, type TenantProjection } from '@greenops/persistence';
-import type { FactorSetCatalog } from './factor-set.catalog';
+import type { FactorSetCatalog } from '@greenops/factors';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { EmissionFactInput, ProjectionStore } from './projection-store.port';
 

@@ -2,7 +2,7 @@ import { TOPICS } from '@greenops/contracts';
 import type { EventLogConsumer, EventLogInspector, EventLogPublisher } from '@greenops/messaging';
 import { DeadLetterRecorder } from './dead-letter.recorder';
 import { EmissionsProjector } from './emissions.projector';
-import { FactorSetCatalog } from './factor-set.catalog';
+import { FactorSetCatalog } from '@greenops/factors';
 import { ProjectionRebuildRunner } from './projection-rebuild.runner';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { ProjectionStore } from './projection-store.port';

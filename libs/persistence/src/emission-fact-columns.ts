@@ -40,6 +40,8 @@ export interface EmissionFactColumns {
   modelId: string[];
   /** JSON array per row: unnest cannot carry a ragged text[][]. */
   factorIdsJson: string[];
+  /** JSON array per row: the result's notes (proxies, extrapolations, fallbacks). */
+  notesJson: string[];
   methodologyVersion: string[];
   factorSetVersion: string[];
   energyItKwh: number[];
@@ -74,6 +76,7 @@ export function toEmissionFactColumns(facts: readonly EmissionFactInput[]): Emis
     category: [],
     modelId: [],
     factorIdsJson: [],
+    notesJson: [],
     methodologyVersion: [],
     factorSetVersion: [],
     energyItKwh: [],
@@ -115,6 +118,7 @@ export function toEmissionFactColumns(facts: readonly EmissionFactInput[]): Emis
     c.category.push(requireText(at('result.category'), r.category));
     c.modelId.push(requireText(at('result.modelId'), r.modelId));
     c.factorIdsJson.push(JSON.stringify(r.factorIds));
+    c.notesJson.push(JSON.stringify(factNotes(at('result.notes'), r.notes)));
     c.methodologyVersion.push(requireText(at('result.methodologyVersion'), r.methodologyVersion));
     c.factorSetVersion.push(requireText(at('result.factorSetVersion'), r.factorSetVersion));
     c.energyItKwh.push(num('energyItKwh.nominal', r.energyItKwh?.nominal));
@@ -172,5 +176,21 @@ export function emissionFactParams(c: EmissionFactColumns): unknown[] {
     c.co2eLowG,
     c.co2eHighG,
     c.projectionVersion,
+    c.notesJson,
   ];
+}
+
+/**
+ * Notes a fact keeps (proxies, extrapolations, fallbacks), for the methodological statement.
+ * Informational, so bounded by cutting rather than by refusing the fact.
+ */
+export const MAX_FACT_NOTES = 20;
+export const MAX_FACT_NOTE_CHARS = 500;
+
+function factNotes(field: string, notes: unknown): string[] {
+  if (notes === undefined) return [];
+  if (!Array.isArray(notes)) throw new PersistenceInputError(field, 'must be an array of strings');
+  return notes
+    .slice(0, MAX_FACT_NOTES)
+    .map((note, j) => requireText(`${field}[${j}]`, note).slice(0, MAX_FACT_NOTE_CHARS));
 }

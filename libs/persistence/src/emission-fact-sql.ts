@@ -1,6 +1,6 @@
 /**
  * Constant SQL for inserting facts. `$1…$29` are the column arrays of emissionFactParams,
- * `$30` the projection versions. ON CONFLICT DO NOTHING on the (tenant, event, time, projection)
+ * `$30` the projection versions, `$31` the notes (JSON array per row). ON CONFLICT DO NOTHING on the (tenant, event, time, projection)
  * key makes a re-sent span a no-op; RETURNING yields only the rows actually inserted.
  */
 const INSERT_FACTS = `
@@ -9,26 +9,28 @@ const INSERT_FACTS = `
     tier, scope, category, model_id, factor_ids, methodology_version, factor_set_version,
     energy_it_kwh, energy_kwh, energy_low_kwh, energy_high_kwh, pue, intensity_g_per_kwh,
     market_intensity_g_per_kwh, operational_g, operational_market_g, embodied_g, training_g,
-    co2e_g, co2e_market_g, co2e_low_g, co2e_high_g, projection_version)
+    co2e_g, co2e_market_g, co2e_low_g, co2e_high_g, projection_version, notes)
   select tenant_id, project_id, event_id, occurred_at, recorded_at, artifact_id, activity_kind,
          tier, scope, category, model_id,
          array(select jsonb_array_elements_text(factor_ids_json::jsonb)),
          methodology_version, factor_set_version,
          energy_it_kwh, energy_kwh, energy_low_kwh, energy_high_kwh, pue, intensity_g_per_kwh,
          market_intensity_g_per_kwh, operational_g, operational_market_g, embodied_g, training_g,
-         co2e_g, co2e_market_g, co2e_low_g, co2e_high_g, projection_version
+         co2e_g, co2e_market_g, co2e_low_g, co2e_high_g, projection_version,
+         array(select jsonb_array_elements_text(notes_json::jsonb))
     from unnest(
       $1::text[], $2::text[], $3::uuid[], $4::timestamptz[], $5::timestamptz[], $6::text[],
       $7::text[], $8::text[], $9::smallint[], $10::text[], $11::text[], $12::text[], $13::text[],
       $14::text[], $15::float8[], $16::float8[], $17::float8[], $18::float8[], $19::float8[],
       $20::float8[], $21::float8[], $22::float8[], $23::float8[], $24::float8[], $25::float8[],
-      $26::float8[], $27::float8[], $28::float8[], $29::float8[], $30::int[]
+      $26::float8[], $27::float8[], $28::float8[], $29::float8[], $30::int[],
+      $31::text[]
     ) as t(tenant_id, project_id, event_id, occurred_at, recorded_at, artifact_id, activity_kind,
            tier, scope, category, model_id, factor_ids_json, methodology_version,
            factor_set_version, energy_it_kwh, energy_kwh, energy_low_kwh, energy_high_kwh, pue,
            intensity_g_per_kwh, market_intensity_g_per_kwh, operational_g, operational_market_g,
            embodied_g, training_g, co2e_g, co2e_market_g, co2e_low_g, co2e_high_g,
-           projection_version)
+           projection_version, notes_json)
   on conflict do nothing
   returning tenant_id, project_id, projection_version, occurred_at, energy_kwh, co2e_g, co2e_market_g`;
 

@@ -9,6 +9,7 @@ import {
 import { requireIdentifier, requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
+import { STATEMENT_GROUPS, STATEMENT_VERSIONS } from './statement-rows-sql';
 import {
   boundedColumn,
   boundOptionalText,
@@ -54,6 +55,29 @@ export interface RejectedSpanRow {
   reason: string;
   rejectedAt: string;
 }
+
+/**
+ * A project's served facts grouped by data-quality tier and calculation model: what its
+ * methodological statement is generated from (libs/methodology buildMethodologicalStatement).
+ */
+export interface StatementGroupRow {
+  tier: 'measured' | 'modelled' | 'proxy';
+  modelId: string;
+  activityCount: number;
+  co2eG: { low: number; nominal: number; high: number };
+  factorIds: string[];
+  trainingAllocations: Array<{ option: '1a' | '1b'; activityCount: number }>;
+  notes: string[];
+}
+
+export interface ProjectStatementRows {
+  rows: StatementGroupRow[];
+  methodologyVersions: string[];
+  factorSetVersions: string[];
+}
+
+/** Groups a statement reads at most: (tier, model) pairs, far fewer in practice. */
+export const MAX_STATEMENT_GROUPS = 10_000;
 
 export const MAX_PAGE_SIZE = 1000;
 const DAY_MS = 86_400_000;
@@ -182,6 +206,38 @@ export class EmissionQueries {
       category: boundText(row.category, MAX_RETURNED_TEXT_CHARS),
       ...toTotals(row),
     }));
+  }
+
+  /** Empty rows for an unknown project. Ids and notes are cut like any returned text. */
+  async projectStatementRows(tenant: string, projectId: string): Promise<ProjectStatementRows> {
+    const params = [requireIdentifier('tenant', tenant), requireIdentifier('projectId', projectId)];
+    const [groups, versions] = await this.db.reads.run(async () => [
+      (await this.db.dataSource.query(STATEMENT_GROUPS, [
+        ...params,
+        MAX_STATEMENT_GROUPS,
+      ])) as StatementGroupSqlRow[],
+      (await this.db.dataSource.query(STATEMENT_VERSIONS, params)) as Array<{
+        methodologyVersions: string[];
+        factorSetVersions: string[];
+      }>,
+    ]);
+    const bound = (values: string[]) => values.map((v) => boundText(v, MAX_RETURNED_TEXT_CHARS));
+    return {
+      rows: groups.map((g) => ({
+        tier: g.tier,
+        modelId: boundText(g.modelId, MAX_RETURNED_ID_CHARS),
+        activityCount: g.activityCount,
+        co2eG: { low: g.lowG, nominal: g.nominalG, high: g.highG },
+        factorIds: bound(g.factorIds),
+        trainingAllocations: [
+          { option: '1a' as const, activityCount: g.training1a },
+          { option: '1b' as const, activityCount: g.training1b },
+        ].filter((t) => t.activityCount > 0),
+        notes: bound(g.notes),
+      })),
+      methodologyVersions: bound(versions[0]?.methodologyVersions ?? []),
+      factorSetVersions: bound(versions[0]?.factorSetVersions ?? []),
+    };
   }
 
   /** Artifacts of a kind (and, when given, one of the statuses): a functional unit count for SCI. */
@@ -314,6 +370,19 @@ export class EmissionQueries {
       energyKwh: r.energyKwh,
     }));
   }
+}
+
+interface StatementGroupSqlRow {
+  tier: StatementGroupRow['tier'];
+  modelId: string;
+  activityCount: number;
+  lowG: number;
+  nominalG: number;
+  highG: number;
+  training1a: number;
+  training1b: number;
+  factorIds: string[];
+  notes: string[];
 }
 
 function boundArtifact(row: ArtifactSummary): ArtifactSummary {

@@ -28,6 +28,8 @@ export {
   type DailyProjectTotal,
   type ScopeTotals,
   type RejectedSpanRow,
+  type ProjectStatementRows,
+  type StatementGroupRow,
 } from './emission-queries';
 export type { EmissionsTotals } from './emissions-totals';
 export {

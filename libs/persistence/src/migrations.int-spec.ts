@@ -33,6 +33,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'FactorSetsAndProjections1767225600002',
       'DeadLetterLogPosition1767225600003',
       'ReadAggregates1767225600300',
+      'FactNotes1767225600900',
     ]);
   });
 
@@ -126,7 +127,7 @@ describe('openPostgres on a fresh database from two services at once', () => {
       const rows: Array<{ n: number }> = await a.dataSource.query(
         'select count(*)::int as n from migrations',
       );
-      expect(rows[0].n).toBe(5);
+      expect(rows[0].n).toBe(6);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await database.drop();

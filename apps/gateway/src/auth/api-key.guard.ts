@@ -20,7 +20,7 @@ import { REQUIRED_ROLE } from './require-role.decorator';
 import type { GatewayContext } from './tenant-context';
 
 /** libs/auth failures as the HTTP exceptions the GraphQL error filter maps to codes. */
-function asHttpException(error: unknown): unknown {
+export function asHttpException(error: unknown): unknown {
   if (error instanceof UnauthenticatedError) return new UnauthorizedException(error.message);
   if (error instanceof PermissionDeniedError) return new ForbiddenException(error.message);
   return error;

@@ -11,6 +11,7 @@ export type GraphQLErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  | 'NOT_FOUND'
   | 'QUERY_TOO_DEEP'
   | 'QUERY_TOO_COSTLY'
   | 'QUERY_TOO_LARGE'
@@ -36,6 +37,8 @@ export function graphqlErrorShape(code: GatewayErrorCode): GraphQLErrorShape {
       return { code: 'UNAUTHENTICATED', httpStatus: 401, retryable: false };
     case 'FORBIDDEN':
       return { code: 'FORBIDDEN', httpStatus: 403, retryable: false };
+    case 'NOT_FOUND':
+      return { code: 'NOT_FOUND', httpStatus: 404, retryable: false };
     case 'QUERY_TOO_DEEP':
       return { code: 'QUERY_TOO_DEEP', httpStatus: 400, retryable: false };
     case 'QUERY_TOO_COSTLY':
@@ -94,6 +97,8 @@ function fromHttpStatus(error: HttpException): GatewayError {
       return new GatewayError('UNAUTHENTICATED', error.message);
     case 403:
       return new GatewayError('FORBIDDEN', error.message);
+    case 404:
+      return new GatewayError('NOT_FOUND', error.message);
     default:
       return new GatewayError('INTERNAL', 'Internal error');
   }

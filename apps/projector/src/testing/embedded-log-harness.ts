@@ -25,7 +25,7 @@ import {
 } from '@greenops/persistence';
 import { createTestDatabase, waitFor, type TestDatabase } from '@greenops/testing';
 import { EmissionsProjector } from '../emissions.projector';
-import { FactorSetCatalog } from '../factor-set.catalog';
+import { FactorSetCatalog } from '@greenops/factors';
 import { ProjectionRebuildRunner } from '../projection-rebuild.runner';
 
 const TOPIC = TOPICS.activities;

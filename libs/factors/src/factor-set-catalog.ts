@@ -1,13 +1,23 @@
-import { DEFAULT_FACTOR_SET, withOverrides, type Factor, type FactorSet } from '@greenops/factors';
-import type { PublishedFactorSet } from '@greenops/persistence';
+import type { Factor, FactorSet } from './factor';
+import { withOverrides } from './factor-set';
+import { DEFAULT_FACTOR_SET } from './sets/default.factor-set';
 
+/** A published factor set as stored: its name and the overrides of the shipped catalogue. */
+export interface PublishedOverrides {
+  name: string;
+  /** Validated when published; applied with withOverrides. */
+  factors: unknown;
+}
+
+/** Where published factor sets are read from (the persistence layer's ProjectionRegistry). */
 export interface FactorSetSource {
-  factorSet(tenant: string, version: string): Promise<PublishedFactorSet | null>;
+  factorSet(tenant: string, version: string): Promise<PublishedOverrides | null>;
 }
 
 /**
  * The factor set an activity is computed with: the shipped catalogue, or a tenant's published
- * overrides of it. Published sets are immutable per version, so they are cached.
+ * overrides of it. Published sets are immutable per version, so they are cached. Shared by the
+ * projector (computing) and the gateway (describing the factors in a methodological statement).
  */
 export class FactorSetCatalog {
   private readonly cache = new Map<string, Promise<FactorSet>>();

@@ -1,0 +1,17 @@
+import { ArtifactResolver, ProjectResolver } from './emissions.resolver';
+import { FactorSetsResolver } from './factor-sets.resolver';
+import { ProjectStatementResolver } from './project-statement.resolver';
+import { RejectedSpansResolver } from './rejected-spans.resolver';
+import { StandardSciResolver } from './standard-sci.resolver';
+import { ViewerResolver } from './viewer.resolver';
+
+/** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
+export const GATEWAY_RESOLVERS = [
+  ProjectResolver,
+  ArtifactResolver,
+  FactorSetsResolver,
+  RejectedSpansResolver,
+  ProjectStatementResolver,
+  StandardSciResolver,
+  ViewerResolver,
+];
