@@ -210,11 +210,12 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
         };
         byScope: Array<{ category: string; emissions: { co2eG: number } }>;
         daily: Array<{ day: string; co2eG: number }>;
+        dataQuality: { measuredShare: number; modelledShare: number; proxyShare: number };
       };
       sci: { sci: { co2eGPerUnit: number; quantity: number } };
     }>(
       `query($id: ID!, $from: String!, $to: String!) {
-        project(id: $id) { emissions { co2eG co2eMarketG lowG highG energyKwh } byScope { category emissions { co2eG } } daily(from: $from, to: $to) { day co2eG } }
+        project(id: $id) { emissions { co2eG co2eMarketG lowG highG energyKwh } byScope { category emissions { co2eG } } daily(from: $from, to: $to) { day co2eG } dataQuality { measuredShare modelledShare proxyShare } }
         sci: project(id: $id) { sci(per: { artifactKind: "shot" }) { co2eGPerUnit quantity } }
       }`,
       {
@@ -277,7 +278,19 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       await top.waitFor();
       expect(await top.locator('th').textContent()).toBe('ep101'); // the episode holds everything
       expect(await page.getByTestId('method-statement').textContent()).toContain('Carbon Trust');
-      // Downloads: CSV with the total row.
+      // Data quality: the three shares GraphQL gives, in that order.
+      const shares = await page
+        .getByTestId('data-quality')
+        .locator('data')
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('value'))));
+      const q = project.dataQuality;
+      expect(shares).toEqual([q.measuredShare, q.modelledShare, q.proxyShare]);
+      // Downloads: the methodological statement (the gateway's report, with the key) and CSV.
+      const [statement] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Methodological statement (Markdown)' }).click(),
+      ]);
+      expect(statement.suggestedFilename()).toBe(`${SERIES}-methodological-statement.md`);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download CSV' }).click(),

@@ -44,6 +44,11 @@ export const ProjectQuery = graphql(
           co2eG
           energyKwh
         }
+        dataQuality {
+          measuredShare
+          modelledShare
+          proxyShare
+        }
       }
       projection {
         currentVersion

@@ -9,7 +9,8 @@ import { href } from '../routes';
 import { periodRange, rollUp, type Granularity } from '../lib/series';
 import { formatCount, formatShare, formatCo2e } from '../lib/format';
 import { toCsv } from '../lib/csv';
-import { downloadText } from '../download';
+import { downloadReport, downloadText } from '../download';
+import { storedApiKey } from '../session';
 import { Band, Co2e, Energy, Stat } from '../components/Figures';
 import { ErrorState, Loading } from '../components/States';
 import { FirstSpan } from '../components/FirstSpan';
@@ -50,6 +51,7 @@ export function ProjectPage({
   });
   const artifacts = useProjectArtifacts(projectId);
   const [updatedAt, setUpdatedAt] = useState<Date>();
+  const [statementProblem, setStatementProblem] = useState<string>();
   useEffect(() => {
     if (data) setUpdatedAt(new Date());
   }, [data]);
@@ -99,6 +101,17 @@ export function ProjectPage({
     .slice(0, 10);
   const factorSet = data.projection.factorSetVersion ?? 'greenops-default (the shipped catalogue)';
 
+  const downloadStatement = async (format: 'md' | 'json') => {
+    const key = storedApiKey();
+    if (!key) return;
+    setStatementProblem(
+      await downloadReport(
+        `/reports/projects/${encodeURIComponent(projectId)}/statement.${format}`,
+        key,
+        `${projectId}-methodological-statement.${format}`,
+      ),
+    );
+  };
   const download = (format: 'csv' | 'json') => {
     const stamp = new Date().toISOString();
     if (format === 'json') {
@@ -226,6 +239,29 @@ export function ProjectPage({
             ))}
           </tbody>
         </table>
+      </section>
+
+      <section className="card" aria-labelledby="quality-heading">
+        <h2 id="quality-heading">Data quality</h2>
+        <p className="hint">
+          Share of the location-based total by how it was obtained (Carbon Trust 2026, Table 7
+          hierarchy): measured energy, modelled from activity data, or a proxy.
+        </p>
+        <dl className="stats" data-testid="data-quality">
+          {(
+            [
+              ['Measured', project.dataQuality.measuredShare],
+              ['Modelled', project.dataQuality.modelledShare],
+              ['Proxy', project.dataQuality.proxyShare],
+            ] as const
+          ).map(([label, share]) => (
+            <Stat key={label} label={label}>
+              <data className="num" value={share}>
+                {formatShare(share, 1)}
+              </data>
+            </Stat>
+          ))}
+        </dl>
       </section>
 
       <section className="card" aria-labelledby="series-heading">
@@ -410,7 +446,18 @@ export function ProjectPage({
           uncertainty band. Factor set: <code>{factorSet}</code>, projection version{' '}
           {data.projection.currentVersion}. Full method: <code>docs/methodology.md</code>.
         </p>
+        {statementProblem ? (
+          <p role="alert" className="error">
+            Could not download the statement: {statementProblem}
+          </p>
+        ) : null}
         <div className="buttons">
+          <button type="button" onClick={() => void downloadStatement('md')}>
+            Methodological statement (Markdown)
+          </button>
+          <button type="button" onClick={() => void downloadStatement('json')}>
+            Methodological statement (JSON)
+          </button>
           <button type="button" onClick={() => download('csv')}>
             Download CSV
           </button>
