@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, stopping at the first failure.
-//   typecheck -> lint -> format -> build (e2e spawns the built apps) -> unit -> integration + e2e
+//   typecheck -> lint -> format -> build (e2e spawns the built apps and the built dashboard)
+//   -> unit -> Chromium for the browser tests -> integration + e2e
 // Integration and e2e run in ONE jest invocation so the global setup starts the Kafka broker
 // once, and in band because the machine has 2 cores. Ends with the line `N passed, N failed`
 // (summed from jest's JSON results) and a non-zero exit if anything failed.
@@ -16,16 +17,22 @@ const resultsDir = mkdtempSync(join(tmpdir(), 'greenops-test-'));
 /** @type {{ name: string; args: string[]; jestResults?: string }[]} */
 const steps = [
   { name: 'typecheck', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  // The dashboard (React, DOM typings, bundler resolution) has its own compiler settings.
+  { name: 'typecheck dashboard', args: ['tsc', '-p', 'apps/dashboard/tsconfig.json'] },
   // eslint.config.mjs builds the Nx project graph itself before @nx/enforce-module-boundaries
   // reads it (docs/testing.md, "Lint boundaries").
   { name: 'lint', args: ['eslint', '.', '--max-warnings=0'] },
   { name: 'format', args: ['prettier', '--check', '.', '--log-level=warn'] },
   { name: 'build', args: ['tsc', '-p', 'tsconfig.build.json'] },
+  { name: 'build dashboard', args: ['vite', 'build', 'apps/dashboard', '--logLevel', 'warn'] },
   {
     name: 'unit tests',
     args: ['jest', '--selectProjects', 'unit', '--passWithNoTests', '--ci'],
     jestResults: join(resultsDir, 'unit.json'),
   },
+  // The browser e2e tests (e2e/dashboard.e2e-spec.ts) drive Debian's chromium: apt-get installs
+  // it when /usr/bin/chromium is missing (CI runs as root).
+  { name: 'chromium', args: ['node', 'tools/test/ensure-chromium.mjs'] },
   {
     name: 'integration + e2e tests',
     // --forceExit: a client a test forgot to close must not hang CI.

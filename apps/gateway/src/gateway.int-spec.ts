@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EmissionResult } from '@greenops/domain';
 import {
   ApiKeyStore,
@@ -71,7 +74,9 @@ describe('GraphQL gateway on PostgreSQL', () => {
   let db: DatabaseHandle;
   let app: INestApplication;
   let url: string;
-  /** The same gateway with a 20 000-byte response budget. */
+  /** A dashboard build (index.html + assets/) that `app` serves at `/`. */
+  const dashboardDir = mkdtempSync(join(tmpdir(), 'gateway-int-dashboard-'));
+  /** The same gateway with a 20 000-byte response budget (and no dashboard). */
   let smallBudgetApp: INestApplication;
   let smallBudgetUrl: string;
 
@@ -100,6 +105,9 @@ describe('GraphQL gateway on PostgreSQL', () => {
   }
 
   beforeAll(async () => {
+    mkdirSync(join(dashboardDir, 'assets'));
+    writeFileSync(join(dashboardDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(dashboardDir, 'assets', 'index-abc123.js'), 'console.log(1);');
     database = await createTestDatabase('gateway_int');
     db = await openPostgres(database.url);
     const keys = new ApiKeyStore(db);
@@ -132,6 +140,10 @@ describe('GraphQL gateway on PostgreSQL', () => {
       apiKeys: keys,
       factorSets: new ProjectionRegistry(db),
       costLimits: { maxCost: 1000, maxDepth: 5 },
+      dashboard: {
+        dir: dashboardDir,
+        client: { otlpHttpUrl: 'http://127.0.0.1:4318/v1/traces', otlpGrpcUrl: null },
+      },
     });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
@@ -150,6 +162,7 @@ describe('GraphQL gateway on PostgreSQL', () => {
     await app?.close();
     await db?.close();
     await database?.drop();
+    rmSync(dashboardDir, { recursive: true, force: true });
   });
 
   it('serves project totals, scope split and daily series, worked by hand', async () => {
@@ -470,5 +483,46 @@ describe('GraphQL gateway on PostgreSQL', () => {
     expect(await response.json()).toEqual({
       error: { code: 'PAYLOAD_TOO_LARGE', message: 'request entity too large' },
     });
+  });
+
+  it("tells a key's tenant and roles (viewer), and a key without 'read' nothing", async () => {
+    expect((await gql('{ viewer { tenant roles } }', KEY_A_READ_ONLY)).body.data).toEqual({
+      viewer: { tenant: 'a', roles: ['read'] },
+    });
+    expect((await gql('{ viewer { tenant } }', KEY_B)).body.data).toEqual({
+      viewer: { tenant: 'b' },
+    });
+    const ingestOnly = await gql('{ viewer { tenant roles } }', KEY_A_INGEST_ONLY);
+    expect(ingestOnly.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(ingestOnly.body.data ?? null).toBeNull();
+  });
+
+  it('serves the dashboard at / with a strict CSP, next to an unchanged /graphql', async () => {
+    const origin = url.replace('/graphql', '');
+    const index = await fetch(`${origin}/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toBe('<!doctype html><div id="root"></div>');
+    const csp = index.headers.get('content-security-policy');
+    expect(csp).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
+    );
+    expect(index.headers.get('x-frame-options')).toBe('DENY');
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const asset = await fetch(`${origin}/assets/index-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-security-policy')).toBe(csp);
+    expect(await (await fetch(`${origin}/dashboard-config.json`)).json()).toEqual({
+      otlpHttpUrl: 'http://127.0.0.1:4318/v1/traces',
+      otlpGrpcUrl: null,
+    });
+    expect((await fetch(`${origin}/assets/missing.js`)).status).toBe(404);
+    // /graphql answers as before: a GET from a browser is still refused (CSRF prevention),
+    // without the dashboard's headers; POST queries are the other tests of this file.
+    const get = await fetch(`${url}?query=%7Bviewer%7Btenant%7D%7D`);
+    expect(get.status).toBe(400);
+    expect(get.headers.get('content-security-policy')).toBeNull();
+    // A gateway without the dashboard option serves nothing at /.
+    expect((await fetch(smallBudgetUrl.replace('/graphql', '/'))).status).toBe(404);
   });
 });

@@ -15,6 +15,7 @@ import {
 import { DEFAULT_MAX_RESPONSE_BYTES, responseBudgetPlugin } from './graphql/response-budget.plugin';
 import type { EventLogPublisher } from '@greenops/messaging';
 import { GATEWAY_RESOLVERS } from './graphql/resolvers';
+import { serveDashboard, type DashboardOptions } from './dashboard/serve-dashboard';
 import { StatementReportController } from './reports/statement-report.controller';
 import { FactorSetCatalog } from '@greenops/factors';
 import {
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   maxResponseBytes?: number;
   /** Apollo landing page / introspection; on by default, off in production configs. */
   introspection?: boolean;
+  /** The web dashboard at `/` (static build, strict CSP); omitted: not served. */
+  dashboard?: DashboardOptions;
 }
 
 /** Lexical tokens of one GraphQL document (docs/operations.md, "Limits"). */
@@ -108,5 +111,6 @@ export async function createGatewayApp(options: GatewayOptions): Promise<INestAp
   });
   const express = await import('express');
   app.use(express.json({ limit: '1mb' }));
+  if (options.dashboard) await serveDashboard(app, options.dashboard);
   return app;
 }

@@ -30,6 +30,12 @@ const envSchema = z.object({
   GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES: byteSizeField(DEFAULT_MAX_RESPONSE_BYTES),
   /** PostgreSQL statement_timeout of the gateway's queries (docs/operations.md, "Limits"). */
   GREENOPS_GRAPHQL_STATEMENT_TIMEOUT_MS: durationMsField(10_000),
+  /** The OTLP/HTTP traces URL the dashboard's first-span snippets show (the ingest service's). */
+  GREENOPS_DASHBOARD_OTLP_HTTP_URL: z
+    .string()
+    .url('must be an http(s) URL, e.g. http://ingest.example:4318/v1/traces')
+    .regex(/^https?:\/\//, 'must be an http(s) URL, e.g. http://ingest.example:4318/v1/traces')
+    .optional(),
 });
 
 async function main(): Promise<() => Promise<void>> {
@@ -51,11 +57,15 @@ async function main(): Promise<() => Promise<void>> {
     publisher,
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
     maxResponseBytes: env.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
+    dashboard: {
+      client: { otlpHttpUrl: env.GREENOPS_DASHBOARD_OTLP_HTTP_URL ?? null, otlpGrpcUrl: null },
+    },
   });
   await app.listen(env.GREENOPS_GRAPHQL_PORT, env.GREENOPS_HOST);
   console.log(
     `gateway: GraphQL at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/graphql`,
   );
+  console.log(`gateway: dashboard at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/`);
   return async () => {
     await app.close();
     await publisher?.close();

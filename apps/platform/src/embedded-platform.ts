@@ -124,6 +124,13 @@ export async function startEmbeddedPlatform(
       retention: new RetentionQueries(db),
       publisher,
       maxResponseBytes: config.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
+      // The dashboard's "send your first span" snippets show the receivers' real URLs.
+      dashboard: {
+        client: {
+          otlpHttpUrl: `http://${config.GREENOPS_HOST}:${portOf(ingestApp)}/v1/traces`,
+          otlpGrpcUrl: `http://${config.GREENOPS_HOST}:${grpc.port}`,
+        },
+      },
     });
     await gatewayApp.listen(config.GREENOPS_GRAPHQL_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'GraphQL', close: () => gatewayApp.close() });
@@ -158,6 +165,7 @@ export async function startEmbeddedPlatform(
     log(`  OTLP/HTTP  ${urls.otlpHttp}`);
     log(`  OTLP/gRPC  ${urls.otlpGrpc}`);
     log(`  GraphQL    ${urls.graphql}`);
+    log(`  Dashboard  ${urls.graphql.replace(/graphql$/, '')}`);
     for (const line of describeStartupApiKey(apiKey, config.GREENOPS_DATA_DIR)) log(line);
     return {
       apiKey,

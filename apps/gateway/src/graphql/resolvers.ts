@@ -8,6 +8,7 @@ import {
   RetentionResolver,
 } from './retention.resolver';
 import { StandardSciResolver } from './standard-sci.resolver';
+import { ViewerResolver } from './viewer.resolver';
 
 /** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
 export const GATEWAY_RESOLVERS = [
@@ -20,4 +21,5 @@ export const GATEWAY_RESOLVERS = [
   RetentionResolver,
   ProjectHoldingsResolver,
   ArtifactHoldingsResolver,
+  ViewerResolver,
 ];

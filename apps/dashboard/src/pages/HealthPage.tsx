@@ -1,0 +1,186 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { HealthQuery, PublishFactorSetMutation } from '../queries';
+import { usePolling } from '../hooks';
+import { useHasRole } from '../viewer';
+import { formatCount } from '../lib/format';
+import { ErrorState, Loading, describeError } from '../components/States';
+
+/** Platform health: rejected spans with reasons, projection status and rebuild progress, factor sets. */
+export function HealthPage() {
+  const [{ data, error }, refresh] = useQuery({ query: HealthQuery });
+  const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
+  usePolling(poll);
+  const isAdmin = useHasRole('admin');
+  if (!data)
+    return error ? (
+      <ErrorState error={error} what="platform health" />
+    ) : (
+      <Loading what="platform health" />
+    );
+  const { projection, rejectedSpans, factorSets } = data;
+  const building = projection.building;
+  return (
+    <>
+      <h1>Platform health</h1>
+      <section className="card" aria-labelledby="projection-heading">
+        <h2 id="projection-heading">Projection</h2>
+        <p data-testid="projection-status">
+          Serving projection version <strong>{projection.currentVersion}</strong> with factor set{' '}
+          <code>{projection.factorSetVersion ?? 'greenops-default (shipped catalogue)'}</code>.
+        </p>
+        {building ? (
+          <div>
+            <label htmlFor="rebuild">
+              Rebuilding version {building.version} with factor set{' '}
+              <code>{building.factorSetVersion}</code>: {building.partitionsDone} of{' '}
+              {building.partitions} partitions
+            </label>
+            <progress id="rebuild" max={building.partitions} value={building.partitionsDone} />
+          </div>
+        ) : (
+          <p>No rebuild in progress.</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="rejected-heading">
+        <h2 id="rejected-heading">Rejected spans</h2>
+        {rejectedSpans.length === 0 ? (
+          <p data-testid="no-rejections">
+            No span has been rejected. Spans the platform cannot use are listed here with the
+            attribute at fault.
+          </p>
+        ) : (
+          <table data-testid="rejected-table">
+            <caption>The {formatCount(rejectedSpans.length)} most recent, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Span</th>
+                <th scope="col">Field</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rejectedSpans.map((r) => (
+                <tr key={`${r.traceId}/${r.spanId}/${r.rejectedAt}`}>
+                  <td>
+                    <time dateTime={r.rejectedAt}>
+                      {r.rejectedAt.replace('T', ' ').slice(0, 19)}
+                    </time>
+                  </td>
+                  <th scope="row">{r.spanName}</th>
+                  <td>
+                    <code>{r.field}</code>
+                  </td>
+                  <td>{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="factors-heading">
+        <h2 id="factors-heading">Factor sets</h2>
+        {factorSets.length === 0 ? (
+          <p>The tenant uses the shipped factor catalogue (no published set).</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Version</th>
+                <th scope="col">Published (UTC)</th>
+                <th scope="col" className="n">
+                  Factors
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {factorSets.map((f) => (
+                <tr key={f.version}>
+                  <th scope="row">{f.name}</th>
+                  <td>
+                    <code>{f.version}</code>
+                  </td>
+                  <td>{f.publishedAt.replace('T', ' ').slice(0, 19)}</td>
+                  <td className="n">{formatCount(f.factors.length)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {isAdmin ? <PublishFactorSet /> : null}
+      </section>
+    </>
+  );
+}
+
+/** Admin action: publish a factor set (its data is then recomputed). Shown to `admin` keys only. */
+function PublishFactorSet() {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [factors, setFactors] = useState(
+    '[{ "id": "grid.market.GB", "value": 50, "unit": "gCO2e/kWh", "source": "Studio supply contract", "year": 2026 }]',
+  );
+  const [problem, setProblem] = useState<string>();
+  const [result, publish] = useMutation(PublishFactorSetMutation);
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} data-testid="action-publish-factor-set">
+        Publish a factor set…
+      </button>
+    );
+  }
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(factors);
+    } catch (e) {
+      setProblem(`Factors are not valid JSON: ${(e as Error).message}`);
+      return;
+    }
+    if (!Array.isArray(parsed)) {
+      setProblem('Factors must be a JSON array of { id, value, unit, source, year }.');
+      return;
+    }
+    setProblem(undefined);
+    const answer = await publish({ input: { name, factors: parsed, extendLatest: true } });
+    if (answer.error) setProblem(describeError(answer.error).message);
+  };
+  return (
+    <form onSubmit={submit} className="stack">
+      <label htmlFor="fs-name">Name</label>
+      <input id="fs-name" value={name} onChange={(e) => setName(e.target.value)} required />
+      <label htmlFor="fs-factors">Factors (JSON; added to the latest set)</label>
+      <textarea
+        id="fs-factors"
+        rows={4}
+        value={factors}
+        onChange={(e) => setFactors(e.target.value)}
+      />
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {result.data ? (
+        <p role="status">
+          Published <code>{result.data.publishFactorSet.version}</code> (
+          {result.data.publishFactorSet.factorCount} factors): the tenant&rsquo;s figures are being
+          recomputed.
+        </p>
+      ) : null}
+      <div className="buttons">
+        <button type="submit" disabled={result.fetching}>
+          Publish
+        </button>
+        <button type="button" className="ghost" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
