@@ -2,6 +2,8 @@ import type {
   ApiKeyStore,
   ArtifactSummary,
   EmissionQueries,
+  PortfolioQueries,
+  ProjectKpiQueries,
   ProjectionRegistry,
 } from '@greenops/persistence';
 
@@ -31,3 +33,11 @@ export const GATEWAY_FACTOR_SETS = Symbol('GATEWAY_FACTOR_SETS');
 export const GATEWAY_PUBLISHER = Symbol('GATEWAY_PUBLISHER');
 export const GATEWAY_QUERIES = Symbol('GATEWAY_QUERIES');
 export const GATEWAY_API_KEYS = Symbol('GATEWAY_API_KEYS');
+
+/** The insights read side (libs/persistence PortfolioQueries, ProjectKpiQueries). Tenant-scoped. */
+export interface InsightsReads {
+  portfolio: Pick<PortfolioQueries, 'listProjects' | 'project'>;
+  kpis: Pick<ProjectKpiQueries, 'kpiInputs' | 'series'>;
+}
+
+export const GATEWAY_INSIGHTS = Symbol('GATEWAY_INSIGHTS');

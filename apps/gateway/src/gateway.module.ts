@@ -17,20 +17,26 @@ import { DEFAULT_MAX_RESPONSE_BYTES, responseBudgetPlugin } from './graphql/resp
 import type { EventLogPublisher } from '@greenops/messaging';
 import { FactorSetsResolver } from './graphql/factor-sets.resolver';
 import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
+import { PortfolioResolver } from './graphql/portfolio.resolver';
+import { ProjectKpisResolver } from './graphql/project-kpis.resolver';
 import {
   GATEWAY_API_KEYS,
   GATEWAY_FACTOR_SETS,
+  GATEWAY_INSIGHTS,
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
   type ApiKeyResolver,
   type FactorSetAdmin,
   type GatewayQueries,
+  type InsightsReads,
 } from './gateway-queries.port';
 
 export interface GatewayOptions {
   queries: GatewayQueries;
   apiKeys: ApiKeyResolver;
   factorSets: FactorSetAdmin;
+  /** Portfolio and KPI reads (docs/insights.md). */
+  insights: InsightsReads;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
   publisher?: EventLogPublisher;
   /** Overrides of DEFAULT_QUERY_COST_LIMITS. */
@@ -84,6 +90,7 @@ export class GatewayModule {
         { provide: GATEWAY_QUERIES, useValue: options.queries },
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
         { provide: GATEWAY_FACTOR_SETS, useValue: options.factorSets },
+        { provide: GATEWAY_INSIGHTS, useValue: options.insights },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         ApiKeyGuard,
@@ -91,6 +98,8 @@ export class GatewayModule {
         ArtifactResolver,
         FactorSetsResolver,
         RejectedSpansResolver,
+        PortfolioResolver,
+        ProjectKpisResolver,
       ],
     };
   }

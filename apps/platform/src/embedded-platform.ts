@@ -15,8 +15,10 @@ import {
 import {
   ApiKeyStore,
   EmissionQueries,
+  insightsReads,
   EmissionStore,
   EventLogTable,
+  InsightsStore,
   openEmbeddedTimescale,
   ProjectionRegistry,
 } from '@greenops/persistence';
@@ -117,6 +119,7 @@ export async function startEmbeddedPlatform(
 
     const gatewayApp = await createGatewayApp({
       queries: new EmissionQueries(db),
+      insights: insightsReads(db),
       apiKeys,
       factorSets: registry,
       publisher,
@@ -127,6 +130,7 @@ export async function startEmbeddedPlatform(
 
     const workers = await startProjectorWorkers({
       store,
+      insights: new InsightsStore(db),
       registry,
       publisher,
       inspector: new EmbeddedEventLogInspector(),

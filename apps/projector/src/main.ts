@@ -7,7 +7,12 @@ import {
   KafkaEventLogInspector,
   KafkaEventLogPublisher,
 } from '@greenops/messaging';
-import { EmissionStore, openPostgres, ProjectionRegistry } from '@greenops/persistence';
+import {
+  EmissionStore,
+  InsightsStore,
+  openPostgres,
+  ProjectionRegistry,
+} from '@greenops/persistence';
 import { startProjectorWorkers } from './projector-workers';
 
 const envSchema = z.object({
@@ -25,6 +30,7 @@ async function main(): Promise<() => Promise<void>> {
   const publisher = new KafkaEventLogPublisher({ brokers, clientId: 'greenops-projector' });
   const workers = await startProjectorWorkers({
     store,
+    insights: new InsightsStore(db),
     registry: new ProjectionRegistry(db),
     publisher,
     inspector: new KafkaEventLogInspector(brokers),

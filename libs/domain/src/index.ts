@@ -2,3 +2,4 @@ export * from './activity-kind';
 export * from './activity';
 export * from './emissions';
 export * from './factor-override';
+export * from './production';

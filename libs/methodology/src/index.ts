@@ -62,3 +62,11 @@ export {
 } from './reporting/methodological-statement';
 export { renderMethodologicalStatementMarkdown } from './reporting/statement-markdown';
 export type { Exclusion } from './reporting/statement-texts';
+export { activityMeasures, HOURS_PER_MONTH, type ActivityMeasures } from './activity-measures';
+export {
+  projectKpis,
+  type KpiInputs,
+  type KpiGroup,
+  type KpiSplit,
+  type ProjectKpis,
+} from './project-kpis';

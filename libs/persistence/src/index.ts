@@ -70,3 +70,30 @@ export {
   type TenantProjection,
   type PublishedFactorSet,
 } from './projection-registry';
+export {
+  InsightsStore,
+  type InsightsBatch,
+  type DeclarationInput,
+  type MeasureInput,
+  type StatusChangeInput,
+} from './insights-store';
+export {
+  PortfolioQueries,
+  PORTFOLIO_ORDERS,
+  MAX_PORTFOLIO_OFFSET,
+  type PortfolioOrder,
+  type PortfolioFilter,
+  type ProjectPage,
+  type ProjectSummary,
+} from './portfolio-queries';
+export {
+  ProjectKpiQueries,
+  SERIES_BUCKETS,
+  SERIES_DIMENSIONS,
+  MAX_KPI_WINDOW_DAYS,
+  type ProjectKpiInputs,
+  type SeriesBucket,
+  type SeriesDimension,
+  type SeriesPoint,
+} from './project-kpi-queries';
+export { insightsReads } from './insights-reads';

@@ -33,6 +33,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'FactorSetsAndProjections1767225600002',
       'DeadLetterLogPosition1767225600003',
       'ReadAggregates1767225600300',
+      'InsightsTables1767225600700',
     ]);
   });
 

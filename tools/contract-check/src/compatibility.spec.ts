@@ -65,10 +65,12 @@ describe('event contracts', () => {
     expect(problems.map((p) => p.message)).toEqual([]);
   });
 
-  it('register the four event types of the log, each in version 1', () => {
+  it('register the event types of the log, each in version 1', () => {
     expect([...registeredShapes(EVENT_REGISTRY).keys()].sort()).toEqual([
       versionKey('ActivityRecorded', 1),
+      versionKey('ArtifactStatusChanged', 1),
       versionKey('FactorSetPublished', 1),
+      versionKey('ProjectDeclared', 1),
       versionKey('ProjectionRebuildFence', 1),
       versionKey('RejectedSpan', 1),
     ]);

@@ -1,0 +1,11 @@
+import type { DatabaseHandle } from './database-handle';
+import { PortfolioQueries } from './portfolio-queries';
+import { ProjectKpiQueries } from './project-kpi-queries';
+
+/** The insights read side on one database (the gateway's `insights` option). */
+export function insightsReads(db: DatabaseHandle): {
+  portfolio: PortfolioQueries;
+  kpis: ProjectKpiQueries;
+} {
+  return { portfolio: new PortfolioQueries(db), kpis: new ProjectKpiQueries(db) };
+}
