@@ -1,5 +1,6 @@
 import type {
   ApiKeyStore,
+  ArtifactInsightQueries,
   ArtifactSummary,
   EmissionQueries,
   PortfolioQueries,
@@ -38,6 +39,7 @@ export const GATEWAY_API_KEYS = Symbol('GATEWAY_API_KEYS');
 export interface InsightsReads {
   portfolio: Pick<PortfolioQueries, 'listProjects' | 'project'>;
   kpis: Pick<ProjectKpiQueries, 'kpiInputs' | 'series'>;
+  artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration'>;
 }
 
 export const GATEWAY_INSIGHTS = Symbol('GATEWAY_INSIGHTS');

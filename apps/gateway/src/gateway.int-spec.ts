@@ -400,6 +400,15 @@ describe('GraphQL gateway on PostgreSQL', () => {
     // this gateway was started without an event log to publish to
     const noLog = await gql(declare, KEY_A, { input });
     expect(noLog.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+
+    const setStatus = `mutation { setArtifactStatus(projectId: "p1", artifactId: "clip-0", status: "rejected") { eventId } }`;
+    const readOnlyStatus = await gql(setStatus, KEY_A_READ_ONLY);
+    expect(readOnlyStatus.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Another tenant's artifact: no history, no iteration.
+    expect(
+      (await gql('{ artifact(projectId: "p1", id: "shot-1") { statusHistory { status } } }', KEY_B))
+        .body.data,
+    ).toEqual({ artifact: null });
   });
 
   it('a key with only the ingest role cannot read', async () => {

@@ -19,6 +19,7 @@ import { FactorSetsResolver } from './graphql/factor-sets.resolver';
 import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
 import { PortfolioResolver } from './graphql/portfolio.resolver';
 import { ProjectKpisResolver } from './graphql/project-kpis.resolver';
+import { ArtifactInsightsResolver } from './graphql/artifact-insights.resolver';
 import {
   GATEWAY_API_KEYS,
   GATEWAY_FACTOR_SETS,
@@ -100,6 +101,7 @@ export class GatewayModule {
         RejectedSpansResolver,
         PortfolioResolver,
         ProjectKpisResolver,
+        ArtifactInsightsResolver,
       ],
     };
   }

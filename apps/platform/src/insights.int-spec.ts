@@ -453,6 +453,64 @@ describe.each([
     expect(months).toEqual(['2026-03 scope 2 5', '2026-03 scope 3 2', '2026-04 scope 2 1']);
   });
 
+  it('splits an artifact roll-up into delivered and discarded, and scores its SCI per unit', async () => {
+    const result = await gql(`{
+      sh010: artifact(projectId: "harbour-s01", id: "sh010") {
+        iteration { co2eG deliveredG discardedG inProgressG discardedShare }
+        perChild: sci(per: APPROVED_CHILD) { quantity co2eGPerUnit co2eMarketGPerUnit }
+        perSecond: sci(per: SECOND) { quantity }
+      }
+      clip: artifact(projectId: "harbour-s01", id: "gen-001") {
+        emissions { co2eG }
+        perSecond: sci(per: SECOND) { quantity co2eGPerUnit }
+        perMinute: sci(per: MINUTE) { quantity co2eGPerUnit }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    // sh010 = sh010-v1 (rejected, 200 g) + sh010-v2 (approved, 300 g); market 2 + 3 kWh × 40 g.
+    expect(result.data.sh010).toEqual({
+      iteration: {
+        co2eG: 500,
+        deliveredG: 300,
+        discardedG: 200,
+        inProgressG: 0,
+        discardedShare: 0.4,
+      },
+      perChild: { quantity: 1, co2eGPerUnit: 500, co2eMarketGPerUnit: 200 },
+      perSecond: null, // sh010 states no duration
+    });
+    // gen-001 is an 8-second clip: its roll-up per second, and per 8/60 minute.
+    const clipG = result.data.clip.emissions.co2eG;
+    expect(result.data.clip.perSecond.quantity).toBe(8);
+    expect(result.data.clip.perSecond.co2eGPerUnit).toBeCloseTo(clipG / 8, 9);
+    expect(result.data.clip.perMinute.quantity).toBeCloseTo(8 / 60, 12);
+    expect(result.data.clip.perMinute.co2eGPerUnit).toBeCloseTo(clipG / (8 / 60), 9);
+  });
+
+  it('records status changes from spans and from setArtifactStatus as history', async () => {
+    const set = await gql(
+      `mutation { setArtifactStatus(projectId: "harbour-s01", artifactId: "sh010-v2", status: "Final", note: "locked") { eventId } }`,
+    );
+    expect(set.errors).toBeUndefined();
+    const history = await waitFor(
+      async () => {
+        const r = await gql(`{ artifact(projectId: "harbour-s01", id: "sh010-v2") {
+          status statusHistory { status source changedAt } } }`);
+        const a = r.data?.artifact;
+        return a?.statusHistory.length === 2 ? a : undefined;
+      },
+      { timeoutMs: 30_000, description: 'the status change projected' },
+    );
+    expect(history.status).toBe('final');
+    expect(
+      history.statusHistory.map((h: { status: string; source: string }) => [h.status, h.source]),
+    ).toEqual([
+      ['approved', 'span'],
+      ['final', 'mutation'],
+    ]);
+    expect(history.statusHistory[0].changedAt).toBe('2026-03-11T10:00:00.000Z');
+  });
+
   it('answers nothing for a project the tenant does not have, and refuses bad arguments by name', async () => {
     const missing = await gql(`{ project(id: "someone-elses") { id kpis { co2eG } } }`);
     expect(missing.data.project).toBeNull();

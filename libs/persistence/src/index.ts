@@ -97,3 +97,9 @@ export {
   type SeriesPoint,
 } from './project-kpi-queries';
 export { insightsReads } from './insights-reads';
+export {
+  ArtifactInsightQueries,
+  MAX_STATUS_HISTORY,
+  type ArtifactIteration,
+  type ArtifactStatusChangeRow,
+} from './artifact-insight-queries';

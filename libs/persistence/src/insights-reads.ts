@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from './database-handle';
+import { ArtifactInsightQueries } from './artifact-insight-queries';
 import { PortfolioQueries } from './portfolio-queries';
 import { ProjectKpiQueries } from './project-kpi-queries';
 
@@ -6,6 +7,11 @@ import { ProjectKpiQueries } from './project-kpi-queries';
 export function insightsReads(db: DatabaseHandle): {
   portfolio: PortfolioQueries;
   kpis: ProjectKpiQueries;
+  artifacts: ArtifactInsightQueries;
 } {
-  return { portfolio: new PortfolioQueries(db), kpis: new ProjectKpiQueries(db) };
+  return {
+    portfolio: new PortfolioQueries(db),
+    kpis: new ProjectKpiQueries(db),
+    artifacts: new ArtifactInsightQueries(db),
+  };
 }
