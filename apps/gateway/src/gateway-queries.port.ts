@@ -1,6 +1,7 @@
 import type {
   ApiKeyStore,
   ArtifactInsightQueries,
+  BenchmarkQueries,
   ArtifactSummary,
   EmissionQueries,
   PortfolioQueries,
@@ -40,6 +41,7 @@ export interface InsightsReads {
   portfolio: Pick<PortfolioQueries, 'listProjects' | 'project'>;
   kpis: Pick<ProjectKpiQueries, 'kpiInputs' | 'series'>;
   artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration'>;
+  benchmarks: Pick<BenchmarkQueries, 'cohort' | 'productionType'>;
 }
 
 export const GATEWAY_INSIGHTS = Symbol('GATEWAY_INSIGHTS');

@@ -20,6 +20,7 @@ import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
 import { PortfolioResolver } from './graphql/portfolio.resolver';
 import { ProjectKpisResolver } from './graphql/project-kpis.resolver';
 import { ArtifactInsightsResolver } from './graphql/artifact-insights.resolver';
+import { BenchmarkResolver } from './graphql/benchmark.resolver';
 import {
   GATEWAY_API_KEYS,
   GATEWAY_FACTOR_SETS,
@@ -102,6 +103,7 @@ export class GatewayModule {
         PortfolioResolver,
         ProjectKpisResolver,
         ArtifactInsightsResolver,
+        BenchmarkResolver,
       ],
     };
   }

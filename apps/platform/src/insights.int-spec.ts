@@ -103,6 +103,9 @@ const L40S = {
  *  brew-ad (commercial; declared 2 shoot days, no finished minutes)
  *   ad-master final, 30 s clip, 1 kWh 100 g               2026-09-10
  *  loose-ends (undeclared): one render of 0.25 kWh, 25 g   2026-05-05
+ *  feature-a (feature; 100 finished minutes): 4 kWh, 400 g 2026-02-10
+ *  feature-b (feature; 10 finished minutes): 1 kWh, 100 g  2026-02-11
+ *  feature-c (feature; 50 finished minutes): declared only, no spans
  */
 function seedRequest() {
   const harbour = 'harbour-s01';
@@ -167,6 +170,8 @@ function seedRequest() {
                 'greenops.artifact.duration_s': 30,
               }),
               render('loose-ends', '2026-05-05T10:00:00Z', 0.25, {}),
+              render('feature-a', '2026-02-10T10:00:00Z', 4, {}),
+              render('feature-b', '2026-02-11T10:00:00Z', 1, {}),
             ],
           },
         ],
@@ -246,6 +251,9 @@ describe.each([
         endDate: '2026-09-30',
         tags: ['ads'],
       },
+      { id: 'feature-a', name: 'Feature A', productionType: 'FEATURE', finishedMinutes: 100 },
+      { id: 'feature-b', name: 'Feature B', productionType: 'FEATURE', finishedMinutes: 10 },
+      { id: 'feature-c', name: 'Feature C', productionType: 'FEATURE', finishedMinutes: 50 },
     ]) {
       const declared = await gql(DECLARE, { input });
       expect(declared.errors).toBeUndefined();
@@ -258,9 +266,9 @@ describe.each([
           `{ projects(first: 10) { totalCount nodes { id declaration { name } emissions { co2eG } } } }`,
         );
         const nodes: Array<{ id: string; declaration: unknown }> = page.data?.projects.nodes ?? [];
-        return nodes.length === 3 && nodes.filter((n) => n.declaration).length === 2;
+        return nodes.length === 6 && nodes.filter((n) => n.declaration).length === 5;
       },
-      { timeoutMs: 60_000, description: 'three projects, two declared' },
+      { timeoutMs: 60_000, description: 'six projects, five declared' },
     );
     await waitFor(
       async () => {
@@ -284,10 +292,13 @@ describe.each([
     const nodes = all.data.projects.nodes;
     expect(nodes.map((n: { id: string }) => n.id)).toEqual([
       'brew-ad',
+      'feature-a',
+      'feature-b',
+      'feature-c',
       'harbour-s01',
       'loose-ends',
     ]);
-    expect(nodes[1].declaration).toEqual({
+    expect(nodes[4].declaration).toEqual({
       name: 'Harbour Lights, series 1',
       productionType: 'SERIES',
       finishedMinutes: 120,
@@ -300,7 +311,9 @@ describe.each([
     });
     // brew-ad: 1 kWh × 100 g = 100 g; loose-ends: 0.25 kWh × 100 g = 25 g, undeclared.
     expect(nodes[0].emissions.co2eG).toBeCloseTo(100, 6);
-    expect(nodes[2]).toEqual({ id: 'loose-ends', declaration: null, emissions: { co2eG: 25 } });
+    expect(nodes[5]).toEqual({ id: 'loose-ends', declaration: null, emissions: { co2eG: 25 } });
+    // Declared without any span: listed with zero totals.
+    expect(nodes[3].emissions).toEqual({ co2eG: 0 });
 
     const ids = async (args: string) =>
       (await gql(`{ projects(${args}) { totalCount nodes { id } } }`)).data.projects;
@@ -326,10 +339,11 @@ describe.each([
       nodes: [{ id: 'harbour-s01' }, { id: 'loose-ends' }],
     });
 
-    // Largest first, one per page: harbour-s01 (> 28 kg) , brew-ad (100 g), loose-ends (25 g).
+    // Largest first, one per page: harbour-s01 (> 28 kg), feature-a (400 g), brew-ad and
+    // feature-b (100 g each, then by id), loose-ends (25 g), feature-c (0 g).
     const seen: string[] = [];
     let after: string | null = null;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 6; i++) {
       const page = (await gql(
         `query ($after: String) { projects(first: 1, after: $after, orderBy: CO2E_DESC) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
         { after },
@@ -342,10 +356,17 @@ describe.each([
         };
       };
       seen.push(...page.data.projects.nodes.map((n) => n.id));
-      expect(page.data.projects.pageInfo.hasNextPage).toBe(i < 2);
+      expect(page.data.projects.pageInfo.hasNextPage).toBe(i < 5);
       after = page.data.projects.pageInfo.endCursor;
     }
-    expect(seen).toEqual(['harbour-s01', 'brew-ad', 'loose-ends']);
+    expect(seen).toEqual([
+      'harbour-s01',
+      'feature-a',
+      'brew-ad',
+      'feature-b',
+      'loose-ends',
+      'feature-c',
+    ]);
   });
 
   it('derives KPIs per finished minute, shoot day, GPU-hour, TB and iteration, by hand', async () => {
@@ -509,6 +530,29 @@ describe.each([
       ['final', 'mutation'],
     ]);
     expect(history.statusHistory[0].changedAt).toBe('2026-03-11T10:00:00.000Z');
+  });
+
+  it("ranks a project among the tenant's projects of its production type", async () => {
+    const result = await gql(`{
+      cohort: benchmarks(kpi: G_PER_FINISHED_MINUTE, productionType: FEATURE) {
+        projectCount best q1 median q3 worst }
+      a: project(id: "feature-a") { benchmark(kpi: G_PER_FINISHED_MINUTE) { value rank percentile } }
+      loose: project(id: "loose-ends") { benchmark(kpi: CO2E_TOTAL) { rank } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    // feature-a 400 g / 100 min = 4; feature-b 100 g / 10 min = 10; feature-c 0 g / 50 min = 0.
+    // Sorted 0, 4, 10: q1 at position 0.5 = 2, median 4, q3 at position 1.5 = 7.
+    expect(result.data.cohort).toEqual({
+      projectCount: 3,
+      best: 0,
+      q1: 2,
+      median: 4,
+      q3: 7,
+      worst: 10,
+    });
+    // feature-a is second of three and does better than one of the two others: 50th percentile.
+    expect(result.data.a.benchmark).toEqual({ value: 4, rank: 2, percentile: 50 });
+    expect(result.data.loose.benchmark).toBeNull(); // undeclared: no production type, no cohort
   });
 
   it('answers nothing for a project the tenant does not have, and refuses bad arguments by name', async () => {

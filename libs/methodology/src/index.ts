@@ -70,3 +70,13 @@ export {
   type KpiSplit,
   type ProjectKpis,
 } from './project-kpis';
+export {
+  BENCHMARK_KPIS,
+  benchmarkValue,
+  distribution,
+  standing,
+  type BenchmarkKpi,
+  type BenchmarkProject,
+  type Distribution,
+  type ProjectStanding,
+} from './benchmark';

@@ -103,3 +103,4 @@ export {
   type ArtifactIteration,
   type ArtifactStatusChangeRow,
 } from './artifact-insight-queries';
+export { BenchmarkQueries, MAX_COHORT_PROJECTS, type CohortProjectRow } from './benchmark-queries';

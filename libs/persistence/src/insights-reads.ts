@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from './database-handle';
 import { ArtifactInsightQueries } from './artifact-insight-queries';
+import { BenchmarkQueries } from './benchmark-queries';
 import { PortfolioQueries } from './portfolio-queries';
 import { ProjectKpiQueries } from './project-kpi-queries';
 
@@ -8,10 +9,12 @@ export function insightsReads(db: DatabaseHandle): {
   portfolio: PortfolioQueries;
   kpis: ProjectKpiQueries;
   artifacts: ArtifactInsightQueries;
+  benchmarks: BenchmarkQueries;
 } {
   return {
     portfolio: new PortfolioQueries(db),
     kpis: new ProjectKpiQueries(db),
     artifacts: new ArtifactInsightQueries(db),
+    benchmarks: new BenchmarkQueries(db),
   };
 }
