@@ -6,6 +6,7 @@ import type {
   EmissionQueries,
   PortfolioQueries,
   ProjectKpiQueries,
+  ProjectReportQueries,
   ProjectionRegistry,
 } from '@greenops/persistence';
 
@@ -42,6 +43,7 @@ export interface InsightsReads {
   kpis: Pick<ProjectKpiQueries, 'kpiInputs' | 'series'>;
   artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration'>;
   benchmarks: Pick<BenchmarkQueries, 'cohort' | 'productionType'>;
+  reports: Pick<ProjectReportQueries, 'report'>;
 }
 
 export const GATEWAY_INSIGHTS = Symbol('GATEWAY_INSIGHTS');

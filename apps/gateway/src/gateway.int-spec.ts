@@ -404,6 +404,14 @@ describe('GraphQL gateway on PostgreSQL', () => {
     const setStatus = `mutation { setArtifactStatus(projectId: "p1", artifactId: "clip-0", status: "rejected") { eventId } }`;
     const readOnlyStatus = await gql(setStatus, KEY_A_READ_ONLY);
     expect(readOnlyStatus.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Exports: the key's tenant only.
+    const report = (key: string) =>
+      fetch(url.replace(/\/graphql$/, '/reports/projects/p1.json'), {
+        headers: { 'x-api-key': key },
+      });
+    expect((await report(KEY_A_READ_ONLY)).status).toBe(200);
+    expect((await report(KEY_B)).status).toBe(404);
+    expect((await report(KEY_A_INGEST_ONLY)).status).toBe(403);
     // Another tenant's artifact: no history, no iteration.
     expect(
       (await gql('{ artifact(projectId: "p1", id: "shot-1") { statusHistory { status } } }', KEY_B))

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { HealthController } from './health.controller';
+import { ReportsController } from './reports/reports.controller';
 import { GatewayExceptionFilter } from './graphql/gateway-exception.filter';
 import { ArtifactResolver, ProjectResolver } from './graphql/emissions.resolver';
 import {
@@ -87,7 +88,7 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ReportsController],
       providers: [
         { provide: GATEWAY_QUERIES, useValue: options.queries },
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },

@@ -555,6 +555,40 @@ describe.each([
     expect(result.data.loose.benchmark).toBeNull(); // undeclared: no production type, no cohort
   });
 
+  it('exports a project as CSV and JSON by month, scope, category and kind, with provenance', async () => {
+    const base = platform.urls.graphql.replace(/\/graphql$/, '');
+    const get = (path: string, key: string | null = API_KEY) =>
+      fetch(`${base}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    const json = await get('/reports/projects/brew-ad.json');
+    expect(json.status).toBe(200);
+    const body = (await json.json()) as { projectId: string; rows: Array<Record<string, unknown>> };
+    expect(body.projectId).toBe('brew-ad');
+    // One render in September 2026 on premises: scope 2, 1 kWh, 100 g (market 1 kWh × 40 g).
+    expect(body.rows).toHaveLength(1);
+    expect(body.rows[0]).toMatchObject({
+      month: '2026-09',
+      scope: 2,
+      category: 'scope2.purchased-electricity',
+      activityKind: 'render',
+      activityCount: 1,
+      energyKwh: 1,
+      co2eG: 100,
+      co2eMarketG: 40,
+    });
+    expect((body.rows[0].factorSetVersions as string[]).length).toBe(1);
+    const csv = await get('/reports/projects/brew-ad.csv');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'month,scope,category,activity_kind,activity_count,energy_kwh,co2e_g,co2e_market_g,co2e_low_g,co2e_high_g,methodology_versions,factor_set_versions,factor_ids',
+    );
+    expect(lines[1].startsWith('2026-09,2,scope2.purchased-electricity,render,1,1,100,40,')).toBe(
+      true,
+    );
+    expect((await get('/reports/projects/nobody.csv')).status).toBe(404);
+    expect((await get('/reports/projects/brew-ad.csv', null)).status).toBe(401);
+  });
+
   it('answers nothing for a project the tenant does not have, and refuses bad arguments by name', async () => {
     const missing = await gql(`{ project(id: "someone-elses") { id kpis { co2eG } } }`);
     expect(missing.data.project).toBeNull();

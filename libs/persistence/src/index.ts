@@ -104,3 +104,8 @@ export {
   type ArtifactStatusChangeRow,
 } from './artifact-insight-queries';
 export { BenchmarkQueries, MAX_COHORT_PROJECTS, type CohortProjectRow } from './benchmark-queries';
+export {
+  ProjectReportQueries,
+  MAX_REPORT_ROWS,
+  type ProjectReportRow,
+} from './project-report-queries';
