@@ -7,6 +7,7 @@ import { openEmbeddedTimescale } from './open-embedded-timescale';
 import { openPostgres } from './open-postgres';
 import { createScratchDatabase } from './testing/scratch-database';
 import { BACKENDS, type OpenedBackend } from './testing/backends';
+import { MIGRATIONS } from './migrations';
 
 describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
   let opened: OpenedBackend;
@@ -127,7 +128,7 @@ describe('openPostgres on a fresh database from two services at once', () => {
       const rows: Array<{ n: number }> = await a.dataSource.query(
         'select count(*)::int as n from migrations',
       );
-      expect(rows[0].n).toBe(5);
+      expect(rows[0].n).toBe(MIGRATIONS.length);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await database.drop();
