@@ -1,7 +1,12 @@
 import type {
   ApiKeyStore,
+  ArtifactInsightQueries,
+  BenchmarkQueries,
   ArtifactSummary,
   EmissionQueries,
+  PortfolioQueries,
+  ProjectKpiQueries,
+  ProjectReportQueries,
   ProjectionRegistry,
   RetentionQueries,
 } from '@greenops/persistence';
@@ -49,3 +54,13 @@ export type RetentionReader = Pick<
 >;
 
 export const GATEWAY_RETENTION = Symbol('GATEWAY_RETENTION');
+/** The insights read side (libs/persistence PortfolioQueries, ProjectKpiQueries). Tenant-scoped. */
+export interface InsightsReads {
+  portfolio: Pick<PortfolioQueries, 'listProjects' | 'project'>;
+  kpis: Pick<ProjectKpiQueries, 'kpiInputs' | 'series'>;
+  artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration'>;
+  benchmarks: Pick<BenchmarkQueries, 'cohort' | 'productionType'>;
+  reports: Pick<ProjectReportQueries, 'report'>;
+}
+
+export const GATEWAY_INSIGHTS = Symbol('GATEWAY_INSIGHTS');

@@ -8,6 +8,7 @@ import type { EmissionResult } from '@greenops/domain';
 import {
   ApiKeyStore,
   EmissionQueries,
+  insightsReads,
   ProjectionRegistry,
   EmissionStore,
   openPostgres,
@@ -137,6 +138,7 @@ describe('GraphQL gateway on PostgreSQL', () => {
     });
     app = await createGatewayApp({
       queries: new EmissionQueries(db),
+      insights: insightsReads(db),
       apiKeys: keys,
       factorSets: new ProjectionRegistry(db),
       costLimits: { maxCost: 1000, maxDepth: 5 },
@@ -149,6 +151,7 @@ describe('GraphQL gateway on PostgreSQL', () => {
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
     smallBudgetApp = await createGatewayApp({
       queries: new EmissionQueries(db),
+      insights: insightsReads(db),
       apiKeys: keys,
       factorSets: new ProjectionRegistry(db),
       maxResponseBytes: 20_000,
@@ -381,6 +384,52 @@ describe('GraphQL gateway on PostgreSQL', () => {
     const wrong = await gql('{ project(id: "p1") { id } }', 'not-a-key-not-a-key');
     expect(wrong.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(wrong.body.errors?.[0].message).toBe('unknown or revoked API key');
+  });
+
+  it("lists only the caller's projects, and a read key cannot declare one", async () => {
+    const listed = async (key: string) =>
+      (await gql('{ projects(first: 100) { totalCount nodes { id } } }', key)).body.data?.projects;
+    const ofA = await listed(KEY_A);
+    expect(ofA.nodes.map((n: { id: string }) => n.id)).toContain('p1');
+    const ofB = await listed(KEY_B);
+    expect(ofB.nodes.map((n: { id: string }) => n.id)).not.toContain('p1');
+    // Another tenant's project id answers nothing, whichever insight is asked for.
+    const foreign = await gql(
+      '{ project(id: "p1") { id declaration { name } kpis { co2eG } } }',
+      KEY_B,
+    );
+    expect(foreign.body.data).toEqual({ project: null });
+
+    const declare = `mutation($input: DeclareProjectInput!) { declareProject(input: $input) { projectId } }`;
+    const input = { id: 'p1', name: 'Pilot', productionType: 'EPISODE' };
+    const readOnly = await gql(declare, KEY_A_READ_ONLY, { input });
+    expect(readOnly.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(readOnly.body.errors?.[0].message).toBe("this API key lacks the 'admin' role");
+    const badTag = await gql(declare, KEY_A, { input: { ...input, tags: ['ok', ''] } });
+    expect(badTag.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.tags[1]',
+    });
+    // this gateway was started without an event log to publish to
+    const noLog = await gql(declare, KEY_A, { input });
+    expect(noLog.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+
+    const setStatus = `mutation { setArtifactStatus(projectId: "p1", artifactId: "clip-0", status: "rejected") { eventId } }`;
+    const readOnlyStatus = await gql(setStatus, KEY_A_READ_ONLY);
+    expect(readOnlyStatus.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Exports: the key's tenant only.
+    const report = (key: string) =>
+      fetch(url.replace(/\/graphql$/, '/reports/projects/p1.json'), {
+        headers: { 'x-api-key': key },
+      });
+    expect((await report(KEY_A_READ_ONLY)).status).toBe(200);
+    expect((await report(KEY_B)).status).toBe(404);
+    expect((await report(KEY_A_INGEST_ONLY)).status).toBe(403);
+    // Another tenant's artifact: no history, no iteration.
+    expect(
+      (await gql('{ artifact(projectId: "p1", id: "shot-1") { statusHistory { status } } }', KEY_B))
+        .body.data,
+    ).toEqual({ artifact: null });
   });
 
   it('a key with only the ingest role cannot read', async () => {

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { HealthController } from './health.controller';
+import { ReportsController } from './reports/reports.controller';
 import { GatewayExceptionFilter } from './graphql/gateway-exception.filter';
 import {
   DEFAULT_QUERY_COST_LIMITS,
@@ -22,6 +23,7 @@ import {
   GATEWAY_API_KEYS,
   GATEWAY_FACTOR_CATALOG,
   GATEWAY_FACTOR_SETS,
+  GATEWAY_INSIGHTS,
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
   GATEWAY_RETENTION,
@@ -29,6 +31,7 @@ import {
   type FactorSetAdmin,
   type GatewayQueries,
   type RetentionReader,
+  type InsightsReads,
 } from './gateway-queries.port';
 
 export interface GatewayOptions {
@@ -37,6 +40,8 @@ export interface GatewayOptions {
   factorSets: FactorSetAdmin;
   /** Holdings, retention policies, legal holds and their audit (docs/retention.md). */
   retention?: RetentionReader;
+  /** Portfolio and KPI reads (docs/insights.md). */
+  insights: InsightsReads;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
   publisher?: EventLogPublisher;
   /** Overrides of DEFAULT_QUERY_COST_LIMITS. */
@@ -87,12 +92,13 @@ export class GatewayModule {
           },
         }),
       ],
-      controllers: [HealthController, StatementReportController],
+      controllers: [HealthController, StatementReportController, ReportsController],
       providers: [
         { provide: GATEWAY_QUERIES, useValue: options.queries },
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
         { provide: GATEWAY_FACTOR_SETS, useValue: options.factorSets },
         { provide: GATEWAY_FACTOR_CATALOG, useValue: new FactorSetCatalog(options.factorSets) },
+        { provide: GATEWAY_INSIGHTS, useValue: options.insights },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         ...(options.retention ? [{ provide: GATEWAY_RETENTION, useValue: options.retention }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

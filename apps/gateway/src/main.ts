@@ -13,6 +13,7 @@ import { KafkaEventLogPublisher } from '@greenops/messaging';
 import {
   ApiKeyStore,
   EmissionQueries,
+  insightsReads,
   openPostgres,
   ProjectionRegistry,
   RetentionQueries,
@@ -51,6 +52,7 @@ async function main(): Promise<() => Promise<void>> {
     : undefined;
   const app = await createGatewayApp({
     queries: new EmissionQueries(db),
+    insights: insightsReads(db),
     apiKeys: new ApiKeyStore(db),
     factorSets: new ProjectionRegistry(db),
     retention: new RetentionQueries(db),

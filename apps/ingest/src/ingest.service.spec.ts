@@ -341,6 +341,8 @@ describe('IngestService.export', () => {
         [ATTR.travelMode]: 'flight',
         [ATTR.fuelType]: 'diesel',
         [ATTR.aiModality]: 'video',
+        // greenops.artifact.duration_s describes an artifact, so it needs one.
+        [ATTR.artifactId]: 'clip-max',
       }),
     );
     const outcome = await service.export('tenant-a', batch(...spans));

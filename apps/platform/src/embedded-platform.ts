@@ -15,8 +15,10 @@ import {
 import {
   ApiKeyStore,
   EmissionQueries,
+  insightsReads,
   EmissionStore,
   EventLogTable,
+  InsightsStore,
   openEmbeddedTimescale,
   ProjectionRegistry,
   RetentionQueries,
@@ -119,6 +121,7 @@ export async function startEmbeddedPlatform(
 
     const gatewayApp = await createGatewayApp({
       queries: new EmissionQueries(db),
+      insights: insightsReads(db),
       apiKeys,
       factorSets: registry,
       retention: new RetentionQueries(db),
@@ -138,6 +141,7 @@ export async function startEmbeddedPlatform(
     const workers = await startProjectorWorkers({
       store,
       retentionStore: new RetentionStore(db),
+      insights: new InsightsStore(db),
       registry,
       publisher,
       inspector: new EmbeddedEventLogInspector(),

@@ -12,6 +12,7 @@ import {
   EmissionQueries,
   EmissionStore,
   EventLogTable,
+  insightsReads,
   openPostgres,
   ProjectionRegistry,
   RetentionQueries,
@@ -131,6 +132,7 @@ describe('retention: holdings, policies, legal holds, preview and audit (embedde
       apiKeys: keys,
       factorSets: new ProjectionRegistry(db),
       retention: new RetentionQueries(db),
+      insights: insightsReads(db),
       publisher: publisher(),
     });
     await app.listen(0, '127.0.0.1');

@@ -1,5 +1,6 @@
 import type { EventLogInspector, EventLogPublisher, ConsumedBatch } from '@greenops/messaging';
 import {
+  activityMeasures,
   computeEmissions,
   MethodologyInputError,
   type ComputeOptions,
@@ -7,7 +8,9 @@ import {
 import {
   parseLogRecord,
   type ActivityRecorded,
+  type ArtifactStatusChanged,
   type FactorSetPublished,
+  type ProjectDeclared,
 } from '@greenops/contracts';
 import type { Activity } from '@greenops/domain';
 import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
@@ -15,6 +18,8 @@ import type { TenantProjection } from '@greenops/persistence';
 import type { FactorSetCatalog } from '@greenops/factors';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { ArtifactUpsert, EmissionFactInput, ProjectionStore } from './projection-store.port';
+import type { InsightsRecorder } from './insights-recorder.port';
+import { insightsBatch } from './insights-batch';
 import { rebuildFenceRecords } from './rebuild-fences';
 
 export interface SkippedRecord {
@@ -57,6 +62,8 @@ export interface EmissionsProjectorOptions {
   computeOptions?: ComputeOptions;
   observer?: ProjectorObserver;
   projections?: TenantProjections;
+  /** Declarations, activity measures and status history (docs/insights.md); none without it. */
+  insights?: InsightsRecorder;
   now?: () => Date;
 }
 
@@ -89,6 +96,8 @@ export class EmissionsProjector {
     const where = (offset: string) => ({ topic: batch.topic, partition: batch.partition, offset });
     const activities: Array<{ offset: string; event: ActivityRecorded }> = [];
     const factorSets: FactorSetPublished[] = [];
+    const declarations: ProjectDeclared[] = [];
+    const statusChanges: ArtifactStatusChanged[] = [];
     for (const record of batch.records) {
       const parsed = parseLogRecord(batch.topic, record.value);
       if (!parsed.ok) {
@@ -98,12 +107,15 @@ export class EmissionsProjector {
       const event = parsed.event;
       if (event.type === 'ActivityRecorded') activities.push({ offset: record.offset, event });
       else if (event.type === 'FactorSetPublished') factorSets.push(event);
+      else if (event.type === 'ProjectDeclared') declarations.push(event);
+      else if (event.type === 'ArtifactStatusChanged') statusChanges.push(event);
       // ProjectionRebuildFence: read by the rebuild consumers only.
     }
 
     const states = await this.states(activities.map((a) => a.event.tenant));
     const facts: EmissionFactInput[] = [];
     const artifacts = new Map<string, ArtifactUpsert>();
+    const projectedIds = new Set<string>();
     for (const { offset, event } of activities) {
       const state = states.get(event.tenant) ?? DEFAULT_STATE(event.tenant);
       const targets = [
@@ -130,6 +142,7 @@ export class EmissionsProjector {
         }
       }
       if (!projected) continue;
+      projectedIds.add(event.id);
       for (const upsert of artifactUpserts(event)) {
         const key = `${upsert.tenant}\u0000${upsert.projectId}\u0000${upsert.artifactId}`;
         artifacts.set(key, mergeUpsert(artifacts.get(key), upsert));
@@ -140,6 +153,29 @@ export class EmissionsProjector {
     // handled again, and every step below is idempotent.
     for (const published of factorSets)
       await this.onFactorSetPublished(published, batch.topic, where);
+    if (this.options.insights) {
+      const projected = activities.filter(({ event }) => projectedIds.has(event.id));
+      await this.options.insights.record(
+        insightsBatch(
+          projected.map((a) => a.event),
+          declarations,
+          statusChanges,
+          (event) => activityMeasures(toActivity(event)),
+        ),
+      );
+    }
+    // A status set through the API updates the artifact as a span's status would.
+    for (const change of statusChanges) {
+      const upsert: ArtifactUpsert = {
+        tenant: change.tenant,
+        projectId: change.projectId,
+        artifactId: change.payload.artifactId,
+        status: change.payload.status,
+        seenAt: change.occurredAt,
+      };
+      const key = `${upsert.tenant}\u0000${upsert.projectId}\u0000${upsert.artifactId}`;
+      artifacts.set(key, mergeUpsert(artifacts.get(key), upsert));
+    }
 
     const last = batch.records[batch.records.length - 1];
     const { insertedFacts } = await this.options.store.commitBatch({
@@ -175,11 +211,7 @@ export class EmissionsProjector {
     projectionVersion: number,
     factorSetVersion: string | null,
   ): Promise<EmissionFactInput> {
-    const activity: Activity = {
-      ...event.payload,
-      tenant: event.tenant,
-      projectId: event.projectId,
-    };
+    const activity = toActivity(event);
     const factorSet = this.options.projections
       ? await this.options.projections.catalog.get(event.tenant, factorSetVersion)
       : this.options.computeOptions?.factorSet;
@@ -250,6 +282,10 @@ export class EmissionsProjector {
     this.stats.skipped += 1;
     this.observer.onSkipped?.(skipped);
   }
+}
+
+function toActivity(event: ActivityRecorded): Activity {
+  return { ...event.payload, tenant: event.tenant, projectId: event.projectId };
 }
 
 function artifactUpserts(event: ActivityRecorded): ArtifactUpsert[] {

@@ -6,3 +6,4 @@ export * from './projection-rebuild.runner';
 export * from './dead-letter.recorder';
 export * from './projector-workers';
 export * from './retention.projector';
+export * from './insights-recorder.port';

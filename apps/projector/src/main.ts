@@ -9,6 +9,7 @@ import {
 } from '@greenops/messaging';
 import {
   EmissionStore,
+  InsightsStore,
   openPostgres,
   ProjectionRegistry,
   RetentionStore,
@@ -30,6 +31,7 @@ async function main(): Promise<() => Promise<void>> {
   const publisher = new KafkaEventLogPublisher({ brokers, clientId: 'greenops-projector' });
   const workers = await startProjectorWorkers({
     store,
+    insights: new InsightsStore(db),
     registry: new ProjectionRegistry(db),
     publisher,
     inspector: new KafkaEventLogInspector(brokers),

@@ -7,9 +7,12 @@ import { ProjectionRebuildRunner } from './projection-rebuild.runner';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { ProjectionStore } from './projection-store.port';
 import { RetentionProjector, type RetentionProjectionStore } from './retention.projector';
+import type { InsightsRecorder } from './insights-recorder.port';
 
 export interface ProjectorWorkersOptions {
   store: ProjectionStore;
+  /** Declarations, activity measures and artifact status history (docs/insights.md). */
+  insights?: InsightsRecorder;
   registry: ProjectionRegistryPort;
   /** Writes rebuild fences into the activities topic. */
   publisher: EventLogPublisher;
@@ -50,6 +53,7 @@ export async function startProjectorWorkers(
   const catalog = new FactorSetCatalog(registry);
   const projector = new EmissionsProjector({
     store,
+    insights: options.insights,
     groupId,
     projections: { registry, catalog, publisher, inspector },
     observer: {

@@ -105,6 +105,8 @@ export const activityRecordedV1 = envelopeSchema(
         parentId: z.string().min(1).optional(),
         kind: z.string().optional(),
         status: z.string().optional(),
+        /** Length of the delivered clip (greenops.artifact.duration_s); added to v1, optional. */
+        durationS: nonNegative.optional(),
       })
       .optional(),
     measurements: measurementsV1,

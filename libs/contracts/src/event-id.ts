@@ -46,3 +46,37 @@ export function rebuildFenceEventId(
 export function retentionEventId(tenant: string, actionId: string): string {
   return deterministicEventId('greenops.retention', tenant, actionId);
 }
+
+/** ProjectDeclared: the same declaration of a project at the same instant is one event. */
+export function projectDeclaredEventId(
+  tenant: string,
+  projectId: string,
+  declaredAt: string,
+  contentHash: string,
+): string {
+  return deterministicEventId(
+    'greenops.project-declared',
+    tenant,
+    projectId,
+    declaredAt,
+    contentHash,
+  );
+}
+
+/** ArtifactStatusChanged: one status of one artifact at one instant is one event. */
+export function artifactStatusEventId(
+  tenant: string,
+  projectId: string,
+  artifactId: string,
+  status: string,
+  changedAt: string,
+): string {
+  return deterministicEventId(
+    'greenops.artifact-status',
+    tenant,
+    projectId,
+    artifactId,
+    status,
+    changedAt,
+  );
+}

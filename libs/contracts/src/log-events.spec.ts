@@ -62,13 +62,11 @@ describe('parseLogRecord', () => {
   });
 
   it('reports a record that is not an event of the topic by its type or version', () => {
-    expect(
-      parseLogRecord(TOPICS.activities, { ...activity(), type: 'ArtifactStatusChanged' }),
-    ).toEqual({
+    expect(parseLogRecord(TOPICS.activities, { ...activity(), type: 'ArtifactRenamed' })).toEqual({
       ok: false,
       field: 'type',
       reason:
-        '"ArtifactStatusChanged" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, FactorSetPublished, ProjectionRebuildFence, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased)',
+        '"ArtifactRenamed" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased)',
     });
     expect(parseLogRecord(TOPICS.activities, REJECTED)).toMatchObject({ ok: false, field: 'type' });
     expect(parseLogRecord(TOPICS.activities, { ...activity(), version: 2 })).toEqual({

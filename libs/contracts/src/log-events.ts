@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { ACTIVITY_RECORDED, activityRecordedV1 } from './activity-recorded';
+import { ARTIFACT_STATUS_CHANGED, artifactStatusChangedV1 } from './artifact-status-changed';
 import { EventRegistry, type ParsedLogRecord, type PlacementOptions } from './event-registry';
 import { FACTOR_SET_PUBLISHED, factorSetPublishedV1 } from './factor-set-published';
 import { LogRecord, type EncodedLogRecord } from './log-record';
 import { PROJECTION_REBUILD_FENCE, projectionRebuildFenceV1 } from './projection-rebuild-fence';
+import { PROJECT_DECLARED, projectDeclaredV1 } from './project-declared';
 import { REJECTED_SPAN, rejectedSpanV1 } from './rejected-span';
 import { LEGAL_HOLD_RELEASED, legalHoldReleasedV1 } from './legal-hold-released';
 import { LEGAL_HOLD_SET, legalHoldSetV1 } from './legal-hold-set';
@@ -14,8 +16,10 @@ import { TOPICS } from './topics';
 /** The current version of every event type on the log, told apart by `type`. */
 const CURRENT_EVENTS = z.discriminatedUnion('type', [
   activityRecordedV1,
+  artifactStatusChangedV1,
   factorSetPublishedV1,
   projectionRebuildFenceV1,
+  projectDeclaredV1,
   rejectedSpanV1,
   retentionPolicyDefinedV1,
   retentionPolicyRetiredV1,
@@ -34,8 +38,10 @@ export const EVENT_REGISTRY = new EventRegistry(
   CURRENT_EVENTS,
   {
     ActivityRecorded: ACTIVITY_RECORDED,
+    ArtifactStatusChanged: ARTIFACT_STATUS_CHANGED,
     FactorSetPublished: FACTOR_SET_PUBLISHED,
     ProjectionRebuildFence: PROJECTION_REBUILD_FENCE,
+    ProjectDeclared: PROJECT_DECLARED,
     RejectedSpan: REJECTED_SPAN,
     RetentionPolicyDefined: RETENTION_POLICY_DEFINED,
     RetentionPolicyRetired: RETENTION_POLICY_RETIRED,

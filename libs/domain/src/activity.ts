@@ -10,6 +10,8 @@ export interface ArtifactRef {
   parentId?: string;
   kind?: string;
   status?: string;
+  /** Length of the delivered clip, seconds (`greenops.artifact.duration_s`). */
+  durationS?: number;
 }
 
 export interface HardwareInputs {

@@ -77,3 +77,21 @@ export {
   type RetentionPreviewInput,
   type RetentionPreviewResult,
 } from './retention/retention-preview';
+export { activityMeasures, HOURS_PER_MONTH, type ActivityMeasures } from './activity-measures';
+export {
+  projectKpis,
+  type KpiInputs,
+  type KpiGroup,
+  type KpiSplit,
+  type ProjectKpis,
+} from './project-kpis';
+export {
+  BENCHMARK_KPIS,
+  benchmarkValue,
+  distribution,
+  standing,
+  type BenchmarkKpi,
+  type BenchmarkProject,
+  type Distribution,
+  type ProjectStanding,
+} from './benchmark';

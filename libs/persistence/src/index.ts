@@ -92,3 +92,42 @@ export {
   type RetentionPolicyRow,
   type RetentionPreviewData,
 } from './retention-queries';
+export {
+  InsightsStore,
+  type InsightsBatch,
+  type DeclarationInput,
+  type MeasureInput,
+  type StatusChangeInput,
+} from './insights-store';
+export {
+  PortfolioQueries,
+  PORTFOLIO_ORDERS,
+  MAX_PORTFOLIO_OFFSET,
+  type PortfolioOrder,
+  type PortfolioFilter,
+  type ProjectPage,
+  type ProjectSummary,
+} from './portfolio-queries';
+export {
+  ProjectKpiQueries,
+  SERIES_BUCKETS,
+  SERIES_DIMENSIONS,
+  MAX_KPI_WINDOW_DAYS,
+  type ProjectKpiInputs,
+  type SeriesBucket,
+  type SeriesDimension,
+  type SeriesPoint,
+} from './project-kpi-queries';
+export { insightsReads } from './insights-reads';
+export {
+  ArtifactInsightQueries,
+  MAX_STATUS_HISTORY,
+  type ArtifactIteration,
+  type ArtifactStatusChangeRow,
+} from './artifact-insight-queries';
+export { BenchmarkQueries, MAX_COHORT_PROJECTS, type CohortProjectRow } from './benchmark-queries';
+export {
+  ProjectReportQueries,
+  MAX_REPORT_ROWS,
+  type ProjectReportRow,
+} from './project-report-queries';

@@ -34,6 +34,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'FactorSetsAndProjections1767225600002',
       'DeadLetterLogPosition1767225600003',
       'ReadAggregates1767225600300',
+      'InsightsTables1767225600700',
       'Retention1767225600800',
       'FactNotes1767225600900',
     ]);

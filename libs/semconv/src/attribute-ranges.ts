@@ -26,6 +26,8 @@ export const MAX_ACTIVITY_DURATION_S = 366 * 86_400;
  */
 export const ATTRIBUTE_RANGES = {
   [ATTR.activityDurationS]: { min: 0, max: MAX_ACTIVITY_DURATION_S },
+  // A delivered clip: a feature runs hours; a week of programme is far above any single artifact.
+  [ATTR.artifactDurationS]: { min: 0, max: 7 * 86_400 },
 
   // 10 GWh: a 1 GW power station's output for ten hours. No render, shoot or transfer is a
   // single activity of that size.

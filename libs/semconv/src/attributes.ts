@@ -12,6 +12,8 @@ export const ATTR = {
   artifactParentId: 'greenops.artifact.parent.id',
   artifactKind: 'greenops.artifact.kind',
   artifactStatus: 'greenops.artifact.status',
+  /** Length of the delivered clip, seconds (per-second and per-minute SCI of an artifact). */
+  artifactDurationS: 'greenops.artifact.duration_s',
 
   energyKwh: 'greenops.energy.kwh',
   /** `it` (default) or `facility`: whether greenops.energy.kwh already includes facility overhead. */

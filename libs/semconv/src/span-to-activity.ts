@@ -75,9 +75,12 @@ function activityKind(r: AttributeReader): ActivityKind {
 }
 
 function artifact(r: AttributeReader): ArtifactRef | undefined {
-  const dependents = [ATTR.artifactParentId, ATTR.artifactKind, ATTR.artifactStatus].filter((n) =>
-    r.has(n),
-  );
+  const dependents = [
+    ATTR.artifactParentId,
+    ATTR.artifactKind,
+    ATTR.artifactStatus,
+    ATTR.artifactDurationS,
+  ].filter((n) => r.has(n));
   const id = r.string(ATTR.artifactId);
   if (id === undefined) {
     if (dependents.length > 0)
@@ -91,6 +94,8 @@ function artifact(r: AttributeReader): ArtifactRef | undefined {
   if (parentId !== undefined) ref.parentId = parentId;
   if (kind !== undefined) ref.kind = kind;
   if (status !== undefined) ref.status = status;
+  const durationS = r.number(ATTR.artifactDurationS);
+  if (durationS !== undefined) ref.durationS = durationS;
   return ref;
 }
 

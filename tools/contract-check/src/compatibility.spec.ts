@@ -65,12 +65,14 @@ describe('event contracts', () => {
     expect(problems.map((p) => p.message)).toEqual([]);
   });
 
-  it('register the eight event types of the log, each in version 1', () => {
+  it('register the event types of the log, each in version 1', () => {
     expect([...registeredShapes(EVENT_REGISTRY).keys()].sort()).toEqual([
       versionKey('ActivityRecorded', 1),
+      versionKey('ArtifactStatusChanged', 1),
       versionKey('FactorSetPublished', 1),
       versionKey('LegalHoldReleased', 1),
       versionKey('LegalHoldSet', 1),
+      versionKey('ProjectDeclared', 1),
       versionKey('ProjectionRebuildFence', 1),
       versionKey('RejectedSpan', 1),
       versionKey('RetentionPolicyDefined', 1),

@@ -9,6 +9,10 @@ import {
 } from './retention.resolver';
 import { StandardSciResolver } from './standard-sci.resolver';
 import { ViewerResolver } from './viewer.resolver';
+import { PortfolioResolver } from './portfolio.resolver';
+import { ProjectKpisResolver } from './project-kpis.resolver';
+import { ArtifactInsightsResolver } from './artifact-insights.resolver';
+import { BenchmarkResolver } from './benchmark.resolver';
 
 /** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
 export const GATEWAY_RESOLVERS = [
@@ -22,4 +26,8 @@ export const GATEWAY_RESOLVERS = [
   ProjectHoldingsResolver,
   ArtifactHoldingsResolver,
   ViewerResolver,
+  PortfolioResolver,
+  ProjectKpisResolver,
+  ArtifactInsightsResolver,
+  BenchmarkResolver,
 ];

@@ -3,6 +3,7 @@ import { TimescaleOrRollup1767225600001 } from './1767225600001-timescale-or-rol
 import { FactorSetsAndProjections1767225600002 } from './1767225600002-factor-sets-and-projections';
 import { DeadLetterLogPosition1767225600003 } from './1767225600003-dead-letter-log-position';
 import { ReadAggregates1767225600300 } from './1767225600300-read-aggregates';
+import { InsightsTables1767225600700 } from './1767225600700-insights-tables';
 import { Retention1767225600800 } from './1767225600800-retention';
 import { FactNotes1767225600900 } from './1767225600900-fact-notes';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   FactorSetsAndProjections1767225600002,
   DeadLetterLogPosition1767225600003,
   ReadAggregates1767225600300,
+  InsightsTables1767225600700,
   Retention1767225600800,
   FactNotes1767225600900,
 ];

@@ -1,0 +1,293 @@
+import { DELIVERED_ARTIFACT_STATUSES, DISCARDED_ARTIFACT_STATUSES } from '@greenops/domain';
+import type { DatabaseHandle } from './database-handle';
+import { requireIdentifier, requireInstant } from './input-checks';
+import { PersistenceInputError } from './persistence-input.error';
+import { SERVED_PROJECTION_VERSION } from './projection-version';
+import { boundText, MAX_RETURNED_ID_CHARS } from './returned-text';
+
+/** Sums of one group of a project's facts in a window. */
+export interface KpiGroupSums {
+  co2eG: number;
+  co2eMarketG: number;
+  lowG: number;
+  highG: number;
+  energyKwh: number;
+  activityCount: number;
+}
+
+/** The raw figures a project's KPIs are derived from (libs/methodology projectKpis). */
+export interface ProjectKpiInputs {
+  /** One row per (activity kind, scope, category, data-quality tier). */
+  groups: Array<
+    KpiGroupSums & {
+      kind: string;
+      scope: number;
+      category: string;
+      tier: string;
+      discardedG: number;
+    }
+  >;
+  measures: { gpuHours: number; storageTbMonths: number; transferTb: number };
+  generated: Array<{
+    modality: string;
+    model: string | null;
+    resolution: string | null;
+    videos: number;
+    seconds: number;
+    images: number;
+    co2eG: number;
+  }>;
+  iterations: { iterations: number; approvedShots: number };
+  finalArtifactSeconds: number;
+  declaration: { finishedMinutes: number | null; shootDays: number | null } | null;
+}
+
+export const SERIES_BUCKETS = ['DAY', 'WEEK', 'MONTH'] as const;
+export type SeriesBucket = (typeof SERIES_BUCKETS)[number];
+export const SERIES_DIMENSIONS = ['KIND', 'SCOPE'] as const;
+export type SeriesDimension = (typeof SERIES_DIMENSIONS)[number];
+
+export interface SeriesPoint {
+  /** Start of the bucket, UTC (weeks start on Monday). */
+  bucketStart: string;
+  /** The activity kind, or the GHG scope as `scope 1|2|3`. */
+  key: string;
+  co2eG: number;
+  co2eMarketG: number;
+  energyKwh: number;
+  activityCount: number;
+}
+
+/** Longest window a KPI or series query may cover. */
+export const MAX_KPI_WINDOW_DAYS = 3660;
+const DAY_MS = 86_400_000;
+
+const WINDOW = `($3::timestamptz is null or f.occurred_at >= $3::timestamptz)
+     and ($4::timestamptz is null or f.occurred_at < $4::timestamptz)`;
+
+const KPI_GROUPS = `
+  select f.activity_kind as kind, f.scope::int as scope, f.category, f.tier,
+         sum(f.co2e_g)::float8 as "co2eG", sum(f.co2e_market_g)::float8 as "co2eMarketG",
+         sum(f.co2e_low_g)::float8 as "lowG", sum(f.co2e_high_g)::float8 as "highG",
+         sum(f.energy_kwh)::float8 as "energyKwh", count(*)::int as "activityCount",
+         coalesce(sum(f.co2e_g) filter (where a.status = any($5::text[])), 0)::float8 as "discardedG"
+    from emission_facts f
+    left join artifacts a
+      on a.tenant_id = f.tenant_id and a.project_id = f.project_id and a.artifact_id = f.artifact_id
+   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
+     and ${WINDOW}
+   group by 1, 2, 3, 4
+   order by 1, 2, 3, 4
+   limit 10000`;
+
+const MEASURE_WINDOW = WINDOW.replaceAll('f.occurred_at', 'm.occurred_at');
+
+const KPI_MEASURES = `
+  select coalesce(sum(m.gpu_hours), 0)::float8 as "gpuHours",
+         coalesce(sum(m.storage_tb_months), 0)::float8 as "storageTbMonths",
+         coalesce(sum(m.transfer_tb), 0)::float8 as "transferTb"
+    from activity_measures m
+   where m.tenant_id = $1 and m.project_id = $2 and ${MEASURE_WINDOW}`;
+
+const KPI_GENERATED = `
+  select m.ai_modality as modality, m.ai_model as model, m.ai_resolution as resolution,
+         sum(m.ai_videos)::int as videos, sum(m.ai_video_seconds)::float8 as seconds,
+         sum(m.ai_images)::int as images, coalesce(sum(f.co2e_g), 0)::float8 as "co2eG"
+    from activity_measures m
+    left join emission_facts f
+      on f.tenant_id = m.tenant_id and f.event_id = m.event_id and f.occurred_at = m.occurred_at
+     and f.projection_version = ${SERVED_PROJECTION_VERSION}
+   where m.tenant_id = $1 and m.project_id = $2 and ${MEASURE_WINDOW}
+     and m.ai_modality in ('video', 'upscale', 'image')
+   group by 1, 2, 3
+   order by 1, 2 nulls first, 3 nulls first
+   limit 1000`;
+
+/** Parents with a delivered child: how many children (iterations) each took. Whole project. */
+const KPI_ITERATIONS = `
+  with parents as (
+    select c.parent_id, count(*) filter (where c.status is not null)::int as iterations,
+           bool_or(c.status = any($3::text[])) as delivered
+      from artifacts c
+     where c.tenant_id = $1 and c.project_id = $2 and c.parent_id is not null
+     group by c.parent_id
+  )
+  select coalesce(sum(iterations) filter (where delivered), 0)::int as iterations,
+         count(*) filter (where delivered)::int as "approvedShots"
+    from parents`;
+
+/** Seconds of finished programme: the stated durations of artifacts whose status is final. */
+const KPI_FINAL_SECONDS = `
+  select coalesce(sum(d.seconds), 0)::float8 as seconds
+    from (select a.artifact_id, max(m.artifact_duration_s) as seconds
+            from artifacts a
+            join activity_measures m
+              on m.tenant_id = a.tenant_id and m.project_id = a.project_id
+             and m.artifact_id = a.artifact_id
+           where a.tenant_id = $1 and a.project_id = $2 and a.status = 'final'
+             and m.artifact_duration_s is not null
+           group by a.artifact_id) d`;
+
+const KPI_DECLARATION = `
+  select finished_minutes as "finishedMinutes", shoot_days as "shootDays"
+    from project_declarations where tenant_id = $1 and project_id = $2`;
+
+/** Bucket expression per backend and bucket: constants, never input. */
+const BUCKET_SQL: Record<'timescale' | 'plain', Record<SeriesBucket, string>> = {
+  timescale: {
+    DAY: `time_bucket(interval '1 day', f.occurred_at)`,
+    WEEK: `time_bucket(interval '7 days', f.occurred_at)`,
+    MONTH: `time_bucket(interval '1 month', f.occurred_at)`,
+  },
+  plain: {
+    DAY: `date_trunc('day', f.occurred_at at time zone 'UTC') at time zone 'UTC'`,
+    WEEK: `date_trunc('week', f.occurred_at at time zone 'UTC') at time zone 'UTC'`,
+    MONTH: `date_trunc('month', f.occurred_at at time zone 'UTC') at time zone 'UTC'`,
+  },
+};
+
+const KEY_SQL: Record<SeriesDimension, string> = {
+  KIND: 'f.activity_kind',
+  SCOPE: `'scope ' || f.scope::text`,
+};
+
+function seriesSql(bucket: string, key: string): string {
+  return `
+  select ${bucket} as bucket, ${key} as key,
+         sum(f.co2e_g)::float8 as "co2eG", sum(f.co2e_market_g)::float8 as "co2eMarketG",
+         sum(f.energy_kwh)::float8 as "energyKwh", count(*)::int as "activityCount"
+    from emission_facts f
+   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
+     and ${WINDOW}
+   group by 1, 2
+   order by 1, 2
+   limit 20000`;
+}
+
+/** Time series and KPI inputs of one project (Project.kpis, Project.series). Tenant-scoped. */
+export class ProjectKpiQueries {
+  constructor(private readonly db: DatabaseHandle) {}
+
+  /** The figures of a project's KPIs for facts in [from, to) (either end open when absent). */
+  async kpiInputs(
+    tenant: string,
+    projectId: string,
+    from?: string | null,
+    to?: string | null,
+  ): Promise<ProjectKpiInputs> {
+    const t = requireIdentifier('tenant', tenant);
+    const p = requireIdentifier('projectId', projectId);
+    const [fromIso, toIso] = checkWindow(from, to);
+    const delivered = [...DELIVERED_ARTIFACT_STATUSES];
+    return this.db.reads.run(async () => {
+      const q = <T>(sql: string, params: unknown[]) =>
+        this.db.dataSource.query(sql, params) as Promise<T[]>;
+      const groups = await q<ProjectKpiInputs['groups'][number]>(KPI_GROUPS, [
+        t,
+        p,
+        fromIso,
+        toIso,
+        [...DISCARDED_ARTIFACT_STATUSES],
+      ]);
+      const [measures] = await q<ProjectKpiInputs['measures']>(KPI_MEASURES, [
+        t,
+        p,
+        fromIso,
+        toIso,
+      ]);
+      const generated = await q<ProjectKpiInputs['generated'][number]>(KPI_GENERATED, [
+        t,
+        p,
+        fromIso,
+        toIso,
+      ]);
+      const [iterations] = await q<ProjectKpiInputs['iterations']>(KPI_ITERATIONS, [
+        t,
+        p,
+        delivered,
+      ]);
+      const [finalSeconds] = await q<{ seconds: number }>(KPI_FINAL_SECONDS, [t, p]);
+      const [declaration] = await q<NonNullable<ProjectKpiInputs['declaration']>>(KPI_DECLARATION, [
+        t,
+        p,
+      ]);
+      return {
+        groups: groups.map((g) => ({
+          ...g,
+          kind: boundText(g.kind, MAX_RETURNED_ID_CHARS),
+          category: boundText(g.category, MAX_RETURNED_ID_CHARS),
+          tier: boundText(g.tier, MAX_RETURNED_ID_CHARS),
+        })),
+        measures,
+        generated: generated.map((g) => ({
+          ...g,
+          model: g.model === null ? null : boundText(g.model, MAX_RETURNED_ID_CHARS),
+        })),
+        iterations,
+        finalArtifactSeconds: finalSeconds.seconds,
+        declaration: declaration ?? null,
+      };
+    });
+  }
+
+  /**
+   * Sums per bucket and activity kind (or GHG scope) for facts in [from, to): TimescaleDB's
+   * time_bucket on the hypertable, date_trunc (UTC) on plain PostgreSQL; the same buckets.
+   */
+  async series(
+    tenant: string,
+    projectId: string,
+    bucket: SeriesBucket,
+    by: SeriesDimension,
+    from: string,
+    to: string,
+  ): Promise<SeriesPoint[]> {
+    if (!SERIES_BUCKETS.includes(bucket))
+      throw new PersistenceInputError('bucket', `must be one of ${SERIES_BUCKETS.join(', ')}`);
+    if (!SERIES_DIMENSIONS.includes(by))
+      throw new PersistenceInputError('by', `must be one of ${SERIES_DIMENSIONS.join(', ')}`);
+    const [fromIso, toIso] = checkWindow(from, to);
+    if (fromIso === null) throw new PersistenceInputError('from', 'is required');
+    if (toIso === null) throw new PersistenceInputError('to', 'is required');
+    const backend = this.db.capabilities.timescale ? 'timescale' : 'plain';
+    const rows = await this.read<Omit<SeriesPoint, 'bucketStart'> & { bucket: Date }>(
+      seriesSql(BUCKET_SQL[backend][bucket], KEY_SQL[by]),
+      [
+        requireIdentifier('tenant', tenant),
+        requireIdentifier('projectId', projectId),
+        fromIso,
+        toIso,
+      ],
+    );
+    return rows.map(({ bucket: start, ...row }) => ({
+      bucketStart: start.toISOString(),
+      ...row,
+      key: boundText(row.key, MAX_RETURNED_ID_CHARS),
+    }));
+  }
+
+  private read<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.db.reads.run(() => this.db.dataSource.query(sql, params) as Promise<T[]>);
+  }
+}
+
+function checkWindow(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): [string | null, string | null] {
+  const fromMs = from === undefined || from === null ? null : requireInstant('from', from);
+  const toMs = to === undefined || to === null ? null : requireInstant('to', to);
+  if (fromMs !== null && toMs !== null) {
+    if (toMs <= fromMs) throw new PersistenceInputError('to', 'must be after from');
+    if (toMs - fromMs > MAX_KPI_WINDOW_DAYS * DAY_MS) {
+      throw new PersistenceInputError(
+        'to',
+        `the window may span at most ${MAX_KPI_WINDOW_DAYS} days`,
+      );
+    }
+  }
+  return [
+    fromMs === null ? null : new Date(fromMs).toISOString(),
+    toMs === null ? null : new Date(toMs).toISOString(),
+  ];
+}
