@@ -17,6 +17,12 @@ export { ISO_ALPHA2_TO_ALPHA3 } from './data/iso-country-codes';
 export { FACTOR_SETS } from './sets/registry';
 export { overrideProblems } from './override-problems';
 export {
+  FACTOR_RANGES,
+  factorRange,
+  factorRangeProblem,
+  type FactorRange,
+} from './factor-ranges';
+export {
   TRAINING_ALLOCATION_FACTOR_ID,
   TRAINING_ALLOCATION_CODES,
   OPTION_FACTOR_CODES,
