@@ -103,7 +103,8 @@ export class EmissionsProjector {
 
     const states = await this.states(activities.map((a) => a.event.tenant));
     const facts: EmissionFactInput[] = [];
-    const artifacts = new Map<string, ArtifactUpsert>();
+    // Merged per artifact by the store, field by field (artifactFieldWins, libs/persistence).
+    const artifacts: ArtifactUpsert[] = [];
     for (const { offset, event } of activities) {
       const state = states.get(event.tenant) ?? DEFAULT_STATE(event.tenant);
       const targets = [
@@ -130,10 +131,7 @@ export class EmissionsProjector {
         }
       }
       if (!projected) continue;
-      for (const upsert of artifactUpserts(event)) {
-        const key = `${upsert.tenant}\u0000${upsert.projectId}\u0000${upsert.artifactId}`;
-        artifacts.set(key, mergeUpsert(artifacts.get(key), upsert));
-      }
+      artifacts.push(...artifactUpserts(event));
     }
 
     // Before the commit: if this process dies in between, the batch (and the publication) is
@@ -144,7 +142,7 @@ export class EmissionsProjector {
     const last = batch.records[batch.records.length - 1];
     const { insertedFacts } = await this.options.store.commitBatch({
       facts,
-      artifacts: [...artifacts.values()],
+      artifacts,
       offsets: [
         {
           group: this.options.groupId,
@@ -268,17 +266,4 @@ function artifactUpserts(event: ActivityRecorded): ArtifactUpsert[] {
   // An artifact named only as a parent exists too (the roll-up walks parent links, docs/architecture.md).
   if (artifact.parentId) upserts.push({ ...base, artifactId: artifact.parentId });
   return upserts;
-}
-
-/** Later information wins, but never erases a known value with an absent one. */
-function mergeUpsert(previous: ArtifactUpsert | undefined, next: ArtifactUpsert): ArtifactUpsert {
-  if (!previous) return next;
-  const later = next.seenAt >= previous.seenAt ? next : previous;
-  const earlier = later === next ? previous : next;
-  return {
-    ...later,
-    parentId: later.parentId ?? earlier.parentId,
-    kind: later.kind ?? earlier.kind,
-    status: later.status ?? earlier.status,
-  };
 }

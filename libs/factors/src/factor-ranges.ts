@@ -89,7 +89,9 @@ export const FACTOR_RANGES: Readonly<Record<string, FactorRange>> = {
 };
 
 export function factorRange(unit: string): FactorRange | undefined {
-  return Object.prototype.hasOwnProperty.call(FACTOR_RANGES, unit) ? FACTOR_RANGES[unit] : undefined;
+  return Object.prototype.hasOwnProperty.call(FACTOR_RANGES, unit)
+    ? FACTOR_RANGES[unit]
+    : undefined;
 }
 
 /**

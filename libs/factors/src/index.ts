@@ -16,12 +16,7 @@ export { CLOUD_PROVIDER_PUE_FACTOR } from './data/pue.factors';
 export { ISO_ALPHA2_TO_ALPHA3 } from './data/iso-country-codes';
 export { FACTOR_SETS } from './sets/registry';
 export { overrideProblems } from './override-problems';
-export {
-  FACTOR_RANGES,
-  factorRange,
-  factorRangeProblem,
-  type FactorRange,
-} from './factor-ranges';
+export { FACTOR_RANGES, factorRange, factorRangeProblem, type FactorRange } from './factor-ranges';
 export {
   TRAINING_ALLOCATION_FACTOR_ID,
   TRAINING_ALLOCATION_CODES,

@@ -1,5 +1,10 @@
 import type { ConsumerPositionSource } from '@greenops/messaging';
-import { mergeArtifactUpserts, type ArtifactRow, type ArtifactUpsert } from './artifact-merge';
+import {
+  ARTIFACT_FIELDS,
+  mergeArtifactUpserts,
+  type ArtifactRow,
+  type ArtifactUpsert,
+} from './artifact-merge';
 import type { DatabaseHandle } from './database-handle';
 import {
   emissionFactParams,
@@ -37,22 +42,24 @@ const INSERT_REJECTIONS = `
                        $7::timestamptz[], $8::text[], $9::int[], $10::bigint[])
   on conflict (log_topic, log_partition, log_offset) do nothing`;
 
+const fieldWins = (column: string) =>
+  `greenops_artifact_field_wins(a.${column}, a.${column}_at, excluded.${column}, excluded.${column}_at)`;
+const mergeField = (column: string) => `
+    ${column} = case when ${fieldWins(column)} then excluded.${column} else a.${column} end,
+    ${column}_at = case when ${fieldWins(column)} then excluded.${column}_at else a.${column}_at end`;
+
 /**
- * Later information fills or replaces kind/status/parent (by event time); nulls never erase
- * a known value; a mention as someone's parent never moves updated_at.
+ * Per-field recency: each of parent/kind/status merges by its own observed-at time through
+ * `greenops_artifact_field_wins` (the SQL twin of artifactFieldWins: latest wins, absent never
+ * erases); a mention as someone's parent never moves updated_at.
  */
 const UPSERT_ARTIFACTS = `
-  insert into artifacts as a (tenant_id, project_id, artifact_id, parent_id, kind, status, first_seen_at, updated_at)
+  insert into artifacts as a (tenant_id, project_id, artifact_id, parent_id, kind, status,
+                              parent_id_at, kind_at, status_at, first_seen_at, updated_at)
   select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                       $7::timestamptz[], $8::timestamptz[])
-  on conflict (tenant_id, project_id, artifact_id) do update set
-    parent_id = case when excluded.parent_id is not null
-                      and (a.parent_id is null or excluded.updated_at >= a.updated_at)
-                     then excluded.parent_id else a.parent_id end,
-    kind = case when excluded.kind is not null and (a.kind is null or excluded.updated_at >= a.updated_at)
-                then excluded.kind else a.kind end,
-    status = case when excluded.status is not null and (a.status is null or excluded.updated_at >= a.updated_at)
-                  then excluded.status else a.status end,
+                       $7::timestamptz[], $8::timestamptz[], $9::timestamptz[],
+                       $10::timestamptz[], $11::timestamptz[])
+  on conflict (tenant_id, project_id, artifact_id) do update set${mergeField('parent_id')},${mergeField('kind')},${mergeField('status')},
     first_seen_at = least(a.first_seen_at, excluded.first_seen_at),
     updated_at = case when coalesce(excluded.parent_id, excluded.kind, excluded.status) is not null
                       then greatest(a.updated_at, excluded.updated_at) else a.updated_at end`;
@@ -127,6 +134,12 @@ function artifactParams(rows: ArtifactRow[]): unknown[] {
     rows.map((r) => r.parentId),
     rows.map((r) => r.kind),
     rows.map((r) => r.status),
+    ...ARTIFACT_FIELDS.map((f) =>
+      rows.map((r) => {
+        const atMs = r.fieldAtMs[f];
+        return atMs === null ? null : new Date(atMs).toISOString();
+      }),
+    ),
     rows.map((r) => new Date(r.firstSeenAtMs).toISOString()),
     rows.map((r) => new Date(r.updatedAtMs).toISOString()),
   ];

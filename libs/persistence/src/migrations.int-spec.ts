@@ -32,6 +32,9 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'TimescaleOrRollup1767225600001',
       'FactorSetsAndProjections1767225600002',
       'DeadLetterLogPosition1767225600003',
+      'ProjectionFailures1767225600100',
+      'CountedFacts1767225600101',
+      'ArtifactFieldRecency1767225600102',
       'ReadAggregates1767225600300',
     ]);
   });
