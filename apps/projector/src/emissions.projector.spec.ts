@@ -20,7 +20,7 @@ class RecordingStore implements ProjectionStore {
     this.facts.push(...batch.facts);
     this.artifacts.push(...batch.artifacts);
     this.offsets.push(...batch.offsets);
-    return { insertedFacts: batch.facts.length };
+    return { insertedFacts: batch.facts.length, replacedFacts: 0 };
   }
 }
 

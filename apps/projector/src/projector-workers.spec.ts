@@ -86,7 +86,7 @@ function setup(failStartOf?: string) {
   const store: ProjectionStore = {
     commitBatch: async (batch) => {
       batches.push(batch);
-      return { insertedFacts: batch.facts.length };
+      return { insertedFacts: batch.facts.length, replacedFacts: 0 };
     },
   };
   const start = () =>

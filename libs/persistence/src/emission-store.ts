@@ -12,6 +12,14 @@ import {
   type EmissionFactInput,
 } from './emission-fact-columns';
 import { INSERT_FACTS_TIMESCALE, INSERT_FACTS_WITH_ROLLUP } from './emission-fact-sql';
+import {
+  DELETE_EMPTY_ROLLUP_DAYS,
+  DELETE_REPLACED_FACTS_TIMESCALE,
+  DELETE_REPLACED_FACTS_WITH_ROLLUP,
+  latestVersionRows,
+  pickRows,
+  UPSERT_COUNTED_FACTS,
+} from './counted-facts';
 import { requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 import { mergeOffsets, type ConsumerOffsetInput } from './offset-merge';
@@ -84,23 +92,69 @@ export class EmissionStore implements ConsumerPositionSource {
    * Returns the number of facts newly inserted. Invalid input throws PersistenceInputError
    * before anything is written.
    */
-  async commitBatch(batch: EmissionBatch): Promise<{ insertedFacts: number }> {
-    const facts = toEmissionFactColumns(batch.facts);
+  async commitBatch(
+    batch: EmissionBatch,
+  ): Promise<{ insertedFacts: number; replacedFacts: number }> {
+    const checked = toEmissionFactColumns(batch.facts);
+    const facts = pickRows(checked, latestVersionRows(checked));
     const artifacts = mergeArtifactUpserts(batch.artifacts);
     const offsets = mergeOffsets(batch.offsets);
     const rejections = checkRejections(batch.rejections ?? []);
-    const insertFacts = this.db.capabilities.timescale
-      ? INSERT_FACTS_TIMESCALE
-      : INSERT_FACTS_WITH_ROLLUP;
+    const timescale = this.db.capabilities.timescale;
+    const insertFacts = timescale ? INSERT_FACTS_TIMESCALE : INSERT_FACTS_WITH_ROLLUP;
 
     return this.db.dataSource.transaction(async (tx) => {
       let insertedFacts = 0;
+      let replacedFacts = 0;
       if (facts.eventId.length > 0) {
-        const rows: Array<{ inserted: number }> = await tx.query(
-          insertFacts,
-          emissionFactParams(facts),
+        // Corrections (counted-facts.ts): only versions received later than the counted one
+        // are written; the fact each replaces is deleted first.
+        const written: Array<{
+          tenant_id: string;
+          event_id: string;
+          projection_version: number;
+          replaced_occurred_at: Date | null;
+        }> = await tx.query(UPSERT_COUNTED_FACTS, [
+          facts.tenantId,
+          facts.eventId,
+          facts.projectionVersion,
+          facts.occurredAt,
+          facts.recordedAt,
+        ]);
+        const replaced = written.filter((w) => w.replaced_occurred_at !== null);
+        if (replaced.length > 0) {
+          const rows: Array<{ deleted: number }> = await tx.query(
+            timescale ? DELETE_REPLACED_FACTS_TIMESCALE : DELETE_REPLACED_FACTS_WITH_ROLLUP,
+            [
+              replaced.map((w) => w.tenant_id),
+              replaced.map((w) => w.event_id),
+              replaced.map((w) => w.projection_version),
+              replaced.map((w) => w.replaced_occurred_at!.toISOString()),
+            ],
+          );
+          replacedFacts = rows[0]?.deleted ?? 0;
+          if (!timescale)
+            await tx.query(DELETE_EMPTY_ROLLUP_DAYS, [
+              [...new Set(replaced.map((w) => w.tenant_id))],
+            ]);
+        }
+        const writtenKeys = new Set(
+          written.map((w) => JSON.stringify([w.tenant_id, w.event_id, w.projection_version])),
         );
-        insertedFacts = rows[0]?.inserted ?? 0;
+        const toInsert = facts.eventId
+          .map((eventId, i) => i)
+          .filter((i) =>
+            writtenKeys.has(
+              JSON.stringify([facts.tenantId[i], facts.eventId[i], facts.projectionVersion[i]]),
+            ),
+          );
+        if (toInsert.length > 0) {
+          const rows: Array<{ inserted: number }> = await tx.query(
+            insertFacts,
+            emissionFactParams(pickRows(facts, toInsert)),
+          );
+          insertedFacts = rows[0]?.inserted ?? 0;
+        }
       }
       if (artifacts.length > 0) await tx.query(UPSERT_ARTIFACTS, artifactParams(artifacts));
       if (rejections.length > 0) await tx.query(INSERT_REJECTIONS, rejectionParams(rejections));
@@ -112,7 +166,7 @@ export class EmissionStore implements ConsumerPositionSource {
           offsets.map((o) => o.nextOffset),
         ]);
       }
-      return { insertedFacts };
+      return { insertedFacts, replacedFacts };
     });
   }
 

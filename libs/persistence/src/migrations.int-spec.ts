@@ -129,7 +129,7 @@ describe('openPostgres on a fresh database from two services at once', () => {
       const rows: Array<{ n: number }> = await a.dataSource.query(
         'select count(*)::int as n from migrations',
       );
-      expect(rows[0].n).toBe(5);
+      expect(rows[0].n).toBe(8);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await database.drop();
