@@ -1,30 +1,26 @@
 import type { EventLogInspector, EventLogPublisher, ConsumedBatch } from '@greenops/messaging';
-import {
-  computeEmissions,
-  MethodologyInputError,
-  type ComputeOptions,
-} from '@greenops/methodology';
+import type { ComputeOptions } from '@greenops/methodology';
 import {
   parseLogRecord,
   type ActivityRecorded,
   type FactorSetPublished,
 } from '@greenops/contracts';
-import type { Activity } from '@greenops/domain';
 import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
-import type { TenantProjection } from '@greenops/persistence';
+import type { ProjectionFailureInput, TenantProjection } from '@greenops/persistence';
 import type { FactorSetCatalog } from './factor-set.catalog';
 import type { ProjectionRegistryPort } from './projection-registry.port';
-import type { ArtifactUpsert, EmissionFactInput, ProjectionStore } from './projection-store.port';
+import {
+  commitIsolated,
+  eventIdOfRecord,
+  tenantOfRecord,
+  type EventWrites,
+} from './isolated-commit';
+import { projectActivity } from './project-activity';
+import type { ArtifactUpsert, ProjectionStore } from './projection-store.port';
 import { rebuildFenceRecords } from './rebuild-fences';
 
-export interface SkippedRecord {
-  topic: string;
-  partition: number;
-  offset: string;
-  eventId?: string;
-  field: string;
-  reason: string;
-}
+/** A record (or one projection of it) the projector did not count, as recorded. */
+export type SkippedRecord = ProjectionFailureInput;
 
 export interface ProjectorObserver {
   onSkipped?(skipped: SkippedRecord): void;
@@ -86,25 +82,40 @@ export class EmissionsProjector {
   }
 
   readonly handle = async (batch: ConsumedBatch): Promise<void> => {
-    const where = (offset: string) => ({ topic: batch.topic, partition: batch.partition, offset });
+    const group = this.options.groupId;
+    const failures: ProjectionFailureInput[] = [];
+    const fail = (failure: Omit<ProjectionFailureInput, 'group' | 'log'>, offset: string) =>
+      failures.push({
+        ...failure,
+        group,
+        log: { topic: batch.topic, partition: batch.partition, offset },
+      });
     const activities: Array<{ offset: string; event: ActivityRecorded }> = [];
-    const factorSets: FactorSetPublished[] = [];
+    const factorSets: Array<{ offset: string; event: FactorSetPublished }> = [];
     for (const record of batch.records) {
       const parsed = parseLogRecord(batch.topic, record.value);
       if (!parsed.ok) {
-        this.skip({ ...where(record.offset), field: parsed.field, reason: parsed.reason });
+        fail(
+          {
+            tenant: tenantOfRecord(record),
+            eventId: eventIdOfRecord(record),
+            stage: 'parse',
+            field: parsed.field,
+            reason: parsed.reason,
+          },
+          record.offset,
+        );
         continue;
       }
       const event = parsed.event;
       if (event.type === 'ActivityRecorded') activities.push({ offset: record.offset, event });
-      else if (event.type === 'FactorSetPublished') factorSets.push(event);
+      else if (event.type === 'FactorSetPublished')
+        factorSets.push({ offset: record.offset, event });
       // ProjectionRebuildFence: read by the rebuild consumers only.
     }
 
     const states = await this.states(activities.map((a) => a.event.tenant));
-    const facts: EmissionFactInput[] = [];
-    // Merged per artifact by the store, field by field (artifactFieldWins, libs/persistence).
-    const artifacts: ArtifactUpsert[] = [];
+    const events: EventWrites[] = [];
     for (const { offset, event } of activities) {
       const state = states.get(event.tenant) ?? DEFAULT_STATE(event.tenant);
       const targets = [
@@ -115,43 +126,67 @@ export class EmissionsProjector {
           version: state.building.version,
           factorSetVersion: state.building.factorSetVersion,
         });
-      let projected = false;
+      const writes: EventWrites = {
+        tenant: event.tenant,
+        eventId: event.id,
+        offset,
+        projectionVersion: state.currentVersion,
+        facts: [],
+        artifacts: [],
+      };
       for (const target of targets) {
-        try {
-          facts.push(await this.toFact(event, target.version, target.factorSetVersion));
-          projected = true;
-        } catch (error) {
-          if (!(error instanceof MethodologyInputError)) throw error;
-          this.skip({
-            ...where(offset),
-            eventId: event.id,
-            field: error.field,
-            reason: error.reason,
-          });
-        }
+        const projected = await projectActivity(
+          event,
+          target,
+          this.options.projections?.catalog,
+          this.options.computeOptions,
+        );
+        if (projected.ok) writes.facts.push(projected.fact);
+        else
+          fail(
+            {
+              tenant: event.tenant,
+              eventId: event.id,
+              projectionVersion: target.version,
+              stage: projected.stage,
+              field: projected.field,
+              reason: projected.reason,
+            },
+            offset,
+          );
       }
-      if (!projected) continue;
-      artifacts.push(...artifactUpserts(event));
+      if (writes.facts.length === 0) continue;
+      // Merged per artifact by the store, field by field (artifactFieldWins, libs/persistence).
+      writes.artifacts = artifactUpserts(event);
+      events.push(writes);
     }
 
     // Before the commit: if this process dies in between, the batch (and the publication) is
     // handled again, and every step below is idempotent.
-    for (const published of factorSets)
-      await this.onFactorSetPublished(published, batch.topic, where);
+    for (const { offset, event } of factorSets) {
+      const problem = await this.onFactorSetPublished(event, batch.topic);
+      if (problem)
+        fail({ tenant: event.tenant, eventId: event.id, stage: 'factor-set', ...problem }, offset);
+    }
 
     const last = batch.records[batch.records.length - 1];
-    const { insertedFacts } = await this.options.store.commitBatch({
-      facts,
-      artifacts,
+    const { insertedFacts, storeFailures } = await commitIsolated(this.options.store, {
+      group,
+      topic: batch.topic,
+      partition: batch.partition,
+      events,
+      failures,
       offsets: [
         {
-          group: this.options.groupId,
+          group,
           topic: batch.topic,
           partition: batch.partition,
           nextOffset: (BigInt(last.offset) + 1n).toString(),
         },
       ],
     });
+    // Reported once recorded, so a batch retried after a failed commit is not reported twice.
+    for (const failure of [...failures, ...storeFailures]) this.skip(failure);
     this.stats.batches += 1;
     this.stats.records += batch.records.length;
     this.stats.insertedFacts += insertedFacts;
@@ -168,32 +203,6 @@ export class EmissionsProjector {
     return registry.states(tenants);
   }
 
-  private async toFact(
-    event: ActivityRecorded,
-    projectionVersion: number,
-    factorSetVersion: string | null,
-  ): Promise<EmissionFactInput> {
-    const activity: Activity = {
-      ...event.payload,
-      tenant: event.tenant,
-      projectId: event.projectId,
-    };
-    const factorSet = this.options.projections
-      ? await this.options.projections.catalog.get(event.tenant, factorSetVersion)
-      : this.options.computeOptions?.factorSet;
-    return {
-      tenant: event.tenant,
-      projectId: event.projectId,
-      eventId: event.id,
-      occurredAt: event.occurredAt,
-      recordedAt: event.recordedAt,
-      artifactId: activity.artifact?.id,
-      activityKind: activity.kind,
-      projectionVersion,
-      result: computeEmissions(activity, { ...this.options.computeOptions, factorSet }),
-    };
-  }
-
   /**
    * A tenant published a factor set: record it, start building projection N+1 with it, and
    * write a fence into every partition for the rebuild to read up to (see
@@ -203,21 +212,12 @@ export class EmissionsProjector {
   private async onFactorSetPublished(
     event: FactorSetPublished,
     topic: string,
-    where: (offset: string) => { topic: string; partition: number; offset: string },
-  ): Promise<void> {
+  ): Promise<{ field: string; reason: string } | undefined> {
     const projections = this.options.projections;
-    if (!projections) return;
+    if (!projections) return undefined;
     const { tenant, payload } = event;
     const problems = overrideProblems(DEFAULT_FACTOR_SET, payload.factors);
-    if (problems.length > 0) {
-      this.skip({
-        ...where('-'),
-        eventId: event.id,
-        field: 'payload.factors',
-        reason: problems.join('; '),
-      });
-      return;
-    }
+    if (problems.length > 0) return { field: 'payload.factors', reason: problems.join('; ') };
     const recorded = await projections.registry.recordFactorSet({
       tenant,
       version: payload.version,
@@ -228,10 +228,10 @@ export class EmissionsProjector {
       publishedAt: event.occurredAt,
     });
     const before = await projections.registry.state(tenant);
-    if (!recorded && before.building?.factorSetVersion !== payload.version) return;
+    if (!recorded && before.building?.factorSetVersion !== payload.version) return undefined;
     const state = await projections.registry.startBuilding(tenant, payload.version);
     const build = state.building;
-    if (!build) return;
+    if (!build) return undefined;
     const partitions = await projections.inspector.partitions(topic);
     await projections.registry.expectFences(tenant, build.version, partitions);
     await projections.publisher.publish(
@@ -242,6 +242,7 @@ export class EmissionsProjector {
       version: build.version,
       factorSetVersion: payload.version,
     });
+    return undefined;
   }
 
   private skip(skipped: SkippedRecord): void {

@@ -1,5 +1,12 @@
-import { DEFAULT_FACTOR_SET, withOverrides, type Factor, type FactorSet } from '@greenops/factors';
+import {
+  DEFAULT_FACTOR_SET,
+  overrideProblems,
+  withOverrides,
+  type Factor,
+  type FactorSet,
+} from '@greenops/factors';
 import type { PublishedFactorSet } from '@greenops/persistence';
+import { UnusableFactorSetError } from './unusable-factor-set.error';
 
 export interface FactorSetSource {
   factorSet(tenant: string, version: string): Promise<PublishedFactorSet | null>;
@@ -7,7 +14,8 @@ export interface FactorSetSource {
 
 /**
  * The factor set an activity is computed with: the shipped catalogue, or a tenant's published
- * overrides of it. Published sets are immutable per version, so they are cached.
+ * overrides of it. Published sets are immutable per version, so they are cached (an unusable
+ * one too: it stays unusable).
  */
 export class FactorSetCatalog {
   private readonly cache = new Map<string, Promise<FactorSet>>();
@@ -23,7 +31,9 @@ export class FactorSetCatalog {
     let set = this.cache.get(key);
     if (!set) {
       set = this.load(tenant, version);
-      set.catch(() => this.cache.delete(key));
+      set.catch((error: unknown) => {
+        if (!(error instanceof UnusableFactorSetError)) this.cache.delete(key);
+      });
       this.cache.set(key, set);
     }
     return set;
@@ -31,7 +41,21 @@ export class FactorSetCatalog {
 
   private async load(tenant: string, version: string): Promise<FactorSet> {
     const published = await this.source.factorSet(tenant, version);
-    if (!published) throw new Error(`factor set ${version} of tenant ${tenant} is not recorded`);
+    if (!published) {
+      throw new UnusableFactorSetError(
+        'factorSet',
+        `factor set ${version} of tenant ${tenant} is not recorded`,
+      );
+    }
+    // Checked again on use: a set an older version accepted may hold a factor outside its
+    // unit's plausible range; it fails its tenant's events only.
+    const problems = overrideProblems(this.base, published.factors as Factor[]);
+    if (problems.length > 0) {
+      throw new UnusableFactorSetError(
+        'factorSet',
+        `factor set ${version} cannot be used: ${problems.join('; ')}`,
+      );
+    }
     return withOverrides(this.base, published.factors as Factor[], {
       version,
       name: published.name,

@@ -195,7 +195,7 @@ describe('startProjectorWorkers', () => {
     ]);
     expect(batches[0].facts[0].result.operationalG.nominal).toBeCloseTo(150, 9);
     expect(warnings).toEqual([
-      'projector: skipped greenops.activities.v1[0]@8 : type: "RejectedSpan" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, FactorSetPublished, ProjectionRebuildFence)',
+      'projector: did not count greenops.activities.v1[0]@8 - (parse): type: "RejectedSpan" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, FactorSetPublished, ProjectionRebuildFence)',
       'projector: malformed DLQ record at offset 4: traceId: Required',
     ]);
 

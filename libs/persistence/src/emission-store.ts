@@ -22,6 +22,11 @@ import {
 } from './counted-facts';
 import { requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
+import {
+  INSERT_PROJECTION_FAILURES,
+  projectionFailureParams,
+  type ProjectionFailureInput,
+} from './projection-failure';
 import { mergeOffsets, type ConsumerOffsetInput } from './offset-merge';
 
 export interface EmissionBatch {
@@ -30,6 +35,8 @@ export interface EmissionBatch {
   offsets: ConsumerOffsetInput[];
   /** Rejected spans read from the DLQ topic, each at its log position. */
   rejections?: RejectionInput[];
+  /** Events the projector did not count, each with its stage, field and reason. */
+  failures?: ProjectionFailureInput[];
 }
 
 export interface RejectionInput {
@@ -100,6 +107,8 @@ export class EmissionStore implements ConsumerPositionSource {
     const artifacts = mergeArtifactUpserts(batch.artifacts);
     const offsets = mergeOffsets(batch.offsets);
     const rejections = checkRejections(batch.rejections ?? []);
+    const failures =
+      batch.failures && batch.failures.length > 0 ? projectionFailureParams(batch.failures) : null;
     const timescale = this.db.capabilities.timescale;
     const insertFacts = timescale ? INSERT_FACTS_TIMESCALE : INSERT_FACTS_WITH_ROLLUP;
 
@@ -158,6 +167,7 @@ export class EmissionStore implements ConsumerPositionSource {
       }
       if (artifacts.length > 0) await tx.query(UPSERT_ARTIFACTS, artifactParams(artifacts));
       if (rejections.length > 0) await tx.query(INSERT_REJECTIONS, rejectionParams(rejections));
+      if (failures) await tx.query(INSERT_PROJECTION_FAILURES, failures);
       if (offsets.length > 0) {
         await tx.query(UPSERT_OFFSETS, [
           offsets.map((o) => o.group),
