@@ -19,6 +19,7 @@ export type GatewayQueries = Pick<
   | 'listArtifacts'
   | 'countArtifacts'
   | 'rejectedSpans'
+  | 'projectionFailures'
 >;
 
 /** Tenant and roles of an API key (libs/persistence ApiKeyStore). */

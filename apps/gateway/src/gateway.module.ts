@@ -16,6 +16,7 @@ import {
 import { DEFAULT_MAX_RESPONSE_BYTES, responseBudgetPlugin } from './graphql/response-budget.plugin';
 import type { EventLogPublisher } from '@greenops/messaging';
 import { FactorSetsResolver } from './graphql/factor-sets.resolver';
+import { ProjectionFailuresResolver } from './graphql/projection-failures.resolver';
 import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
 import {
   GATEWAY_API_KEYS,
@@ -91,6 +92,7 @@ export class GatewayModule {
         ArtifactResolver,
         FactorSetsResolver,
         RejectedSpansResolver,
+        ProjectionFailuresResolver,
       ],
     };
   }
