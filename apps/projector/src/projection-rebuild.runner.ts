@@ -11,6 +11,7 @@ import type { ProjectionRegistryPort } from './projection-registry.port';
 import { commitIsolated, notCountedLine, type EventWrites } from './isolated-commit';
 import { projectActivity } from './project-activity';
 import type { ProjectionStore } from './projection-store.port';
+import { UnusableFactorSetError } from './unusable-factor-set.error';
 
 export interface ProjectionRebuildRunnerOptions {
   registry: ProjectionRegistryPort;
@@ -40,6 +41,8 @@ interface RunningBuild {
  */
 export class ProjectionRebuildRunner {
   private readonly running = new Map<string, RunningBuild>();
+  /** Builds not started because their factor set is unusable (logged once each). */
+  private readonly refused = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -89,12 +92,31 @@ export class ProjectionRebuildRunner {
     for (const build of builds) {
       const group = ProjectionRebuildRunner.groupId(build.tenant, build.building!.version);
       if (this.running.has(group) || this.stopped) continue;
+      // A build with an unusable set (recorded by an older version) never switches the tenant
+      // to a projection it could not fill; the served version goes on.
+      if (await this.unusable(build, group)) continue;
       const run: RunningBuild = { consumer: this.options.consumerFor(group), done: false };
       this.running.set(group, run);
       this.log(
         `rebuilding ${build.tenant} into projection v${build.building!.version} (factor set ${build.building!.factorSetVersion})`,
       );
       await run.consumer.start((batch) => this.handle(build, group, run, batch));
+    }
+  }
+
+  private async unusable(build: TenantProjection, group: string): Promise<boolean> {
+    try {
+      await this.options.catalog.get(build.tenant, build.building!.factorSetVersion);
+      return false;
+    } catch (error) {
+      if (!(error instanceof UnusableFactorSetError)) throw error;
+      if (!this.refused.has(group)) {
+        this.refused.add(group);
+        (this.options.warn ?? this.options.log ?? console.log)(
+          `projector: rebuild of ${build.tenant} into projection v${build.building!.version} not started: ${error.message}`,
+        );
+      }
+      return true;
     }
   }
 

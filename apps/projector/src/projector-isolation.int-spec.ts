@@ -216,4 +216,52 @@ describe('projector failure isolation (Kafka, PostgreSQL)', () => {
       { day: '2026-04-03', co2eG: expect.closeTo(431.58, 9), energyKwh: 2 },
     ]);
   });
+
+  it('a rebuild with an unusable factor set is not started; the served version keeps counting', async () => {
+    const e = `tenant-e-${suffix}`;
+    await db.dataSource.query(
+      `insert into tenant_factor_sets (tenant_id, version, base_version, name, factors, event_id, published_at)
+       values ($1, 'old+negative', '2026.13.0', 'negative', $2::jsonb, gen_random_uuid(), now())`,
+      [
+        e,
+        JSON.stringify([
+          { id: 'grid.location.GB', value: -500, unit: 'gCO2e/kWh', source: 'old', year: 2026 },
+        ]),
+      ],
+    );
+    // Building v2 with it, fences written (what an older version would have left behind).
+    await db.dataSource.query(
+      `insert into tenant_projections (tenant_id, current_version, building_version,
+              building_factor_set_version, building_high_water, building_started_at)
+       values ($1, 1, 2, 'old+negative', '{"0": ""}'::jsonb, now())`,
+      [e],
+    );
+    const ofE = gridTieIn(e, 'stage', 'e000000000000001', 10, '2026-04-04T08:00:00.000Z');
+    await publish([ofE]);
+    await waitFor(async () => (await queries.projectTotals(e, 'stage'))?.activityCount === 1, {
+      timeoutMs: 60000,
+      description: "tenant E's activity counted in its served version",
+    });
+    // Served v1 with the shipped factor: 10 kWh × 215.79 g/kWh = 2,157.9 g (not −5,000 g).
+    expect((await queries.projectTotals(e, 'stage'))?.co2eG).toBeCloseTo(2157.9, 9);
+    // The dual write into v2 is recorded, not counted.
+    expect(await failures(e)).toEqual([
+      expect.objectContaining({ event_id: ofE.id, stage: 'factor-set', field: 'factorSet' }),
+    ]);
+    await waitFor(
+      async () =>
+        warnings.some((w) =>
+          w.startsWith(`projector: rebuild of ${e} into projection v2 not started:`),
+        ),
+      { timeoutMs: 30000, description: 'the rebuild refused' },
+    );
+    expect(
+      (
+        await db.dataSource.query(
+          'select current_version from tenant_projections where tenant_id = $1',
+          [e],
+        )
+      )[0].current_version,
+    ).toBe(1);
+  });
 });
