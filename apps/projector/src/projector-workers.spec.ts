@@ -57,8 +57,17 @@ class OneRebuildRegistry implements ProjectionRegistryPort {
   async recordFactorSet(): Promise<boolean> {
     throw new Error('not published in this test');
   }
-  async factorSet(): Promise<PublishedFactorSet | null> {
-    return null;
+  async factorSet(tenant: string, version: string): Promise<PublishedFactorSet | null> {
+    // A usable set (no overrides): a rebuild with an unusable one is not started.
+    return {
+      tenant,
+      version,
+      baseVersion: 'test',
+      name: 'test',
+      factors: [],
+      eventId: 'test',
+      publishedAt: '2026-11-01T00:00:00.000Z',
+    };
   }
   async startBuilding(): Promise<TenantProjection> {
     throw new Error('not published in this test');
