@@ -151,7 +151,7 @@ export class EmissionStore implements ConsumerPositionSource {
           written.map((w) => JSON.stringify([w.tenant_id, w.event_id, w.projection_version])),
         );
         const toInsert = facts.eventId
-          .map((eventId, i) => i)
+          .map((_, i) => i)
           .filter((i) =>
             writtenKeys.has(
               JSON.stringify([facts.tenantId[i], facts.eventId[i], facts.projectionVersion[i]]),

@@ -1,4 +1,4 @@
-import { requireInstant, requireIntInRange, requireText } from './input-checks';
+import { requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 import { boundText, MAX_RETURNED_ID_CHARS, MAX_RETURNED_TEXT_CHARS } from './returned-text';
 
@@ -150,6 +150,6 @@ export function toFailureRow(row: {
     stage: boundText(row.stage, MAX_RETURNED_ID_CHARS),
     field: boundText(row.field, MAX_RETURNED_ID_CHARS),
     reason: boundText(row.reason, MAX_RETURNED_TEXT_CHARS),
-    failedAt: new Date(requireInstant('failedAt', row.failedAt.toISOString())).toISOString(),
+    failedAt: row.failedAt.toISOString(),
   };
 }
