@@ -26,6 +26,7 @@ export type GatewayQueries = Pick<
   | 'countArtifacts'
   | 'rejectedSpans'
   | 'projectStatementRows'
+  | 'projectionFailures'
 >;
 
 /** Tenant and roles of an API key (libs/persistence ApiKeyStore). */

@@ -516,6 +516,79 @@ describe('GraphQL gateway on PostgreSQL', () => {
     );
   });
 
+  it('serves each tenant only its own projection failures, newest first, page by page', async () => {
+    const store = new EmissionStore(db);
+    const failure = (tenant: string, offset: string, reason: string) => ({
+      tenant,
+      eventId: `event-${offset}`,
+      group: 'greenops-projector',
+      log: { topic: 'greenops.activities.v1', partition: 1, offset },
+      projectionVersion: 1,
+      stage: 'compute' as const,
+      field: 'greenops.hw.power_w',
+      reason,
+    });
+    await store.commitBatch({
+      facts: [],
+      artifacts: [],
+      offsets: [],
+      failures: [
+        failure('a', '100', 'first of a'),
+        failure('b', '101', 'of b'),
+        failure('a', '102', 'second of a'),
+      ],
+    });
+    const page = `query($after: String) { projectionFailures(first: 1, after: $after) {
+        nodes { eventId topic partition offset projectionVersion stage field reason failedAt }
+        pageInfo { hasNextPage endCursor } } }`;
+    const first = await gql(page, KEY_A_READ_ONLY);
+    expect(first.body.data!.projectionFailures.nodes).toEqual([
+      {
+        eventId: 'event-102',
+        topic: 'greenops.activities.v1',
+        partition: 1,
+        offset: '102',
+        projectionVersion: 1,
+        stage: 'compute',
+        field: 'greenops.hw.power_w',
+        reason: 'second of a',
+        failedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      },
+    ]);
+    expect(first.body.data!.projectionFailures.pageInfo.hasNextPage).toBe(true);
+    const second = await gql(page, KEY_A_READ_ONLY, {
+      after: first.body.data!.projectionFailures.pageInfo.endCursor,
+    });
+    expect(
+      second.body.data!.projectionFailures.nodes.map((n: { reason: string }) => n.reason),
+    ).toEqual(['first of a']);
+    expect(second.body.data!.projectionFailures.pageInfo).toEqual({
+      hasNextPage: false,
+      endCursor: expect.any(String),
+    });
+    const ofB = await gql('{ projectionFailures { nodes { reason } } }', KEY_B);
+    expect(ofB.body.data!.projectionFailures.nodes).toEqual([{ reason: 'of b' }]);
+    const badCursor = await gql(page, KEY_A, { after: 'nope' });
+    expect(badCursor.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
+  });
+
+  it('refuses a published factor outside its unit range, naming key, value and range', async () => {
+    const publish = `mutation($input: PublishFactorSetInput!) { publishFactorSet(input: $input) { version } }`;
+    const gb = { id: 'grid.location.GB', unit: 'gCO2e/kWh', source: 'Studio meter', year: 2026 };
+    for (const value of [1e308, -500]) {
+      const bad = await gql(publish, KEY_A, {
+        input: { name: 'ppa', factors: [{ ...gb, value }] },
+      });
+      expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(bad.body.errors?.[0].message).toContain(
+        `input.factors[0].value: grid.location.GB value ${value} gCO2e/kWh is outside the plausible range [0, 2000] gCO2e/kWh`,
+      );
+    }
+  });
+
   it('answers liveness probes without a key', async () => {
     const response = await fetch(url.replace('/graphql', '/healthz'));
     expect(response.status).toBe(200);

@@ -208,6 +208,19 @@ describe('IngestService.export', () => {
     expect(publisher.records).toHaveLength(1);
   });
 
+  it('publishes a span sent twice in one request as last sent (a correction)', async () => {
+    const { publisher, service } = setup();
+    const corrected = {
+      ...render,
+      attributes: { ...render.attributes, 'greenops.energy.kwh': 7 },
+    };
+    const outcome = await service.export('tenant-a', batch(render, corrected));
+    expect(outcome).toEqual({ acceptedSpans: 2, rejectedSpans: 0 });
+    const events = consumed(publisher);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ payload: { measurements: { energyKwh: 7 } } });
+  });
+
   it('does not call the log for an empty request', async () => {
     const { publisher, service } = setup();
     expect(await service.export('tenant-a', [])).toEqual({ acceptedSpans: 0, rejectedSpans: 0 });

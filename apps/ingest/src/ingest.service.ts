@@ -110,7 +110,8 @@ export class IngestService {
     const accepted: LogRecord[] = [];
     const rejected: LogRecord[] = [];
     const reasons: string[] = [];
-    const seenEventIds = new Set<string>();
+    /** Index in `accepted` of each span's record: a span sent twice is published once, as last sent. */
+    const acceptedAt = new Map<string, number>();
     let acceptedSpans = 0;
     let rejectedSpans = 0;
 
@@ -122,10 +123,12 @@ export class IngestService {
         );
         if (result.ok) {
           acceptedSpans++;
-          // The same span twice in one batch is one activity: publish it once.
-          if (seenEventIds.has(result.eventId)) continue;
-          seenEventIds.add(result.eventId);
-          accepted.push(result.record);
+          // The same span twice in one batch is one activity (docs/architecture.md,
+          // "Corrections"): the version sent last replaces the earlier one, as it would in a
+          // later request.
+          const earlier = acceptedAt.get(result.eventId);
+          if (earlier !== undefined) accepted[earlier] = result.record;
+          else acceptedAt.set(result.eventId, accepted.push(result.record) - 1);
           continue;
         }
         rejectedSpans++;

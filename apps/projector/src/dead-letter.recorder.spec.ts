@@ -6,7 +6,7 @@ describe('DeadLetterRecorder', () => {
     const batches: EmissionBatch[] = [];
     const invalid: string[] = [];
     const recorder = new DeadLetterRecorder(
-      { commitBatch: async (b) => (batches.push(b), { insertedFacts: 0 }) },
+      { commitBatch: async (b) => (batches.push(b), { insertedFacts: 0, replacedFacts: 0 }) },
       'dlq-recorder',
       (offset, reason) => invalid.push(`${offset} ${reason}`),
     );

@@ -1,6 +1,10 @@
 import { activityEventId, type ActivityRecorded } from '@greenops/contracts';
 import type { ConsumedBatch } from '@greenops/messaging';
+import type { EventLogInspector, EventLogPublisher } from '@greenops/messaging';
+import type { TenantProjection } from '@greenops/persistence';
 import { EmissionsProjector, type SkippedRecord } from './emissions.projector';
+import { FactorSetCatalog } from '@greenops/factors';
+import type { ProjectionRegistryPort } from './projection-registry.port';
 import type {
   ArtifactUpsert,
   ConsumerOffsetInput,
@@ -20,7 +24,7 @@ class RecordingStore implements ProjectionStore {
     this.facts.push(...batch.facts);
     this.artifacts.push(...batch.artifacts);
     this.offsets.push(...batch.offsets);
-    return { insertedFacts: batch.facts.length };
+    return { insertedFacts: batch.facts.length, replacedFacts: 0 };
   }
 }
 
@@ -28,13 +32,14 @@ function event(
   spanId: string,
   measurements: Record<string, unknown>,
   artifact?: ActivityRecorded['payload']['artifact'],
+  tenant = 'acme',
 ): ActivityRecorded {
   const traceId = '0af7651916cd43dd8448eb211c80319c';
   return {
-    id: activityEventId('acme', traceId, spanId),
+    id: activityEventId(tenant, traceId, spanId),
     type: 'ActivityRecorded',
     version: 1,
-    tenant: 'acme',
+    tenant,
     projectId: 'series-s01',
     occurredAt: '2026-11-02T09:00:00.000Z',
     recordedAt: '2026-11-02T10:00:00.000Z',
@@ -108,8 +113,8 @@ describe('EmissionsProjector', () => {
       ['sh010-v1', 'sh010', 'draft'],
       ['sh010', undefined, undefined],
     ]);
-    const byOffset = [...skipped].sort((a, b) => Number(a.offset) - Number(b.offset));
-    expect(byOffset.map((s) => [s.offset, s.field])).toEqual([
+    const byOffset = [...skipped].sort((a, b) => Number(a.log.offset) - Number(b.log.offset));
+    expect(byOffset.map((s) => [s.log.offset, s.field])).toEqual([
       ['11', '(record)'],
       ['12', 'version'],
       ['13', 'greenops.hw.power_w'],
@@ -117,5 +122,64 @@ describe('EmissionsProjector', () => {
       ['15', 'type'],
     ]);
     expect(projector.stats).toMatchObject({ batches: 1, records: 6, insertedFacts: 1, skipped: 5 });
+  });
+
+  it("isolates a tenant whose recorded factor set is unusable: its events are recorded, other tenants' counted", async () => {
+    const store = new RecordingStore();
+    const skipped: SkippedRecord[] = [];
+    // Tenant acme is served factor set 'bad' (accepted by an older version): GB at 1e308 g/kWh.
+    const state = (tenant: string): TenantProjection => ({
+      tenant,
+      currentVersion: 2,
+      currentFactorSetVersion: tenant === 'acme' ? 'bad' : null,
+      building: null,
+    });
+    const registry = {
+      states: async (tenants: string[]) => new Map(tenants.map((t) => [t, state(t)])),
+      factorSet: async (tenant: string, version: string) => ({
+        tenant,
+        version,
+        baseVersion: '1',
+        name: 'bad',
+        factors: [
+          { id: 'grid.location.GB', value: 1e308, unit: 'gCO2e/kWh', source: 'old', year: 2026 },
+        ],
+        eventId: 'e',
+        publishedAt: '2026-11-01T00:00:00.000Z',
+      }),
+    } as unknown as ProjectionRegistryPort;
+    const projector = new EmissionsProjector({
+      store,
+      groupId: 'projector',
+      projections: {
+        registry,
+        catalog: new FactorSetCatalog(registry),
+        publisher: {} as EventLogPublisher,
+        inspector: {} as EventLogInspector,
+      },
+      observer: { onSkipped: (s) => skipped.push(s) },
+    });
+    const gb = { energyKwh: 10, pue: 1, location: { country: 'GB' } };
+    await projector.handle(
+      batch([event('00f067aa0ba902b1', gb), event('00f067aa0ba902b2', gb, undefined, 'beta')]),
+    );
+    expect(store.facts.map((f) => [f.tenant, f.projectionVersion])).toEqual([['beta', 2]]);
+    expect(store.offsets).toEqual([
+      { group: 'projector', topic: 'greenops.activities.v1', partition: 2, nextOffset: '12' },
+    ]);
+    expect(skipped).toEqual([
+      {
+        tenant: 'acme',
+        eventId: activityEventId('acme', '0af7651916cd43dd8448eb211c80319c', '00f067aa0ba902b1'),
+        group: 'projector',
+        log: { topic: 'greenops.activities.v1', partition: 2, offset: '10' },
+        projectionVersion: 2,
+        stage: 'factor-set',
+        field: 'factorSet',
+        reason: expect.stringContaining(
+          'factor set bad cannot be used: factors[0].value: grid.location.GB value 1e+308 gCO2e/kWh is outside the plausible range [0, 2000]',
+        ),
+      },
+    ]);
   });
 });

@@ -1,10 +1,5 @@
 import type { EventLogInspector, EventLogPublisher, ConsumedBatch } from '@greenops/messaging';
-import {
-  activityMeasures,
-  computeEmissions,
-  MethodologyInputError,
-  type ComputeOptions,
-} from '@greenops/methodology';
+import { activityMeasures, type ComputeOptions } from '@greenops/methodology';
 import {
   parseLogRecord,
   type ActivityRecorded,
@@ -12,24 +7,24 @@ import {
   type FactorSetPublished,
   type ProjectDeclared,
 } from '@greenops/contracts';
-import type { Activity } from '@greenops/domain';
 import { DEFAULT_FACTOR_SET, overrideProblems } from '@greenops/factors';
-import type { TenantProjection } from '@greenops/persistence';
+import type { ProjectionFailureInput, TenantProjection } from '@greenops/persistence';
 import type { FactorSetCatalog } from '@greenops/factors';
-import type { ProjectionRegistryPort } from './projection-registry.port';
-import type { ArtifactUpsert, EmissionFactInput, ProjectionStore } from './projection-store.port';
 import type { InsightsRecorder } from './insights-recorder.port';
 import { insightsBatch } from './insights-batch';
+import type { ProjectionRegistryPort } from './projection-registry.port';
+import {
+  commitIsolated,
+  eventIdOfRecord,
+  tenantOfRecord,
+  type EventWrites,
+} from './isolated-commit';
+import { projectActivity } from './project-activity';
+import type { ArtifactUpsert, ProjectionStore } from './projection-store.port';
 import { rebuildFenceRecords } from './rebuild-fences';
 
-export interface SkippedRecord {
-  topic: string;
-  partition: number;
-  offset: string;
-  eventId?: string;
-  field: string;
-  reason: string;
-}
+/** A record (or one projection of it) the projector did not count, as recorded. */
+export type SkippedRecord = ProjectionFailureInput;
 
 export interface ProjectorObserver {
   onSkipped?(skipped: SkippedRecord): void;
@@ -93,29 +88,48 @@ export class EmissionsProjector {
   }
 
   readonly handle = async (batch: ConsumedBatch): Promise<void> => {
-    const where = (offset: string) => ({ topic: batch.topic, partition: batch.partition, offset });
+    const group = this.options.groupId;
+    const failures: ProjectionFailureInput[] = [];
+    const fail = (failure: Omit<ProjectionFailureInput, 'group' | 'log'>, offset: string) =>
+      failures.push({
+        ...failure,
+        group,
+        log: { topic: batch.topic, partition: batch.partition, offset },
+      });
     const activities: Array<{ offset: string; event: ActivityRecorded }> = [];
-    const factorSets: FactorSetPublished[] = [];
+    const factorSets: Array<{ offset: string; event: FactorSetPublished }> = [];
     const declarations: ProjectDeclared[] = [];
-    const statusChanges: ArtifactStatusChanged[] = [];
+    const statusChanges: Array<{ offset: string; event: ArtifactStatusChanged }> = [];
     for (const record of batch.records) {
       const parsed = parseLogRecord(batch.topic, record.value);
       if (!parsed.ok) {
-        this.skip({ ...where(record.offset), field: parsed.field, reason: parsed.reason });
+        fail(
+          {
+            tenant: tenantOfRecord(record),
+            eventId: eventIdOfRecord(record),
+            stage: 'parse',
+            field: parsed.field,
+            reason: parsed.reason,
+          },
+          record.offset,
+        );
         continue;
       }
       const event = parsed.event;
       if (event.type === 'ActivityRecorded') activities.push({ offset: record.offset, event });
-      else if (event.type === 'FactorSetPublished') factorSets.push(event);
+      else if (event.type === 'FactorSetPublished')
+        factorSets.push({ offset: record.offset, event });
       else if (event.type === 'ProjectDeclared') declarations.push(event);
-      else if (event.type === 'ArtifactStatusChanged') statusChanges.push(event);
+      else if (event.type === 'ArtifactStatusChanged')
+        statusChanges.push({ offset: record.offset, event });
       // ProjectionRebuildFence: read by the rebuild consumers only.
     }
 
-    const states = await this.states(activities.map((a) => a.event.tenant));
-    const facts: EmissionFactInput[] = [];
-    const artifacts = new Map<string, ArtifactUpsert>();
-    const projectedIds = new Set<string>();
+    const states = await this.states([
+      ...activities.map((a) => a.event.tenant),
+      ...statusChanges.map((c) => c.event.tenant),
+    ]);
+    const events: EventWrites[] = [];
     for (const { offset, event } of activities) {
       const state = states.get(event.tenant) ?? DEFAULT_STATE(event.tenant);
       const targets = [
@@ -126,70 +140,105 @@ export class EmissionsProjector {
           version: state.building.version,
           factorSetVersion: state.building.factorSetVersion,
         });
-      let projected = false;
+      const writes: EventWrites = {
+        tenant: event.tenant,
+        eventId: event.id,
+        offset,
+        projectionVersion: state.currentVersion,
+        facts: [],
+        artifacts: [],
+      };
       for (const target of targets) {
-        try {
-          facts.push(await this.toFact(event, target.version, target.factorSetVersion));
-          projected = true;
-        } catch (error) {
-          if (!(error instanceof MethodologyInputError)) throw error;
-          this.skip({
-            ...where(offset),
-            eventId: event.id,
-            field: error.field,
-            reason: error.reason,
-          });
-        }
+        const projected = await projectActivity(
+          event,
+          target,
+          this.options.projections?.catalog,
+          this.options.computeOptions,
+        );
+        if (projected.ok) writes.facts.push(projected.fact);
+        else
+          fail(
+            {
+              tenant: event.tenant,
+              eventId: event.id,
+              projectionVersion: target.version,
+              stage: projected.stage,
+              field: projected.field,
+              reason: projected.reason,
+            },
+            offset,
+          );
       }
-      if (!projected) continue;
-      projectedIds.add(event.id);
-      for (const upsert of artifactUpserts(event)) {
-        const key = `${upsert.tenant}\u0000${upsert.projectId}\u0000${upsert.artifactId}`;
-        artifacts.set(key, mergeUpsert(artifacts.get(key), upsert));
-      }
+      if (writes.facts.length === 0) continue;
+      // Merged per artifact by the store, field by field (artifactFieldWins, libs/persistence).
+      writes.artifacts = artifactUpserts(event);
+      events.push(writes);
+    }
+
+    // A status set through the API updates the artifact as a span's status would.
+    for (const { offset, event } of statusChanges) {
+      const state = states.get(event.tenant) ?? DEFAULT_STATE(event.tenant);
+      events.push({
+        tenant: event.tenant,
+        eventId: event.id,
+        offset,
+        projectionVersion: state.currentVersion,
+        facts: [],
+        artifacts: [
+          {
+            tenant: event.tenant,
+            projectId: event.projectId,
+            artifactId: event.payload.artifactId,
+            status: event.payload.status,
+            seenAt: event.occurredAt,
+          },
+        ],
+      });
     }
 
     // Before the commit: if this process dies in between, the batch (and the publication) is
     // handled again, and every step below is idempotent.
-    for (const published of factorSets)
-      await this.onFactorSetPublished(published, batch.topic, where);
+    for (const { offset, event } of factorSets) {
+      const problem = await this.onFactorSetPublished(event, batch.topic);
+      if (problem)
+        fail({ tenant: event.tenant, eventId: event.id, stage: 'factor-set', ...problem }, offset);
+    }
+
     if (this.options.insights) {
-      const projected = activities.filter(({ event }) => projectedIds.has(event.id));
+      const counted = new Set(events.filter((e) => e.facts.length > 0).map((e) => e.eventId));
       await this.options.insights.record(
         insightsBatch(
-          projected.map((a) => a.event),
+          activities.filter(({ event }) => counted.has(event.id)).map((a) => a.event),
           declarations,
-          statusChanges,
-          (event) => activityMeasures(toActivity(event)),
+          statusChanges.map((c) => c.event),
+          (event) =>
+            activityMeasures({
+              ...event.payload,
+              tenant: event.tenant,
+              projectId: event.projectId,
+            }),
         ),
       );
     }
-    // A status set through the API updates the artifact as a span's status would.
-    for (const change of statusChanges) {
-      const upsert: ArtifactUpsert = {
-        tenant: change.tenant,
-        projectId: change.projectId,
-        artifactId: change.payload.artifactId,
-        status: change.payload.status,
-        seenAt: change.occurredAt,
-      };
-      const key = `${upsert.tenant}\u0000${upsert.projectId}\u0000${upsert.artifactId}`;
-      artifacts.set(key, mergeUpsert(artifacts.get(key), upsert));
-    }
 
     const last = batch.records[batch.records.length - 1];
-    const { insertedFacts } = await this.options.store.commitBatch({
-      facts,
-      artifacts: [...artifacts.values()],
+    const { insertedFacts, storeFailures } = await commitIsolated(this.options.store, {
+      group,
+      topic: batch.topic,
+      partition: batch.partition,
+      events,
+      failures,
       offsets: [
         {
-          group: this.options.groupId,
+          group,
           topic: batch.topic,
           partition: batch.partition,
           nextOffset: (BigInt(last.offset) + 1n).toString(),
         },
       ],
     });
+    // Reported once recorded, so a batch retried after a failed commit is not reported twice.
+    for (const failure of [...failures, ...storeFailures]) this.skip(failure);
     this.stats.batches += 1;
     this.stats.records += batch.records.length;
     this.stats.insertedFacts += insertedFacts;
@@ -206,28 +255,6 @@ export class EmissionsProjector {
     return registry.states(tenants);
   }
 
-  private async toFact(
-    event: ActivityRecorded,
-    projectionVersion: number,
-    factorSetVersion: string | null,
-  ): Promise<EmissionFactInput> {
-    const activity = toActivity(event);
-    const factorSet = this.options.projections
-      ? await this.options.projections.catalog.get(event.tenant, factorSetVersion)
-      : this.options.computeOptions?.factorSet;
-    return {
-      tenant: event.tenant,
-      projectId: event.projectId,
-      eventId: event.id,
-      occurredAt: event.occurredAt,
-      recordedAt: event.recordedAt,
-      artifactId: activity.artifact?.id,
-      activityKind: activity.kind,
-      projectionVersion,
-      result: computeEmissions(activity, { ...this.options.computeOptions, factorSet }),
-    };
-  }
-
   /**
    * A tenant published a factor set: record it, start building projection N+1 with it, and
    * write a fence into every partition for the rebuild to read up to (see
@@ -237,21 +264,12 @@ export class EmissionsProjector {
   private async onFactorSetPublished(
     event: FactorSetPublished,
     topic: string,
-    where: (offset: string) => { topic: string; partition: number; offset: string },
-  ): Promise<void> {
+  ): Promise<{ field: string; reason: string } | undefined> {
     const projections = this.options.projections;
-    if (!projections) return;
+    if (!projections) return undefined;
     const { tenant, payload } = event;
     const problems = overrideProblems(DEFAULT_FACTOR_SET, payload.factors);
-    if (problems.length > 0) {
-      this.skip({
-        ...where('-'),
-        eventId: event.id,
-        field: 'payload.factors',
-        reason: problems.join('; '),
-      });
-      return;
-    }
+    if (problems.length > 0) return { field: 'payload.factors', reason: problems.join('; ') };
     const recorded = await projections.registry.recordFactorSet({
       tenant,
       version: payload.version,
@@ -262,10 +280,10 @@ export class EmissionsProjector {
       publishedAt: event.occurredAt,
     });
     const before = await projections.registry.state(tenant);
-    if (!recorded && before.building?.factorSetVersion !== payload.version) return;
+    if (!recorded && before.building?.factorSetVersion !== payload.version) return undefined;
     const state = await projections.registry.startBuilding(tenant, payload.version);
     const build = state.building;
-    if (!build) return;
+    if (!build) return undefined;
     const partitions = await projections.inspector.partitions(topic);
     await projections.registry.expectFences(tenant, build.version, partitions);
     await projections.publisher.publish(
@@ -276,16 +294,13 @@ export class EmissionsProjector {
       version: build.version,
       factorSetVersion: payload.version,
     });
+    return undefined;
   }
 
   private skip(skipped: SkippedRecord): void {
     this.stats.skipped += 1;
     this.observer.onSkipped?.(skipped);
   }
-}
-
-function toActivity(event: ActivityRecorded): Activity {
-  return { ...event.payload, tenant: event.tenant, projectId: event.projectId };
 }
 
 function artifactUpserts(event: ActivityRecorded): ArtifactUpsert[] {
@@ -304,17 +319,4 @@ function artifactUpserts(event: ActivityRecorded): ArtifactUpsert[] {
   // An artifact named only as a parent exists too (the roll-up walks parent links, docs/architecture.md).
   if (artifact.parentId) upserts.push({ ...base, artifactId: artifact.parentId });
   return upserts;
-}
-
-/** Later information wins, but never erases a known value with an absent one. */
-function mergeUpsert(previous: ArtifactUpsert | undefined, next: ArtifactUpsert): ArtifactUpsert {
-  if (!previous) return next;
-  const later = next.seenAt >= previous.seenAt ? next : previous;
-  const earlier = later === next ? previous : next;
-  return {
-    ...later,
-    parentId: later.parentId ?? earlier.parentId,
-    kind: later.kind ?? earlier.kind,
-    status: later.status ?? earlier.status,
-  };
 }

@@ -1,14 +1,17 @@
 import { parseLogRecord } from '@greenops/contracts';
 import type { ConsumedBatch, EventLogConsumer } from '@greenops/messaging';
+import type { ComputeOptions } from '@greenops/methodology';
 import {
-  computeEmissions,
-  MethodologyInputError,
-  type ComputeOptions,
-} from '@greenops/methodology';
-import { ProjectionRegistry, type TenantProjection } from '@greenops/persistence';
+  ProjectionRegistry,
+  type ProjectionFailureInput,
+  type TenantProjection,
+} from '@greenops/persistence';
 import type { FactorSetCatalog } from '@greenops/factors';
 import type { ProjectionRegistryPort } from './projection-registry.port';
-import type { EmissionFactInput, ProjectionStore } from './projection-store.port';
+import { commitIsolated, notCountedLine, type EventWrites } from './isolated-commit';
+import { projectActivity } from './project-activity';
+import type { ProjectionStore } from './projection-store.port';
+import { UnusableFactorSetError } from '@greenops/factors';
 
 export interface ProjectionRebuildRunnerOptions {
   registry: ProjectionRegistryPort;
@@ -20,6 +23,8 @@ export interface ProjectionRebuildRunnerOptions {
   computeOptions?: ComputeOptions;
   pollIntervalMs?: number;
   log?: (line: string) => void;
+  /** One line per event a rebuild did not count; `log` by default. */
+  warn?: (line: string) => void;
 }
 
 interface RunningBuild {
@@ -36,6 +41,8 @@ interface RunningBuild {
  */
 export class ProjectionRebuildRunner {
   private readonly running = new Map<string, RunningBuild>();
+  /** Builds not started because their factor set is unusable (logged once each). */
+  private readonly refused = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -85,12 +92,31 @@ export class ProjectionRebuildRunner {
     for (const build of builds) {
       const group = ProjectionRebuildRunner.groupId(build.tenant, build.building!.version);
       if (this.running.has(group) || this.stopped) continue;
+      // A build with an unusable set (recorded by an older version) never switches the tenant
+      // to a projection it could not fill; the served version goes on.
+      if (await this.unusable(build, group)) continue;
       const run: RunningBuild = { consumer: this.options.consumerFor(group), done: false };
       this.running.set(group, run);
       this.log(
         `rebuilding ${build.tenant} into projection v${build.building!.version} (factor set ${build.building!.factorSetVersion})`,
       );
       await run.consumer.start((batch) => this.handle(build, group, run, batch));
+    }
+  }
+
+  private async unusable(build: TenantProjection, group: string): Promise<boolean> {
+    try {
+      await this.options.catalog.get(build.tenant, build.building!.factorSetVersion);
+      return false;
+    } catch (error) {
+      if (!(error instanceof UnusableFactorSetError)) throw error;
+      if (!this.refused.has(group)) {
+        this.refused.add(group);
+        (this.options.warn ?? this.options.log ?? console.log)(
+          `projector: rebuild of ${build.tenant} into projection v${build.building!.version} not started: ${error.message}`,
+        );
+      }
+      return true;
     }
   }
 
@@ -101,8 +127,8 @@ export class ProjectionRebuildRunner {
     batch: ConsumedBatch,
   ): Promise<void> {
     const target = build.building!;
-    const factorSet = await this.options.catalog.get(build.tenant, target.factorSetVersion);
-    const facts: EmissionFactInput[] = [];
+    const events: EventWrites[] = [];
+    const failures: ProjectionFailureInput[] = [];
     let fenceRead = false;
     for (const record of batch.records) {
       // A record that does not parse is the live projector's to report.
@@ -128,30 +154,42 @@ export class ProjectionRebuildRunner {
       if (parsed.event.type !== 'ActivityRecorded' || parsed.event.tenant !== build.tenant)
         continue;
       const event = parsed.event;
-      try {
-        facts.push({
+      // Each event on its own: one that cannot be counted is recorded, the replay goes on.
+      const projected = await projectActivity(
+        event,
+        target,
+        this.options.catalog,
+        this.options.computeOptions,
+      );
+      if (projected.ok) {
+        events.push({
           tenant: event.tenant,
-          projectId: event.projectId,
           eventId: event.id,
-          occurredAt: event.occurredAt,
-          recordedAt: event.recordedAt,
-          artifactId: event.payload.artifact?.id,
-          activityKind: event.payload.kind,
+          offset: record.offset,
           projectionVersion: target.version,
-          result: computeEmissions(
-            { ...event.payload, tenant: event.tenant, projectId: event.projectId },
-            { ...this.options.computeOptions, factorSet },
-          ),
+          facts: [projected.fact],
+          artifacts: [],
         });
-      } catch (error) {
-        if (!(error instanceof MethodologyInputError)) throw error;
-        // The live projector reports it; a rebuild skips what cannot be quantified the same way.
+      } else {
+        failures.push({
+          tenant: event.tenant,
+          eventId: event.id,
+          group,
+          log: { topic: batch.topic, partition: batch.partition, offset: record.offset },
+          projectionVersion: target.version,
+          stage: projected.stage,
+          field: projected.field,
+          reason: projected.reason,
+        });
       }
     }
     const last = batch.records[batch.records.length - 1];
-    await this.options.store.commitBatch({
-      facts,
-      artifacts: [],
+    const { storeFailures } = await commitIsolated(this.options.store, {
+      group,
+      topic: batch.topic,
+      partition: batch.partition,
+      events,
+      failures,
       offsets: [
         {
           group,
@@ -161,6 +199,8 @@ export class ProjectionRebuildRunner {
         },
       ],
     });
+    const warn = this.options.warn ?? this.options.log ?? console.log;
+    for (const failure of [...failures, ...storeFailures]) warn(notCountedLine(failure));
     if (!fenceRead) return;
     const state = await this.options.registry.state(build.tenant);
     if (state.building?.version !== target.version || !ProjectionRegistry.fencesComplete(state))

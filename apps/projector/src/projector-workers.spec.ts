@@ -57,8 +57,17 @@ class OneRebuildRegistry implements ProjectionRegistryPort {
   async recordFactorSet(): Promise<boolean> {
     throw new Error('not published in this test');
   }
-  async factorSet(): Promise<PublishedFactorSet | null> {
-    return null;
+  async factorSet(tenant: string, version: string): Promise<PublishedFactorSet | null> {
+    // A usable set (no overrides): a rebuild with an unusable one is not started.
+    return {
+      tenant,
+      version,
+      baseVersion: 'test',
+      name: 'test',
+      factors: [],
+      eventId: 'test',
+      publishedAt: '2026-11-01T00:00:00.000Z',
+    };
   }
   async startBuilding(): Promise<TenantProjection> {
     throw new Error('not published in this test');
@@ -86,7 +95,7 @@ function setup(failStartOf?: string) {
   const store: ProjectionStore = {
     commitBatch: async (batch) => {
       batches.push(batch);
-      return { insertedFacts: batch.facts.length };
+      return { insertedFacts: batch.facts.length, replacedFacts: 0 };
     },
   };
   const start = () =>
@@ -195,7 +204,7 @@ describe('startProjectorWorkers', () => {
     ]);
     expect(batches[0].facts[0].result.operationalG.nominal).toBeCloseTo(150, 9);
     expect(warnings).toEqual([
-      'projector: skipped greenops.activities.v1[0]@8 : type: "RejectedSpan" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased)',
+      'projector: did not count greenops.activities.v1[0]@8 - (parse): type: "RejectedSpan" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased)',
       'projector: malformed DLQ record at offset 4: traceId: Required',
     ]);
 

@@ -3,6 +3,7 @@ import type { EventLogConsumer, EventLogInspector, EventLogPublisher } from '@gr
 import { DeadLetterRecorder } from './dead-letter.recorder';
 import { EmissionsProjector } from './emissions.projector';
 import { FactorSetCatalog } from '@greenops/factors';
+import { notCountedLine } from './isolated-commit';
 import { ProjectionRebuildRunner } from './projection-rebuild.runner';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { ProjectionStore } from './projection-store.port';
@@ -57,10 +58,7 @@ export async function startProjectorWorkers(
     groupId,
     projections: { registry, catalog, publisher, inspector },
     observer: {
-      onSkipped: (s) =>
-        warn(
-          `projector: skipped ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`,
-        ),
+      onSkipped: (s) => warn(notCountedLine(s)),
       onRebuildStarted: (b) =>
         log(
           `projector: factor set ${b.factorSetVersion} of ${b.tenant} published; building projection v${b.version}`,
@@ -78,6 +76,7 @@ export async function startProjectorWorkers(
     topic: TOPICS.activities,
     consumerFor: (group) => consumerFor(group, TOPICS.activities),
     log,
+    warn,
   });
 
   let activities: EventLogConsumer | undefined;

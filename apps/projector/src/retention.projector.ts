@@ -4,17 +4,26 @@ import type { FactorSet } from '@greenops/factors';
 import type { ConsumedBatch } from '@greenops/messaging';
 import { MethodologyInputError, storageHoldingRate } from '@greenops/methodology';
 import type { HoldingUpsert, RetentionChangeInput, RetentionStore } from '@greenops/persistence';
-import type { SkippedRecord } from './emissions.projector';
 
 /** What the retention projector needs from storage (libs/persistence RetentionStore). */
 export type RetentionProjectionStore = Pick<RetentionStore, 'commitRetentionBatch'>;
+
+/** A storage span whose holding could not be computed (the emissions projector records the event). */
+export interface RetentionSkipped {
+  topic: string;
+  partition: number;
+  offset: string;
+  eventId?: string;
+  field: string;
+  reason: string;
+}
 
 export interface RetentionProjectorOptions {
   store: RetentionProjectionStore;
   groupId: string;
   /** The factor set a tenant's figures use now (its served projection); the shipped one if absent. */
   factorSetFor?: (tenant: string) => Promise<FactorSet | undefined>;
-  onSkipped?: (skipped: SkippedRecord) => void;
+  onSkipped?: (skipped: RetentionSkipped) => void;
 }
 
 /**

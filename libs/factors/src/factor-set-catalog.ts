@@ -1,11 +1,13 @@
 import type { Factor, FactorSet } from './factor';
 import { withOverrides } from './factor-set';
+import { overrideProblems } from './override-problems';
 import { DEFAULT_FACTOR_SET } from './sets/default.factor-set';
+import { UnusableFactorSetError } from './unusable-factor-set.error';
 
 /** A published factor set as stored: its name and the overrides of the shipped catalogue. */
 export interface PublishedOverrides {
   name: string;
-  /** Validated when published; applied with withOverrides. */
+  /** Validated when published, and again here on use; applied with withOverrides. */
   factors: unknown;
 }
 
@@ -16,8 +18,9 @@ export interface FactorSetSource {
 
 /**
  * The factor set an activity is computed with: the shipped catalogue, or a tenant's published
- * overrides of it. Published sets are immutable per version, so they are cached. Shared by the
- * projector (computing) and the gateway (describing the factors in a methodological statement).
+ * overrides of it. Published sets are immutable per version, so they are cached (an unusable
+ * one too: it stays unusable). Shared by the projector (computing) and the gateway (describing
+ * the factors in a methodological statement).
  */
 export class FactorSetCatalog {
   private readonly cache = new Map<string, Promise<FactorSet>>();
@@ -33,7 +36,9 @@ export class FactorSetCatalog {
     let set = this.cache.get(key);
     if (!set) {
       set = this.load(tenant, version);
-      set.catch(() => this.cache.delete(key));
+      set.catch((error: unknown) => {
+        if (!(error instanceof UnusableFactorSetError)) this.cache.delete(key);
+      });
       this.cache.set(key, set);
     }
     return set;
@@ -41,7 +46,21 @@ export class FactorSetCatalog {
 
   private async load(tenant: string, version: string): Promise<FactorSet> {
     const published = await this.source.factorSet(tenant, version);
-    if (!published) throw new Error(`factor set ${version} of tenant ${tenant} is not recorded`);
+    if (!published) {
+      throw new UnusableFactorSetError(
+        'factorSet',
+        `factor set ${version} of tenant ${tenant} is not recorded`,
+      );
+    }
+    // Checked again on use: a set an older version accepted may hold a factor outside its
+    // unit's plausible range; it fails its tenant's events only.
+    const problems = overrideProblems(this.base, published.factors as Factor[]);
+    if (problems.length > 0) {
+      throw new UnusableFactorSetError(
+        'factorSet',
+        `factor set ${version} cannot be used: ${problems.join('; ')}`,
+      );
+    }
     return withOverrides(this.base, published.factors as Factor[], {
       version,
       name: published.name,

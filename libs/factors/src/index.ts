@@ -16,6 +16,7 @@ export { CLOUD_PROVIDER_PUE_FACTOR } from './data/pue.factors';
 export { ISO_ALPHA2_TO_ALPHA3 } from './data/iso-country-codes';
 export { FACTOR_SETS } from './sets/registry';
 export { overrideProblems } from './override-problems';
+export { FACTOR_RANGES, factorRange, factorRangeProblem, type FactorRange } from './factor-ranges';
 export {
   FactorSetCatalog,
   type FactorSetSource,
@@ -26,3 +27,4 @@ export {
   TRAINING_ALLOCATION_CODES,
   OPTION_FACTOR_CODES,
 } from './data/method.factors';
+export { UnusableFactorSetError } from './unusable-factor-set.error';

@@ -1,4 +1,5 @@
 import type { Factor, FactorSet } from './factor';
+import { factorRange, factorRangeProblem } from './factor-ranges';
 import { validateFactor } from './factor-set';
 
 /**
@@ -59,6 +60,12 @@ export function overrideProblems(base: FactorSet, overrides: readonly Factor[]):
       );
     }
     for (const issue of validateFactor(override)) problems.push(`factors[${i}]: ${issue.reason}`);
+    if (override.unit === known.unit) {
+      const outside = factorRange(known.unit)
+        ? factorRangeProblem(override)
+        : `${override.id}: unit '${known.unit}' has no plausible range`;
+      if (outside) problems.push(`factors[${i}].value: ${outside}`);
+    }
   });
   return problems;
 }

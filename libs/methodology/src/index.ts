@@ -5,6 +5,7 @@ export { METHODOLOGY_VERSION, methodologyVersionFor } from './version';
 export { MethodologyInputError } from './errors';
 export type { ComputeOptions, TrainingAllocation } from './options';
 export { computeEmissions } from './compute-emissions';
+export { FACT_CEILINGS, factCeilingProblem } from './fact-ceilings';
 export type { FactorSet } from '@greenops/factors';
 export {
   latentTokens,

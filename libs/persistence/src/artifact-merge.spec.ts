@@ -15,7 +15,7 @@ describe('mergeArtifactUpserts', () => {
         seenAt: '2026-03-01T10:00:00Z',
       },
     ]);
-    expect(rows).toEqual([
+    expect(rows).toMatchObject([
       {
         tenant: 't',
         projectId: 'p',
@@ -64,7 +64,7 @@ describe('mergeArtifactUpserts', () => {
         seenAt: '2026-03-01T10:00:00Z',
       }, // older: ignored
     ]);
-    expect(rows).toEqual([
+    expect(rows).toMatchObject([
       {
         tenant: 't',
         projectId: 'p',

@@ -1,3 +1,4 @@
+import { artifactFieldWins } from './artifact-field-wins';
 import { optionalText, requireInstant, requireText } from './input-checks';
 
 /** An artifact's known facts from one event (see EmissionStore.commitBatch). */
@@ -11,7 +12,13 @@ export interface ArtifactUpsert {
   seenAt: string;
 }
 
-/** One row to upsert; `updatedAtMs` is the latest event that carried kind/status/parent. */
+type Field = 'parentId' | 'kind' | 'status';
+export const ARTIFACT_FIELDS: readonly Field[] = ['parentId', 'kind', 'status'];
+
+/**
+ * One row to upsert; each known field carries the time it was observed at (`fieldAtMs`, null
+ * for an absent field), `updatedAtMs` is the latest of them (first seen when none is known).
+ */
 export interface ArtifactRow {
   tenant: string;
   projectId: string;
@@ -19,17 +26,13 @@ export interface ArtifactRow {
   parentId: string | null;
   kind: string | null;
   status: string | null;
+  fieldAtMs: Record<Field, number | null>;
   firstSeenAtMs: number;
   updatedAtMs: number;
 }
 
-type Field = 'parentId' | 'kind' | 'status';
-const FIELDS: Field[] = ['parentId', 'kind', 'status'];
-
 interface Pending {
   row: ArtifactRow;
-  /** Time each field's current value was seen; later values win, nulls never erase. */
-  fieldAtMs: Record<Field, number>;
   carriesInfo: boolean;
 }
 
@@ -42,23 +45,18 @@ export function mergeArtifactUpserts(upserts: readonly ArtifactUpsert[]): Artifa
   const byKey = new Map<string, Pending>();
   const apply = (row: ArtifactRow, atMs: number): void => {
     const key = JSON.stringify([row.tenant, row.projectId, row.artifactId]);
-    const carriesInfo = FIELDS.some((f) => row[f] !== null);
+    const carriesInfo = ARTIFACT_FIELDS.some((f) => row[f] !== null);
     const pending = byKey.get(key);
     if (!pending) {
-      byKey.set(key, {
-        row: { ...row },
-        fieldAtMs: { parentId: atMs, kind: atMs, status: atMs },
-        carriesInfo,
-      });
+      byKey.set(key, { row: { ...row, fieldAtMs: { ...row.fieldAtMs } }, carriesInfo });
       return;
     }
     const merged = pending.row;
     merged.firstSeenAtMs = Math.min(merged.firstSeenAtMs, row.firstSeenAtMs);
-    for (const f of FIELDS) {
-      const value = row[f];
-      if (value !== null && (merged[f] === null || atMs >= pending.fieldAtMs[f])) {
-        merged[f] = value;
-        pending.fieldAtMs[f] = atMs;
+    for (const f of ARTIFACT_FIELDS) {
+      if (artifactFieldWins(merged[f], merged.fieldAtMs[f], row[f], atMs)) {
+        merged[f] = row[f];
+        merged.fieldAtMs[f] = atMs;
       }
     }
     if (carriesInfo) {
@@ -74,14 +72,18 @@ export function mergeArtifactUpserts(upserts: readonly ArtifactUpsert[]): Artifa
     const artifactId = requireText(at('artifactId'), u.artifactId);
     const parentId = optionalText(at('parentId'), u.parentId);
     const seenMs = requireInstant(at('seenAt'), u.seenAt);
+    const kind = optionalText(at('kind'), u.kind);
+    const status = optionalText(at('status'), u.status);
+    const known = (value: string | null) => (value === null ? null : seenMs);
     apply(
       {
         tenant,
         projectId,
         artifactId,
         parentId,
-        kind: optionalText(at('kind'), u.kind),
-        status: optionalText(at('status'), u.status),
+        kind,
+        status,
+        fieldAtMs: { parentId: known(parentId), kind: known(kind), status: known(status) },
         firstSeenAtMs: seenMs,
         updatedAtMs: seenMs,
       },
@@ -96,6 +98,7 @@ export function mergeArtifactUpserts(upserts: readonly ArtifactUpsert[]): Artifa
           parentId: null,
           kind: null,
           status: null,
+          fieldAtMs: { parentId: null, kind: null, status: null },
           firstSeenAtMs: seenMs,
           updatedAtMs: seenMs,
         },

@@ -1,3 +1,9 @@
+import {
+  decodeFailureCursor,
+  PROJECTION_FAILURES_PAGE,
+  toFailureRow,
+  type ProjectionFailurePage,
+} from './projection-failure';
 import { decodeArtifactCursor, encodeArtifactCursor } from './artifact-cursor';
 import type { DatabaseHandle } from './database-handle';
 import {
@@ -270,6 +276,31 @@ export class EmissionQueries {
       reason: boundText(row.reason, MAX_RETURNED_TEXT_CHARS),
       rejectedAt: row.rejectedAt.toISOString(),
     }));
+  }
+
+  /**
+   * The tenant's projection failures (events the projector did not count), newest first;
+   * `after` is the cursor of the last row of the previous page.
+   */
+  async projectionFailures(
+    tenant: string,
+    first: number,
+    after?: string | null,
+  ): Promise<ProjectionFailurePage> {
+    const size = requireIntInRange('first', first, 0, MAX_PAGE_SIZE);
+    const afterId =
+      after === undefined || after === null ? null : decodeFailureCursor('after', after);
+    const rows = await this.read<Parameters<typeof toFailureRow>[0]>(PROJECTION_FAILURES_PAGE, [
+      requireIdentifier('tenant', tenant),
+      afterId,
+      size + 1,
+    ]);
+    const nodes = rows.slice(0, size).map(toFailureRow);
+    return {
+      nodes,
+      hasNextPage: rows.length > size,
+      endCursor: nodes.length > 0 ? nodes[nodes.length - 1].cursor : null,
+    };
   }
 
   async artifact(

@@ -50,7 +50,7 @@ describe.each(BACKENDS)('EmissionStore on $name', (backend) => {
         { group: 'g-commit', topic: TOPIC, partition: 3, nextOffset: '9007199254740993' }, // > 2^53: kept exact
       ],
     });
-    expect(result).toEqual({ insertedFacts: 2 });
+    expect(result).toEqual({ insertedFacts: 2, replacedFacts: 0 });
     expect(await store.nextOffsets('g-commit', TOPIC)).toEqual(
       new Map([
         [0, '17'],

@@ -1,5 +1,10 @@
 import type { ConsumerPositionSource } from '@greenops/messaging';
-import { mergeArtifactUpserts, type ArtifactRow, type ArtifactUpsert } from './artifact-merge';
+import {
+  ARTIFACT_FIELDS,
+  mergeArtifactUpserts,
+  type ArtifactRow,
+  type ArtifactUpsert,
+} from './artifact-merge';
 import type { DatabaseHandle } from './database-handle';
 import {
   emissionFactParams,
@@ -7,8 +12,21 @@ import {
   type EmissionFactInput,
 } from './emission-fact-columns';
 import { INSERT_FACTS_TIMESCALE, INSERT_FACTS_WITH_ROLLUP } from './emission-fact-sql';
+import {
+  DELETE_EMPTY_ROLLUP_DAYS,
+  DELETE_REPLACED_FACTS_TIMESCALE,
+  DELETE_REPLACED_FACTS_WITH_ROLLUP,
+  latestVersionRows,
+  pickRows,
+  UPSERT_COUNTED_FACTS,
+} from './counted-facts';
 import { requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
+import {
+  INSERT_PROJECTION_FAILURES,
+  projectionFailureParams,
+  type ProjectionFailureInput,
+} from './projection-failure';
 import { mergeOffsets, type ConsumerOffsetInput } from './offset-merge';
 
 export interface EmissionBatch {
@@ -17,6 +35,8 @@ export interface EmissionBatch {
   offsets: ConsumerOffsetInput[];
   /** Rejected spans read from the DLQ topic, each at its log position. */
   rejections?: RejectionInput[];
+  /** Events the projector did not count, each with its stage, field and reason. */
+  failures?: ProjectionFailureInput[];
 }
 
 export interface RejectionInput {
@@ -37,22 +57,24 @@ const INSERT_REJECTIONS = `
                        $7::timestamptz[], $8::text[], $9::int[], $10::bigint[])
   on conflict (log_topic, log_partition, log_offset) do nothing`;
 
+const fieldWins = (column: string) =>
+  `greenops_artifact_field_wins(a.${column}, a.${column}_at, excluded.${column}, excluded.${column}_at)`;
+const mergeField = (column: string) => `
+    ${column} = case when ${fieldWins(column)} then excluded.${column} else a.${column} end,
+    ${column}_at = case when ${fieldWins(column)} then excluded.${column}_at else a.${column}_at end`;
+
 /**
- * Later information fills or replaces kind/status/parent (by event time); nulls never erase
- * a known value; a mention as someone's parent never moves updated_at.
+ * Per-field recency: each of parent/kind/status merges by its own observed-at time through
+ * `greenops_artifact_field_wins` (the SQL twin of artifactFieldWins: latest wins, absent never
+ * erases); a mention as someone's parent never moves updated_at.
  */
 const UPSERT_ARTIFACTS = `
-  insert into artifacts as a (tenant_id, project_id, artifact_id, parent_id, kind, status, first_seen_at, updated_at)
+  insert into artifacts as a (tenant_id, project_id, artifact_id, parent_id, kind, status,
+                              parent_id_at, kind_at, status_at, first_seen_at, updated_at)
   select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                       $7::timestamptz[], $8::timestamptz[])
-  on conflict (tenant_id, project_id, artifact_id) do update set
-    parent_id = case when excluded.parent_id is not null
-                      and (a.parent_id is null or excluded.updated_at >= a.updated_at)
-                     then excluded.parent_id else a.parent_id end,
-    kind = case when excluded.kind is not null and (a.kind is null or excluded.updated_at >= a.updated_at)
-                then excluded.kind else a.kind end,
-    status = case when excluded.status is not null and (a.status is null or excluded.updated_at >= a.updated_at)
-                  then excluded.status else a.status end,
+                       $7::timestamptz[], $8::timestamptz[], $9::timestamptz[],
+                       $10::timestamptz[], $11::timestamptz[])
+  on conflict (tenant_id, project_id, artifact_id) do update set${mergeField('parent_id')},${mergeField('kind')},${mergeField('status')},
     first_seen_at = least(a.first_seen_at, excluded.first_seen_at),
     updated_at = case when coalesce(excluded.parent_id, excluded.kind, excluded.status) is not null
                       then greatest(a.updated_at, excluded.updated_at) else a.updated_at end`;
@@ -77,26 +99,75 @@ export class EmissionStore implements ConsumerPositionSource {
    * Returns the number of facts newly inserted. Invalid input throws PersistenceInputError
    * before anything is written.
    */
-  async commitBatch(batch: EmissionBatch): Promise<{ insertedFacts: number }> {
-    const facts = toEmissionFactColumns(batch.facts);
+  async commitBatch(
+    batch: EmissionBatch,
+  ): Promise<{ insertedFacts: number; replacedFacts: number }> {
+    const checked = toEmissionFactColumns(batch.facts);
+    const facts = pickRows(checked, latestVersionRows(checked));
     const artifacts = mergeArtifactUpserts(batch.artifacts);
     const offsets = mergeOffsets(batch.offsets);
     const rejections = checkRejections(batch.rejections ?? []);
-    const insertFacts = this.db.capabilities.timescale
-      ? INSERT_FACTS_TIMESCALE
-      : INSERT_FACTS_WITH_ROLLUP;
+    const failures =
+      batch.failures && batch.failures.length > 0 ? projectionFailureParams(batch.failures) : null;
+    const timescale = this.db.capabilities.timescale;
+    const insertFacts = timescale ? INSERT_FACTS_TIMESCALE : INSERT_FACTS_WITH_ROLLUP;
 
     return this.db.dataSource.transaction(async (tx) => {
       let insertedFacts = 0;
+      let replacedFacts = 0;
       if (facts.eventId.length > 0) {
-        const rows: Array<{ inserted: number }> = await tx.query(
-          insertFacts,
-          emissionFactParams(facts),
+        // Corrections (counted-facts.ts): only versions received later than the counted one
+        // are written; the fact each replaces is deleted first.
+        const written: Array<{
+          tenant_id: string;
+          event_id: string;
+          projection_version: number;
+          replaced_occurred_at: Date | null;
+        }> = await tx.query(UPSERT_COUNTED_FACTS, [
+          facts.tenantId,
+          facts.eventId,
+          facts.projectionVersion,
+          facts.occurredAt,
+          facts.recordedAt,
+        ]);
+        const replaced = written.filter((w) => w.replaced_occurred_at !== null);
+        if (replaced.length > 0) {
+          const rows: Array<{ deleted: number }> = await tx.query(
+            timescale ? DELETE_REPLACED_FACTS_TIMESCALE : DELETE_REPLACED_FACTS_WITH_ROLLUP,
+            [
+              replaced.map((w) => w.tenant_id),
+              replaced.map((w) => w.event_id),
+              replaced.map((w) => w.projection_version),
+              replaced.map((w) => w.replaced_occurred_at!.toISOString()),
+            ],
+          );
+          replacedFacts = rows[0]?.deleted ?? 0;
+          if (!timescale)
+            await tx.query(DELETE_EMPTY_ROLLUP_DAYS, [
+              [...new Set(replaced.map((w) => w.tenant_id))],
+            ]);
+        }
+        const writtenKeys = new Set(
+          written.map((w) => JSON.stringify([w.tenant_id, w.event_id, w.projection_version])),
         );
-        insertedFacts = rows[0]?.inserted ?? 0;
+        const toInsert = facts.eventId
+          .map((_, i) => i)
+          .filter((i) =>
+            writtenKeys.has(
+              JSON.stringify([facts.tenantId[i], facts.eventId[i], facts.projectionVersion[i]]),
+            ),
+          );
+        if (toInsert.length > 0) {
+          const rows: Array<{ inserted: number }> = await tx.query(
+            insertFacts,
+            emissionFactParams(pickRows(facts, toInsert)),
+          );
+          insertedFacts = rows[0]?.inserted ?? 0;
+        }
       }
       if (artifacts.length > 0) await tx.query(UPSERT_ARTIFACTS, artifactParams(artifacts));
       if (rejections.length > 0) await tx.query(INSERT_REJECTIONS, rejectionParams(rejections));
+      if (failures) await tx.query(INSERT_PROJECTION_FAILURES, failures);
       if (offsets.length > 0) {
         await tx.query(UPSERT_OFFSETS, [
           offsets.map((o) => o.group),
@@ -105,7 +176,7 @@ export class EmissionStore implements ConsumerPositionSource {
           offsets.map((o) => o.nextOffset),
         ]);
       }
-      return { insertedFacts };
+      return { insertedFacts, replacedFacts };
     });
   }
 
@@ -127,6 +198,12 @@ function artifactParams(rows: ArtifactRow[]): unknown[] {
     rows.map((r) => r.parentId),
     rows.map((r) => r.kind),
     rows.map((r) => r.status),
+    ...ARTIFACT_FIELDS.map((f) =>
+      rows.map((r) => {
+        const atMs = r.fieldAtMs[f];
+        return atMs === null ? null : new Date(atMs).toISOString();
+      }),
+    ),
     rows.map((r) => new Date(r.firstSeenAtMs).toISOString()),
     rows.map((r) => new Date(r.updatedAtMs).toISOString()),
   ];

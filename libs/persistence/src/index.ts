@@ -17,6 +17,13 @@ export {
   type EmbeddedEngine,
 } from './embedded/embedded-engine';
 export { EmissionStore, type EmissionBatch, type RejectionInput } from './emission-store';
+export {
+  PROJECTION_STAGES,
+  type ProjectionStage,
+  type ProjectionFailureInput,
+  type ProjectionFailureRow,
+  type ProjectionFailurePage,
+} from './projection-failure';
 export type { EmissionFactInput } from './emission-fact-columns';
 export type { ArtifactUpsert } from './artifact-merge';
 export type { ConsumerOffsetInput } from './offset-merge';

@@ -2,6 +2,7 @@ import { ArtifactResolver, ProjectResolver } from './emissions.resolver';
 import { FactorSetsResolver } from './factor-sets.resolver';
 import { ProjectStatementResolver } from './project-statement.resolver';
 import { RejectedSpansResolver } from './rejected-spans.resolver';
+import { ProjectionFailuresResolver } from './projection-failures.resolver';
 import {
   ArtifactHoldingsResolver,
   ProjectHoldingsResolver,
@@ -20,6 +21,7 @@ export const GATEWAY_RESOLVERS = [
   ArtifactResolver,
   FactorSetsResolver,
   RejectedSpansResolver,
+  ProjectionFailuresResolver,
   ProjectStatementResolver,
   StandardSciResolver,
   RetentionResolver,

@@ -91,7 +91,7 @@ export class EmbeddedLogHarness {
         publisher: this.publisher,
         inspector: new EmbeddedEventLogInspector(),
       },
-      observer: { onSkipped: (s) => this.skipped.push(`${s.offset} ${s.field}: ${s.reason}`) },
+      observer: { onSkipped: (s) => this.skipped.push(`${s.log.offset} ${s.field}: ${s.reason}`) },
     });
     await this.consumer(PROJECTOR_GROUP).start(projector.handle);
   }

@@ -2,6 +2,9 @@ import { BaseTables1767225600000 } from './1767225600000-base-tables';
 import { TimescaleOrRollup1767225600001 } from './1767225600001-timescale-or-rollup';
 import { FactorSetsAndProjections1767225600002 } from './1767225600002-factor-sets-and-projections';
 import { DeadLetterLogPosition1767225600003 } from './1767225600003-dead-letter-log-position';
+import { ProjectionFailures1767225600100 } from './1767225600100-projection-failures';
+import { CountedFacts1767225600101 } from './1767225600101-counted-facts';
+import { ArtifactFieldRecency1767225600102 } from './1767225600102-artifact-field-recency';
 import { ReadAggregates1767225600300 } from './1767225600300-read-aggregates';
 import { InsightsTables1767225600700 } from './1767225600700-insights-tables';
 import { Retention1767225600800 } from './1767225600800-retention';
@@ -13,6 +16,9 @@ export const MIGRATIONS = [
   TimescaleOrRollup1767225600001,
   FactorSetsAndProjections1767225600002,
   DeadLetterLogPosition1767225600003,
+  ProjectionFailures1767225600100,
+  CountedFacts1767225600101,
+  ArtifactFieldRecency1767225600102,
   ReadAggregates1767225600300,
   InsightsTables1767225600700,
   Retention1767225600800,
