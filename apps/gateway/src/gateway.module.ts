@@ -1,11 +1,11 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
-import { HealthController } from './health.controller';
+import { HealthController, READINESS_CHECKS, type ReadinessCheck } from '@greenops/observability';
 import { GatewayExceptionFilter } from './graphql/gateway-exception.filter';
 import { ArtifactResolver, ProjectResolver } from './graphql/emissions.resolver';
 import {
@@ -20,12 +20,15 @@ import { RejectedSpansResolver } from './graphql/rejected-spans.resolver';
 import {
   GATEWAY_API_KEYS,
   GATEWAY_FACTOR_SETS,
+  GATEWAY_INSTANCES,
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
   type ApiKeyResolver,
   type FactorSetAdmin,
   type GatewayQueries,
+  type ProjectorInstances,
 } from './gateway-queries.port';
+import { PlatformHealthResolver } from './graphql/platform-health.resolver';
 
 export interface GatewayOptions {
   queries: GatewayQueries;
@@ -39,6 +42,12 @@ export interface GatewayOptions {
   maxResponseBytes?: number;
   /** Apollo landing page / introspection; on by default, off in production configs. */
   introspection?: boolean;
+  /** What /readyz checks (docs/operations.md, "Health and readiness"); none: always ready. */
+  readiness?: ReadinessCheck[];
+  /** Projector instances for `platformHealth` (distributed mode); without it the list is empty. */
+  instances?: ProjectorInstances;
+  /** The service's logger (the JSON logger in distributed mode); Nest's errors and warnings otherwise. */
+  logger?: LoggerService;
 }
 
 /** Lexical tokens of one GraphQL document (docs/operations.md, "Limits"). */
@@ -85,12 +94,15 @@ export class GatewayModule {
         { provide: GATEWAY_API_KEYS, useValue: options.apiKeys },
         { provide: GATEWAY_FACTOR_SETS, useValue: options.factorSets },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
+        ...(options.instances ? [{ provide: GATEWAY_INSTANCES, useValue: options.instances }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
+        { provide: READINESS_CHECKS, useValue: options.readiness ?? [] },
         ApiKeyGuard,
         ProjectResolver,
         ArtifactResolver,
         FactorSetsResolver,
         RejectedSpansResolver,
+        PlatformHealthResolver,
       ],
     };
   }
@@ -99,7 +111,7 @@ export class GatewayModule {
 /** A ready-to-listen gateway (GraphQL at /graphql, JSON bodies capped at 1 MB: room for a month of hourly grid factors). */
 export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
   const app = await NestFactory.create(GatewayModule.register(options), {
-    logger: ['error', 'warn'],
+    logger: options.logger ?? ['error', 'warn'],
     bodyParser: false,
   });
   const express = await import('express');

@@ -4,17 +4,22 @@ import {
   brokersField,
   byteSizeField,
   durationMsField,
+  kafkaSecurityFromEnv,
+  logLevelField,
   parseEnv,
   portField,
   postgresUrlField,
   runService,
 } from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
+import { serviceLogging } from '@greenops/observability';
 import {
   ApiKeyStore,
   EmissionQueries,
+  databaseCheck,
   openPostgres,
   ProjectionRegistry,
+  ProjectorInstanceStore,
 } from '@greenops/persistence';
 import { createGatewayApp } from './gateway.module';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graphql/response-budget.plugin';
@@ -29,10 +34,13 @@ const envSchema = z.object({
   GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES: byteSizeField(DEFAULT_MAX_RESPONSE_BYTES),
   /** PostgreSQL statement_timeout of the gateway's queries (docs/operations.md, "Limits"). */
   GREENOPS_GRAPHQL_STATEMENT_TIMEOUT_MS: durationMsField(10_000),
+  GREENOPS_LOG_LEVEL: logLevelField,
 });
 
 async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
+  const { logger, kafka } = serviceLogging('gateway', env.GREENOPS_LOG_LEVEL);
+  const connection = { ...kafkaSecurityFromEnv(), ...kafka };
   const db = await openPostgres(env.GREENOPS_DATABASE_URL, {
     statementTimeoutMs: env.GREENOPS_GRAPHQL_STATEMENT_TIMEOUT_MS,
   });
@@ -40,6 +48,7 @@ async function main(): Promise<() => Promise<void>> {
     ? new KafkaEventLogPublisher({
         brokers: env.GREENOPS_KAFKA_BROKERS,
         clientId: 'greenops-gateway',
+        connection,
       })
     : undefined;
   const app = await createGatewayApp({
@@ -49,9 +58,13 @@ async function main(): Promise<() => Promise<void>> {
     publisher,
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
     maxResponseBytes: env.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
+    // Ready while the database answers (its pool reconnects by itself once it is back).
+    readiness: [databaseCheck(db)],
+    logger,
+    instances: new ProjectorInstanceStore(db),
   });
   await app.listen(env.GREENOPS_GRAPHQL_PORT, env.GREENOPS_HOST);
-  console.log(
+  logger.info(
     `gateway: GraphQL at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/graphql`,
   );
   return async () => {

@@ -78,3 +78,9 @@ export function mapIngestError(error: unknown): MappedError {
   }
   return { httpStatus: 500, grpcCode: GrpcStatus.INTERNAL, message: 'internal error', headers: {} };
 }
+
+/** The reason of a refusal for the log: the error's message, without its stack. */
+export function refusalReason(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0];
+  return String(error);
+}

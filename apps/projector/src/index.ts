@@ -6,3 +6,6 @@ export * from './emissions.projector';
 export * from './projection-rebuild.runner';
 export * from './dead-letter.recorder';
 export * from './projector-workers';
+export * from './projector-status';
+export * from './projector-http.module';
+export * from './projector-instance.reporter';

@@ -70,3 +70,12 @@ export {
   type TenantProjection,
   type PublishedFactorSet,
 } from './projection-registry';
+export {
+  ProjectorInstanceStore,
+  databaseCheck,
+  STALE_INSTANCE_MS,
+  MAX_LISTED_INSTANCES,
+  type ProjectorInstanceReport,
+  type ProjectorInstanceRow,
+  type ReportedPartition,
+} from './projector-instance-store';

@@ -1,3 +1,4 @@
+import { MIGRATIONS } from './migrations';
 import type { DataSource } from 'typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'FactorSetsAndProjections1767225600002',
       'DeadLetterLogPosition1767225600003',
       'ReadAggregates1767225600300',
+      'ProjectorInstances1767225600500',
     ]);
   });
 
@@ -126,7 +128,7 @@ describe('openPostgres on a fresh database from two services at once', () => {
       const rows: Array<{ n: number }> = await a.dataSource.query(
         'select count(*)::int as n from migrations',
       );
-      expect(rows[0].n).toBe(5);
+      expect(rows[0].n).toBe(MIGRATIONS.length);
       await Promise.all([a.close(), b.close()]);
     } finally {
       await database.drop();

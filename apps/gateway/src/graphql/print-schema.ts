@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ArtifactResolver, ProjectResolver } from './emissions.resolver';
 import { FactorSetsResolver } from './factor-sets.resolver';
+import { PlatformHealthResolver } from './platform-health.resolver';
 import { RejectedSpansResolver } from './rejected-spans.resolver';
 
 /** The public GraphQL contract as SDL, generated from the code-first resolvers. */
@@ -12,7 +13,13 @@ export async function printGatewaySchema(): Promise<string> {
     await app.init();
     const schema = await app
       .get(GraphQLSchemaFactory)
-      .create([ProjectResolver, ArtifactResolver, FactorSetsResolver, RejectedSpansResolver]);
+      .create([
+        ProjectResolver,
+        ArtifactResolver,
+        FactorSetsResolver,
+        RejectedSpansResolver,
+        PlatformHealthResolver,
+      ]);
     return `${printSchema(lexicographicSortSchema(schema))}\n`;
   } finally {
     await app.close();
