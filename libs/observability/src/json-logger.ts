@@ -65,9 +65,11 @@ export class JsonLogger implements LoggerService {
     this.emit('info', message, fields);
   }
 
-  /** Nest's `log` is INFO. */
+  /** Nest's `log` is INFO, except its start-up chatter (modules loaded, routes mapped): DEBUG. */
   log(message: unknown, ...params: unknown[]): void {
-    this.emit('info', text(message), { context: nestParams(params).context });
+    const { context } = nestParams(params);
+    const level = context && NEST_START_UP_CONTEXTS.has(context) ? 'debug' : 'info';
+    this.emit(level, text(message), { context });
   }
 
   debug(message: unknown, ...params: unknown[]): void {
@@ -82,6 +84,16 @@ export class JsonLogger implements LoggerService {
     this.error(message, ...params);
   }
 }
+
+/** Nest's contexts that log one line per module and route at every start. */
+const NEST_START_UP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+  'GraphQLModule',
+]);
 
 function text(message: unknown): string {
   if (typeof message === 'string') return message;

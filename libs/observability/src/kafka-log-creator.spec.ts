@@ -12,6 +12,11 @@ describe('kafkajs log lines', () => {
     ["The coordinator is loading and hence can't process requests", 'error', 'info'],
     ['Connection error: connect ECONNREFUSED 127.0.0.1:39092', 'error', 'warn'],
     ['Restarting the consumer in 300ms', 'error', 'warn'],
+    [
+      'Failed to send messages: The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing',
+      'error',
+      'debug',
+    ],
     ['Consumer has joined the group', 'info', 'info'],
   ] as const)('"%s" at %s is logged at %s', (message, from, to) => {
     expect(relevel(from, message)).toBe(to);

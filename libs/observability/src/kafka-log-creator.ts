@@ -17,6 +17,11 @@ const RELEVELED: ReadonlyArray<{ pattern: RegExp; level: LogLevelName }> = [
       /coordinator is (loading|not available)|not (the correct )?coordinator|NOT_COORDINATOR|COORDINATOR_NOT_AVAILABLE|COORDINATOR_LOAD_IN_PROGRESS|coordinator.*(moved|changed)/i,
     level: 'info',
   },
+  // A transaction begun right after a commit, while the coordinator finishes it: retried at once.
+  {
+    pattern: /CONCURRENT_TRANSACTIONS|another concurrent operation on the same transaction/i,
+    level: 'debug',
+  },
   // A stale member id after a session ended: the member simply joins again.
   { pattern: /UNKNOWN_MEMBER_ID|member id.*(unknown|not valid)/i, level: 'info' },
   // The broker is away: kafkajs retries; readiness reports it, no stack trace needed.

@@ -8,3 +8,4 @@ export { waitFor, type WaitForOptions } from './wait-for';
 export { KAFKA_BROKERS_ENV, PG_URL_ENV, DEFAULT_PG_URL } from './test-env';
 export { freePort } from './free-port';
 export { runBuiltCli, BUILT_CLI, type CliRun } from './built-cli';
+export { testBroker, testBrokerPort } from './test-broker-control';
