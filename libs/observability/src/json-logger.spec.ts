@@ -42,7 +42,8 @@ describe('JsonLogger', () => {
   it("takes Nest's (message, stack, context) and keeps a stack on the same line", () => {
     const { logger, lines, parsed } = collecting('debug');
     logger.error('boom', 'Error: boom\n    at x (y.ts:1:1)', 'OtlpHttp');
-    logger.log('mapped', 'RoutesResolver');
+    logger.log('mapped', 'Ingest');
+    logger.log('Mapped {/livez, GET} route', 'RouterExplorer');
     logger.verbose('v');
     logger.fatal('f');
     expect(lines.every((l) => !l.includes('\n'))).toBe(true);
@@ -53,7 +54,9 @@ describe('JsonLogger', () => {
         context: 'OtlpHttp',
         stack: 'Error: boom\n    at x (y.ts:1:1)',
       }),
-      expect.objectContaining({ level: 'info', msg: 'mapped', context: 'RoutesResolver' }),
+      expect.objectContaining({ level: 'info', msg: 'mapped', context: 'Ingest' }),
+      // Nest's start-up chatter is DEBUG.
+      expect.objectContaining({ level: 'debug', context: 'RouterExplorer' }),
       expect.objectContaining({ level: 'debug', msg: 'v' }),
       expect.objectContaining({ level: 'error', msg: 'f' }),
     ]);
