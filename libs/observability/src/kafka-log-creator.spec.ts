@@ -12,6 +12,7 @@ describe('kafkajs log lines', () => {
     ["The coordinator is loading and hence can't process requests", 'error', 'info'],
     ['Connection error: connect ECONNREFUSED 127.0.0.1:39092', 'error', 'warn'],
     ['Restarting the consumer in 300ms', 'error', 'warn'],
+    ['Crash: KafkaJSNumberOfRetriesExceeded: …', 'error', 'error'],
     [
       'Failed to send messages: The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing',
       'error',
@@ -23,6 +24,13 @@ describe('kafkajs log lines', () => {
   });
 
   it('looks at the error field too, and never raises a level', () => {
+    expect(
+      relevel(
+        'error',
+        'Response ListOffsets(key: 2, version: 3)',
+        'This server is not the leader for that topic-partition',
+      ),
+    ).toBe('warn');
     expect(relevel('error', 'Response Heartbeat(key: 12)', 'The group is rebalancing')).toBe(
       'info',
     );

@@ -27,11 +27,11 @@ const RELEVELED: ReadonlyArray<{ pattern: RegExp; level: LogLevelName }> = [
   // The broker is away: kafkajs retries; readiness reports it, no stack trace needed.
   {
     pattern:
-      /ECONNREFUSED|ECONNRESET|Connection (error|timeout)|Closed connection|KafkaJSConnection|broker.*not connected|There is no leader|LEADER_NOT_AVAILABLE|NOT_LEADER/i,
+      /ECONNREFUSED|ECONNRESET|Connection (error|timeout)|Closed connection|KafkaJSConnection|broker.*not connected|There is no leader|not the leader|LEADER_NOT_AVAILABLE|NOT_LEADER/i,
     level: 'warn',
   },
-  // With restartOnFailure the consumer restarts itself after an exhausted retry budget.
-  { pattern: /Restarting the consumer|Crash: KafkaJSNumberOfRetriesExceeded/i, level: 'warn' },
+  // The consumer restarts itself after a crash (restartOnFailure); the crash itself stays ERROR.
+  { pattern: /^Restarting the consumer/i, level: 'warn' },
 ];
 
 const FROM_KAFKA: Record<number, LogLevelName> = {
