@@ -10,7 +10,7 @@ import {
   type TestDatabase,
 } from '@greenops/testing';
 import { EMISSIONS_FIELDS, graphql } from './support/graphql-client';
-import { otlpJsonRequest, postOtlpJson, type JsonSpan } from './support/otlp-json';
+import { otlpJsonRequest, type JsonSpan } from './support/otlp-json';
 import { hostEmbodiedG, T0 } from './support/render-scenario';
 import { ServiceProcess } from './support/service-process';
 
@@ -91,7 +91,7 @@ describe('operations: probes, logs, outages, the consumer group (distributed mod
   let database: TestDatabase;
   let db: DatabaseHandle;
   let ingest: ServiceProcess;
-  let projectors: ServiceProcess[] = [];
+  const projectors: ServiceProcess[] = [];
   let gateway: ServiceProcess;
   const urls = {
     otlp: '',

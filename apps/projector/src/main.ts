@@ -26,7 +26,7 @@ import {
 } from '@greenops/persistence';
 import { createProjectorHttpApp } from './projector-http.module';
 import { ProjectorInstanceReporter } from './projector-instance.reporter';
-import { projectorStatus } from './projector-status';
+import { projectorStatus, startingStatus } from './projector-status';
 import { startProjectorWorkers } from './projector-workers';
 
 const envSchema = z.object({
@@ -54,37 +54,18 @@ async function main(): Promise<() => Promise<void>> {
     clientId: 'greenops-projector',
     connection,
   });
+  // The HTTP port first: /livez answers (and /readyz says why it is not ready) while the
+  // consumers wait for the broker at start-up.
   let live: KafkaEventLogConsumer | undefined;
-  const workers = await startProjectorWorkers({
-    store,
-    registry: new ProjectionRegistry(db),
-    publisher,
-    inspector: new KafkaEventLogInspector(brokers, connection),
-    consumerFor: (groupId, topic) => {
-      const consumer = new KafkaEventLogConsumer({
-        brokers,
-        groupId,
-        topic,
-        positions: store,
-        connection,
-        onCrash: (error) =>
-          logger.emit('warn', `projector: ${groupId} consumer restarts after: ${error.message}`),
-      });
-      if (groupId === group && topic === TOPICS.activities) live = consumer;
-      return consumer;
-    },
-    groupId: group,
-    log: (line) => logger.info(line),
-    warn: (line) => logger.warn(line),
-  });
-  const liveConsumer = live!;
-  const status = () => projectorStatus(liveConsumer, identity);
+  const status = () =>
+    live ? projectorStatus(live, identity) : Promise.resolve(startingStatus(group, identity));
   const app = await createProjectorHttpApp({
     readiness: [
       {
         name: 'consumer',
         check: () => {
-          const s = liveConsumer.status();
+          const s = live?.status();
+          if (!s) return { ok: false, detail: 'starting: joining the consumer group' };
           return s.state === 'consuming'
             ? { ok: true, detail: `member of ${s.group}, partitions [${s.partitions.join(', ')}]` }
             : { ok: false, detail: `consumer ${s.state} (group ${s.group})` };
@@ -95,6 +76,36 @@ async function main(): Promise<() => Promise<void>> {
     logger,
   });
   await app.listen(env.GREENOPS_PROJECTOR_PORT, env.GREENOPS_HOST);
+  let workers: Awaited<ReturnType<typeof startProjectorWorkers>>;
+  try {
+    workers = await startProjectorWorkers({
+      store,
+      registry: new ProjectionRegistry(db),
+      publisher,
+      inspector: new KafkaEventLogInspector(brokers, connection),
+      consumerFor: (groupId, topic) => {
+        const consumer = new KafkaEventLogConsumer({
+          brokers,
+          groupId,
+          topic,
+          positions: store,
+          connection,
+          onCrash: (error) =>
+            logger.warn(`projector: ${groupId} consumer restarts after: ${error.message}`),
+        });
+        if (groupId === group && topic === TOPICS.activities) live = consumer;
+        return consumer;
+      },
+      groupId: group,
+      log: (line) => logger.info(line),
+      warn: (line) => logger.warn(line),
+    });
+  } catch (error) {
+    await app.close();
+    await publisher.close();
+    await db.close();
+    throw error;
+  }
   const reporter = new ProjectorInstanceReporter({
     status,
     store: new ProjectorInstanceStore(db),

@@ -66,3 +66,24 @@ export async function projectorStatus(
     lagError,
   };
 }
+
+/** The status before the live consumer exists (start-up, waiting for the broker). */
+export function startingStatus(
+  group: string,
+  identity: { instanceId: string; host: string; startedAt: Date },
+): ProjectorStatus {
+  return {
+    group,
+    topic: '',
+    memberId: null,
+    state: 'joining',
+    partitions: [],
+    lastFetchAt: null,
+    lastCrash: null,
+    instanceId: identity.instanceId,
+    host: identity.host,
+    startedAt: identity.startedAt.toISOString(),
+    partitionLag: [],
+    lagError: null,
+  };
+}
