@@ -12,7 +12,7 @@ import {
   runService,
 } from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
-import { serviceLogging } from '@greenops/observability';
+import { serviceLogging, startSelfTelemetry } from '@greenops/observability';
 import {
   ApiKeyStore,
   EmissionQueries,
@@ -40,6 +40,7 @@ const envSchema = z.object({
 async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
   const { logger, kafka } = serviceLogging('gateway', env.GREENOPS_LOG_LEVEL);
+  const telemetry = startSelfTelemetry('gateway');
   const connection = { ...kafkaSecurityFromEnv(), ...kafka };
   const db = await openPostgres(env.GREENOPS_DATABASE_URL, {
     statementTimeoutMs: env.GREENOPS_GRAPHQL_STATEMENT_TIMEOUT_MS,
@@ -71,6 +72,7 @@ async function main(): Promise<() => Promise<void>> {
     await app.close();
     await publisher?.close();
     await db.close();
+    await telemetry.shutdown();
   };
 }
 

@@ -12,7 +12,7 @@ import {
   spanTimeLimitsEnv,
 } from '@greenops/config';
 import { KafkaBrokerProbe, KafkaEventLogPublisher } from '@greenops/messaging';
-import { serviceLogging } from '@greenops/observability';
+import { serviceLogging, startSelfTelemetry } from '@greenops/observability';
 import { ApiKeyStore, openPostgres } from '@greenops/persistence';
 import { createIngestHttpApp } from './ingest.module';
 import { IngestService } from './ingest.service';
@@ -34,6 +34,7 @@ const envSchema = z.object({
 async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
   const { logger, kafka } = serviceLogging('ingest', env.GREENOPS_LOG_LEVEL);
+  const telemetry = startSelfTelemetry('ingest');
   const connection = { ...kafkaSecurityFromEnv(), ...kafka };
   const db = await openPostgres(env.GREENOPS_DATABASE_URL, { poolSize: 4 });
   const apiKeys = new ApiKeyStore(db);
@@ -66,6 +67,7 @@ async function main(): Promise<() => Promise<void>> {
     await broker.close();
     await publisher.close();
     await db.close();
+    await telemetry.shutdown();
   };
 }
 

@@ -17,7 +17,7 @@ import {
   KafkaEventLogInspector,
   KafkaEventLogPublisher,
 } from '@greenops/messaging';
-import { serviceLogging } from '@greenops/observability';
+import { selfMetrics, serviceLogging, startSelfTelemetry } from '@greenops/observability';
 import {
   EmissionStore,
   openPostgres,
@@ -43,6 +43,7 @@ const envSchema = z.object({
 async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
   const { logger, kafka } = serviceLogging('projector', env.GREENOPS_LOG_LEVEL);
+  const telemetry = startSelfTelemetry('projector');
   const connection = { ...kafkaSecurityFromEnv(), ...kafka };
   const identity = { instanceId: randomUUID(), host: hostname(), startedAt: new Date() };
   const db = await openPostgres(env.GREENOPS_DATABASE_URL);
@@ -112,6 +113,12 @@ async function main(): Promise<() => Promise<void>> {
     warn: (line) => logger.warn(line),
   });
   reporter.start();
+  // Lag per owned partition, as of the last report (every 5 s).
+  selfMetrics().consumerLag.addCallback((result) => {
+    for (const p of reporter.latest?.partitionLag ?? []) {
+      if (p.lag !== null) result.observe(p.lag, { partition: p.partition, group });
+    }
+  });
   logger.info(`projector: consuming ${TOPICS.activities} as group ${group}`, {
     instanceId: identity.instanceId,
   });
@@ -125,6 +132,7 @@ async function main(): Promise<() => Promise<void>> {
     await app.close();
     await publisher.close();
     await db.close();
+    await telemetry.shutdown();
   };
 }
 

@@ -5,6 +5,7 @@ import {
   MethodologyInputError,
   type ComputeOptions,
 } from '@greenops/methodology';
+import { selfMetrics } from '@greenops/observability';
 import { ProjectionRegistry, type TenantProjection } from '@greenops/persistence';
 import type { FactorSetCatalog } from './factor-set.catalog';
 import type { ProjectionRegistryPort } from './projection-registry.port';
@@ -101,6 +102,7 @@ export class ProjectionRebuildRunner {
     batch: ConsumedBatch,
   ): Promise<void> {
     const target = build.building!;
+    selfMetrics().rebuildRecords.add(batch.records.length, { tenant: build.tenant });
     const factorSet = await this.options.catalog.get(build.tenant, target.factorSetVersion);
     const facts: EmissionFactInput[] = [];
     let fenceRead = false;
@@ -166,6 +168,7 @@ export class ProjectionRebuildRunner {
     if (state.building?.version !== target.version || !ProjectionRegistry.fencesComplete(state))
       return;
     if (await this.options.registry.switchTo(build.tenant, target.version)) {
+      selfMetrics().rebuildsCompleted.add(1);
       this.log(
         `switched ${build.tenant} to projection v${target.version} (factor set ${target.factorSetVersion})`,
       );

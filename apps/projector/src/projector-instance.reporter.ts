@@ -30,6 +30,8 @@ export class ProjectorInstanceReporter {
   private timer: NodeJS.Timeout | undefined;
   private failing = false;
   private running: Promise<void> | undefined;
+  /** The last status reported (for the consumer-lag gauge). */
+  latest: ProjectorStatus | undefined;
 
   constructor(private readonly options: InstanceReporterOptions) {}
 
@@ -50,7 +52,9 @@ export class ProjectorInstanceReporter {
     if (this.running) return this.running;
     this.running = (async () => {
       try {
-        await this.options.store.report(toReport(await this.options.status()));
+        const status = await this.options.status();
+        this.latest = status;
+        await this.options.store.report(toReport(status));
         this.failing = false;
       } catch (error) {
         if (!this.failing) {

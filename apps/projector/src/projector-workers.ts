@@ -1,5 +1,12 @@
+import { SpanStatusCode } from '@opentelemetry/api';
 import { TOPICS } from '@greenops/contracts';
-import type { EventLogConsumer, EventLogInspector, EventLogPublisher } from '@greenops/messaging';
+import { selfMetrics, selfTracer } from '@greenops/observability';
+import type {
+  ConsumedBatch,
+  EventLogConsumer,
+  EventLogInspector,
+  EventLogPublisher,
+} from '@greenops/messaging';
 import { DeadLetterRecorder } from './dead-letter.recorder';
 import { EmissionsProjector } from './emissions.projector';
 import { FactorSetCatalog } from './factor-set.catalog';
@@ -50,10 +57,12 @@ export async function startProjectorWorkers(
     groupId,
     projections: { registry, catalog, publisher, inspector },
     observer: {
-      onSkipped: (s) =>
+      onSkipped: (s) => {
+        selfMetrics().projectionErrors.add(1, { kind: 'skipped' });
         warn(
           `projector: skipped ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`,
-        ),
+        );
+      },
       onRebuildStarted: (b) =>
         log(
           `projector: factor set ${b.factorSetVersion} of ${b.tenant} published; building projection v${b.version}`,
@@ -96,7 +105,7 @@ export async function startProjectorWorkers(
   };
   try {
     activities = consumerFor(groupId, TOPICS.activities);
-    await activities.start(projector.handle);
+    await activities.start((batch) => projectTraced(batch, projector));
     deadLetterRecords = consumerFor(deadLetterGroup, TOPICS.activitiesDlq);
     await deadLetterRecords.start(deadLetters.handle);
     rebuilds.start();
@@ -123,4 +132,32 @@ export async function startProjectorWorkers(
       await stopAll();
     },
   };
+}
+
+/**
+ * One batch of the live projector, as a span of the platform's own traces (docs/operations.md,
+ * "Self-telemetry"); a failed batch counts as a projection error and is retried by the consumer.
+ */
+async function projectTraced(batch: ConsumedBatch, projector: EmissionsProjector): Promise<void> {
+  await selfTracer().startActiveSpan(
+    'greenops.projector.batch',
+    {
+      attributes: {
+        'messaging.destination.partition.id': String(batch.partition),
+        'messaging.batch.message_count': batch.records.length,
+      },
+    },
+    async (span) => {
+      try {
+        await projector.handle(batch);
+      } catch (error) {
+        selfMetrics().projectionErrors.add(1, { kind: 'batch_failed' });
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }

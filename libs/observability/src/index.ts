@@ -4,3 +4,6 @@ export * from './kafka-log-creator';
 export * from './readiness';
 export * from './health.controller';
 export * from './service-logging';
+export * from './self-telemetry-settings';
+export * from './self-metrics';
+export * from './self-telemetry';
