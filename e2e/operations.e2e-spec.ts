@@ -109,10 +109,17 @@ describe('operations: probes, logs, outages, the consumer group (distributed mod
     return Number(rows[0].n);
   }
 
+  /** The trace id the senders put in `traceparent`; refusals are logged with it. */
+  const senderTraceId = randomBytes(16).toString('hex');
+
   async function send(spans: JsonSpan[]): Promise<{ status: number; retryAfter: string | null }> {
     const response = await fetch(urls.otlp, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${key}`,
+        traceparent: `00-${senderTraceId}-${randomBytes(8).toString('hex')}-01`,
+      },
       body: JSON.stringify(otlpJsonRequest(spans).body),
     });
     await response.text();

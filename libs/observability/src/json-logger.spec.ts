@@ -62,6 +62,20 @@ describe('JsonLogger', () => {
     ]);
   });
 
+  it("takes fields from Nest's warn(message, fields, context)", () => {
+    const { logger, parsed } = collecting('info');
+    logger.warn('refused', { requestId: 'r-9', traceId: 'abc', nested: { no: 1 } }, 'OtlpHttp');
+    expect(parsed()[0]).toEqual({
+      time: '2026-11-29T12:00:00.000Z',
+      level: 'warn',
+      service: 'ingest',
+      msg: 'refused',
+      requestId: 'r-9',
+      traceId: 'abc',
+      context: 'OtlpHttp',
+    });
+  });
+
   it('never lets a field overwrite time, level, service or msg', () => {
     const { logger, parsed } = collecting('info');
     logger.info('real', { level: 'error', msg: 'fake', service: 'x' });

@@ -54,11 +54,12 @@ export class JsonLogger implements LoggerService {
 
   error(message: unknown, ...params: unknown[]): void {
     const { context, stack } = nestParams(params, true);
-    this.emit('error', text(message), { context, stack });
+    this.emit('error', text(message), { ...fieldsOf(params), context, stack });
   }
 
+  /** Nest's `warn(message, fields?, context?)`: a plain object gives fields (requestId, traceId…). */
   warn(message: unknown, ...params: unknown[]): void {
-    this.emit('warn', text(message), { context: nestParams(params).context });
+    this.emit('warn', text(message), { ...fieldsOf(params), context: nestParams(params).context });
   }
 
   info(message: string, fields?: LogFields): void {
@@ -105,9 +106,23 @@ function text(message: unknown): string {
   }
 }
 
+/** Fields given as the first plain-object parameter (only strings, numbers and booleans). */
+function fieldsOf(params: unknown[]): LogFields {
+  const given = params.find(
+    (p): p is Record<string, unknown> =>
+      typeof p === 'object' && p !== null && !Array.isArray(p) && !(p instanceof Error),
+  );
+  const fields: LogFields = {};
+  for (const [key, value] of Object.entries(given ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      fields[key] = value;
+    }
+  }
+  return fields;
+}
+
 /**
- * Nest passes `(message, context)` or, for errors, `(message, stack, context)`; fields given as
- * an object are not part of Nest's signature and are ignored here.
+ * Nest passes `(message, context)` or, for errors, `(message, stack, context)`.
  */
 function nestParams(params: unknown[], withStack = false): { context?: string; stack?: string } {
   const strings = params.filter((p): p is string => typeof p === 'string');
