@@ -72,4 +72,38 @@ describe('kafkajs log lines', () => {
     expect(line).not.toHaveProperty('stack');
     expect(line).not.toHaveProperty('nested');
   });
+
+  it('writes a repeated WARN line once per 10 s, then says how many it left out', () => {
+    const lines: string[] = [];
+    const logger = new JsonLogger({
+      service: 'ingest',
+      level: 'info',
+      write: (l) => lines.push(l),
+    });
+    let t = 0;
+    const log = kafkaLogCreator(logger, () => t)(logLevel.INFO);
+    const refused = () =>
+      log({
+        namespace: 'Connection',
+        level: logLevel.ERROR,
+        label: 'ERROR',
+        log: {
+          timestamp: '',
+          logger: 'kafkajs',
+          message: 'Connection error: connect ECONNREFUSED 127.0.0.1:9092',
+        } as never,
+      });
+    refused(); // t = 0: written
+    t = 300;
+    refused(); // left out
+    t = 9_999;
+    refused(); // left out
+    t = 10_000;
+    refused(); // written, with 2 left out
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(parsed.map((l) => [l.level, l.suppressed])).toEqual([
+      ['warn', undefined],
+      ['warn', 2],
+    ]);
+  });
 });

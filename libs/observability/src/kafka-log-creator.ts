@@ -61,8 +61,16 @@ export function relevel(level: LogLevelName, message: string, error?: string): L
   return rule.level === 'warn' && level === 'warn' ? 'warn' : rule.level;
 }
 
+/**
+ * A broker outage makes every client retry every few hundred milliseconds, each attempt one
+ * WARN line. The same WARN line (component and message) is written at most once per window; the
+ * next one written says how many were left out (`suppressed`).
+ */
+export const REPEATED_WARN_WINDOW_MS = 10_000;
+
 /** kafkajs `logCreator` writing through the service's JSON logger, re-levelled (see RELEVELED). */
-export function kafkaLogCreator(logger: JsonLogger): logCreator {
+export function kafkaLogCreator(logger: JsonLogger, now: () => number = Date.now): logCreator {
+  const recentWarns = new Map<string, { at: number; suppressed: number }>();
   return () =>
     ({ namespace, level, log }: LogEntry) => {
       const {
@@ -74,14 +82,28 @@ export function kafkaLogCreator(logger: JsonLogger): logCreator {
       } = log as LogEntry['log'] & {
         stack?: unknown;
       };
+      const original = FROM_KAFKA[level] ?? 'info';
+      const error = typeof extra.error === 'string' ? extra.error : undefined;
+      const target = relevel(original, message, error);
+      if (!logger.isEnabled(target)) return;
       const fields: LogFields = { component: `kafkajs.${namespace}` };
       for (const [key, value] of Object.entries(extra)) {
         if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
           fields[key] = value;
         }
       }
-      const original = FROM_KAFKA[level] ?? 'info';
-      const error = typeof extra.error === 'string' ? extra.error : undefined;
-      logger.emit(relevel(original, message, error), message, fields);
+      if (target === 'warn') {
+        const key = `${namespace}\u0000${message}`;
+        const seen = recentWarns.get(key);
+        const t = now();
+        if (seen && t - seen.at < REPEATED_WARN_WINDOW_MS) {
+          seen.suppressed += 1;
+          return;
+        }
+        if (seen?.suppressed) fields.suppressed = seen.suppressed;
+        recentWarns.set(key, { at: t, suppressed: 0 });
+        if (recentWarns.size > 1000) recentWarns.clear();
+      }
+      logger.emit(target, message, fields);
     };
 }

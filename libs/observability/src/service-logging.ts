@@ -1,3 +1,4 @@
+import { setServiceLog } from '@greenops/config';
 import type { KafkaConnectionSettings } from '@greenops/messaging';
 import { JsonLogger } from './json-logger';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-log-creator';
@@ -9,8 +10,13 @@ export interface ServiceLogging {
   kafka: Pick<KafkaConnectionSettings, 'logCreator' | 'logLevel'>;
 }
 
-/** The JSON logger of one service at GREENOPS_LOG_LEVEL, and kafkajs wired to it. */
+/**
+ * The JSON logger of one service at GREENOPS_LOG_LEVEL, kafkajs wired to it, and runService's
+ * lines through it.
+ */
 export function serviceLogging(service: string, level: LogLevelName): ServiceLogging {
   const logger = new JsonLogger({ service, level });
+  // runService's own lines (signal received, failed to start or stop) become JSON lines too.
+  setServiceLog((lineLevel, line) => logger.emit(lineLevel, line));
   return { logger, kafka: { logCreator: kafkaLogCreator(logger), logLevel: kafkaLogLevel(level) } };
 }
