@@ -271,6 +271,15 @@ describe('operations: probes, logs, outages, the consumer group (distributed mod
       expect(await statusOf(`${base}/readyz`)).toBe(200);
     }
 
+    const memberIds = () =>
+      Promise.all(
+        urls.projectors.map(
+          async (base) =>
+            ((await (await fetch(`${base}/status`)).json()) as { memberId: string | null })
+              .memberId,
+        ),
+      );
+    const membersBefore = await memberIds();
     const stoppedAt = Date.now();
     await testBroker.stop();
     // A sender like the OTel exporters: each batch of 2 spans is re-sent every second while
@@ -332,10 +341,12 @@ describe('operations: probes, logs, outages, the consumer group (distributed mod
     }
     const projectorsReadyS = (Date.now() - returnedAt) / 1000;
     await sender;
+    const membersAfter = await memberIds();
     console.log(
       `[outage] broker down ${((returnedAt - stoppedAt) / 1000).toFixed(1)} s; after its return: ` +
         `ingest ready in ${ingestReadyS.toFixed(1)} s, projection resumed in ${resumedS.toFixed(1)} s, ` +
-        `both projectors ready in ${projectorsReadyS.toFixed(1)} s; ${refusals.length} refused requests`,
+        `both projectors ready in ${projectorsReadyS.toFixed(1)} s; ${refusals.length} refused requests; ` +
+        `members ${JSON.stringify(membersBefore)} -> ${JSON.stringify(membersAfter)}`,
     );
 
     // Every request refused during the outage was a 503 with Retry-After: 5.

@@ -157,7 +157,7 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     });
     consumer.on(CRASH, (e) => {
       this.joined = false;
-      this.lastCrash = `${new Date().toISOString()} ${e.payload.error.message}`;
+      this.lastCrash = `${new Date().toISOString()} ${e.payload.error.name}: ${e.payload.error.message}`;
       this.options.onCrash?.(e.payload.error);
     });
     consumer.on(STOP, () => {

@@ -13,6 +13,7 @@ describe('kafkajs log lines', () => {
     ['Connection error: connect ECONNREFUSED 127.0.0.1:39092', 'error', 'warn'],
     ['Restarting the consumer in 300ms', 'error', 'warn'],
     ['Crash: KafkaJSNumberOfRetriesExceeded: …', 'error', 'error'],
+    ['Crash: KafkaJSNoBrokerAvailableError: No broker available', 'error', 'warn'],
     [
       'Failed to send messages: The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing',
       'error',

@@ -30,8 +30,10 @@ const RELEVELED: ReadonlyArray<{ pattern: RegExp; level: LogLevelName }> = [
       /ECONNREFUSED|ECONNRESET|Connection (error|timeout)|Closed connection|KafkaJSConnection|broker.*not connected|There is no leader|not the leader|LEADER_NOT_AVAILABLE|NOT_LEADER/i,
     level: 'warn',
   },
-  // The consumer restarts itself after a crash (restartOnFailure); the crash itself stays ERROR.
-  { pattern: /^Restarting the consumer/i, level: 'warn' },
+  // The consumer restarts itself after a crash (restartOnFailure); a crash stays ERROR, except
+  // the one kafkajs 2.2 bails with when the broker closed its connections (it drops that broker
+  // from its pool and finds none left): a broker restart, which the restart rides out.
+  { pattern: /^Restarting the consumer|^Crash: KafkaJSNoBrokerAvailableError/i, level: 'warn' },
 ];
 
 const FROM_KAFKA: Record<number, LogLevelName> = {
