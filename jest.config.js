@@ -16,7 +16,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@greenops/(auth|domain|contracts|methodology|factors|semconv|messaging|persistence|config)$':
+  '^@greenops/(auth|domain|contracts|methodology|factors|semconv|messaging|persistence|config|observability)$':
     '<rootDir>/libs/$1/src/index.ts',
   '^@greenops/(ingest|projector|gateway|platform)$': '<rootDir>/apps/$1/src/index.ts',
   '^@greenops/testing$': '<rootDir>/tools/testing/src/index.ts',

@@ -98,6 +98,7 @@ describe('distributed mode (Kafka + PostgreSQL)', () => {
     projector = ServiceProcess.built('projector', 'dist/apps/projector/src/main.js', {
       ...common,
       GREENOPS_PROJECTOR_GROUP: group,
+      GREENOPS_PROJECTOR_PORT: String(await freePort()),
     });
     gateway = ServiceProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
       ...common,

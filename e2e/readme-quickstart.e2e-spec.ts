@@ -111,6 +111,7 @@ describe('README distributed-mode quick start, run as written', () => {
       'QS_DB',
       'QS_OTLP_HTTP_PORT',
       'QS_GRAPHQL_PORT',
+      'QS_PROJECTOR_PORT',
       'QS_DIR',
     ]) {
       expect(blocks[0]).toContain(`${name}="\${${name}:-`);
@@ -142,6 +143,7 @@ describe('README distributed-mode quick start, run as written', () => {
         QS_OTLP_HTTP_PORT: String(await freePort()),
         QS_OTLP_GRPC_PORT: String(await freePort()),
         QS_GRAPHQL_PORT: String(await freePort()),
+        QS_PROJECTOR_PORT: String(await freePort()),
         QS_DIR: qsDir,
       };
       // Its own process group: the services the steps start in the background are in it too, so

@@ -9,6 +9,7 @@ import type {
   ProjectReportQueries,
   ProjectionRegistry,
   RetentionQueries,
+  ProjectorInstanceStore,
 } from '@greenops/persistence';
 
 export type { EmissionsTotals, ScopeTotals, RejectedSpanRow } from '@greenops/persistence';
@@ -35,6 +36,10 @@ export type ApiKeyResolver = Pick<ApiKeyStore, 'resolveCaller'>;
 /** Tenant configuration the gateway reads (libs/persistence ProjectionRegistry). */
 export type FactorSetAdmin = Pick<ProjectionRegistry, 'state' | 'listFactorSets' | 'factorSet'>;
 
+/** What projector instances last reported (libs/persistence ProjectorInstanceStore). Platform-wide. */
+export type ProjectorInstances = Pick<ProjectorInstanceStore, 'list'>;
+
+export const GATEWAY_INSTANCES = Symbol('GATEWAY_INSTANCES');
 export const GATEWAY_FACTOR_SETS = Symbol('GATEWAY_FACTOR_SETS');
 export const GATEWAY_PUBLISHER = Symbol('GATEWAY_PUBLISHER');
 export const GATEWAY_QUERIES = Symbol('GATEWAY_QUERIES');

@@ -589,10 +589,16 @@ describe('GraphQL gateway on PostgreSQL', () => {
     }
   });
 
-  it('answers liveness probes without a key', async () => {
-    const response = await fetch(url.replace('/graphql', '/healthz'));
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+  it('answers liveness and readiness probes without a key', async () => {
+    const live = await fetch(url.replace('/graphql', '/livez'));
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'alive' });
+    // No readiness checks given to this app: ready. /healthz is /readyz.
+    for (const path of ['/readyz', '/healthz']) {
+      const response = await fetch(url.replace('/graphql', path));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ready', checks: [] });
+    }
   });
 
   it('refuses request bodies over 1 MB', async () => {

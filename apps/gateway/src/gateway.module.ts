@@ -1,11 +1,11 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import type { Request } from 'express';
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { ApiKeyGuard } from './auth/api-key.guard';
-import { HealthController } from './health.controller';
+import { HealthController, READINESS_CHECKS, type ReadinessCheck } from '@greenops/observability';
 import { ReportsController } from './reports/reports.controller';
 import { GatewayExceptionFilter } from './graphql/gateway-exception.filter';
 import {
@@ -24,6 +24,7 @@ import {
   GATEWAY_FACTOR_CATALOG,
   GATEWAY_FACTOR_SETS,
   GATEWAY_INSIGHTS,
+  GATEWAY_INSTANCES,
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
   GATEWAY_RETENTION,
@@ -32,6 +33,7 @@ import {
   type GatewayQueries,
   type RetentionReader,
   type InsightsReads,
+  type ProjectorInstances,
 } from './gateway-queries.port';
 
 export interface GatewayOptions {
@@ -52,6 +54,12 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** The web dashboard at `/` (static build, strict CSP); omitted: not served. */
   dashboard?: DashboardOptions;
+  /** What /readyz checks (docs/operations.md, "Health and readiness"); none: always ready. */
+  readiness?: ReadinessCheck[];
+  /** Projector instances for `platformHealth` (distributed mode); without it the list is empty. */
+  instances?: ProjectorInstances;
+  /** The service's logger (the JSON logger in distributed mode); Nest's errors and warnings otherwise. */
+  logger?: LoggerService;
 }
 
 /** Lexical tokens of one GraphQL document (docs/operations.md, "Limits"). */
@@ -101,7 +109,9 @@ export class GatewayModule {
         { provide: GATEWAY_INSIGHTS, useValue: options.insights },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         ...(options.retention ? [{ provide: GATEWAY_RETENTION, useValue: options.retention }] : []),
+        ...(options.instances ? [{ provide: GATEWAY_INSTANCES, useValue: options.instances }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
+        { provide: READINESS_CHECKS, useValue: options.readiness ?? [] },
         ApiKeyGuard,
         ...GATEWAY_RESOLVERS,
       ],
@@ -112,7 +122,7 @@ export class GatewayModule {
 /** A ready-to-listen gateway (GraphQL at /graphql, JSON bodies capped at 1 MB: room for a month of hourly grid factors). */
 export async function createGatewayApp(options: GatewayOptions): Promise<INestApplication> {
   const app = await NestFactory.create(GatewayModule.register(options), {
-    logger: ['error', 'warn'],
+    logger: options.logger ?? ['error', 'warn'],
     bodyParser: false,
   });
   const express = await import('express');

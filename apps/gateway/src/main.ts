@@ -4,18 +4,23 @@ import {
   brokersField,
   byteSizeField,
   durationMsField,
+  kafkaSecurityFromEnv,
+  logLevelField,
   parseEnv,
   portField,
   postgresUrlField,
   runService,
 } from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
+import { serviceLogging, startSelfTelemetry } from '@greenops/observability';
 import {
   ApiKeyStore,
   EmissionQueries,
+  databaseCheck,
   insightsReads,
   openPostgres,
   ProjectionRegistry,
+  ProjectorInstanceStore,
   RetentionQueries,
 } from '@greenops/persistence';
 import { createGatewayApp } from './gateway.module';
@@ -37,10 +42,14 @@ const envSchema = z.object({
     .url('must be an http(s) URL, e.g. http://ingest.example:4318/v1/traces')
     .regex(/^https?:\/\//, 'must be an http(s) URL, e.g. http://ingest.example:4318/v1/traces')
     .optional(),
+  GREENOPS_LOG_LEVEL: logLevelField,
 });
 
 async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
+  const { logger, kafka } = serviceLogging('gateway', env.GREENOPS_LOG_LEVEL);
+  const telemetry = startSelfTelemetry('gateway');
+  const connection = { ...kafkaSecurityFromEnv(), ...kafka };
   const db = await openPostgres(env.GREENOPS_DATABASE_URL, {
     statementTimeoutMs: env.GREENOPS_GRAPHQL_STATEMENT_TIMEOUT_MS,
   });
@@ -48,6 +57,7 @@ async function main(): Promise<() => Promise<void>> {
     ? new KafkaEventLogPublisher({
         brokers: env.GREENOPS_KAFKA_BROKERS,
         clientId: 'greenops-gateway',
+        connection,
       })
     : undefined;
   const app = await createGatewayApp({
@@ -62,9 +72,13 @@ async function main(): Promise<() => Promise<void>> {
     dashboard: {
       client: { otlpHttpUrl: env.GREENOPS_DASHBOARD_OTLP_HTTP_URL ?? null, otlpGrpcUrl: null },
     },
+    // Ready while the database answers (its pool reconnects by itself once it is back).
+    readiness: [databaseCheck(db)],
+    logger,
+    instances: new ProjectorInstanceStore(db),
   });
   await app.listen(env.GREENOPS_GRAPHQL_PORT, env.GREENOPS_HOST);
-  console.log(
+  logger.info(
     `gateway: GraphQL at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/graphql`,
   );
   console.log(`gateway: dashboard at http://${env.GREENOPS_HOST}:${env.GREENOPS_GRAPHQL_PORT}/`);
@@ -72,6 +86,7 @@ async function main(): Promise<() => Promise<void>> {
     await app.close();
     await publisher?.close();
     await db.close();
+    await telemetry.shutdown();
   };
 }
 

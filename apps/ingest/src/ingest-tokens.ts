@@ -1,3 +1,4 @@
+import type { ReadinessCheck } from '@greenops/observability';
 import type { ApiCallerResolver } from '@greenops/auth';
 import type { EventLogPublisher } from '@greenops/messaging';
 import type { SpanTimeLimits } from '@greenops/semconv';
@@ -25,6 +26,8 @@ export interface IngestModuleOptions {
   apiKeys: ApiCallerResolver;
   maxRequestBytes?: number;
   spanTimeLimits?: SpanTimeLimits;
+  /** What /readyz checks (docs/operations.md, "Health and readiness"); none: always ready. */
+  readiness?: ReadinessCheck[];
 }
 
 export type Clock = () => Date;

@@ -1,5 +1,11 @@
-import { HealthController } from './health.controller';
-import { Module, type DynamicModule, type INestApplication, type LogLevel } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type LoggerService,
+  type LogLevel,
+} from '@nestjs/common';
+import { HealthController, READINESS_CHECKS } from '@greenops/observability';
 import { NestFactory } from '@nestjs/core';
 import { DEFAULT_SPAN_TIME_LIMITS } from '@greenops/semconv';
 import { ApiKeyGuard } from './api-key.guard';
@@ -49,6 +55,7 @@ export class IngestModule {
         { provide: EVENT_LOG_PUBLISHER, useValue: options.publisher },
         { provide: API_KEY_RESOLVER, useValue: withKeyStoreAvailability(options.apiKeys) },
         { provide: INGEST_OPTIONS, useValue: resolveIngestOptions(options) },
+        { provide: READINESS_CHECKS, useValue: options.readiness ?? [] },
         ApiKeyGuard,
         IngestService,
       ],
@@ -58,7 +65,8 @@ export class IngestModule {
 }
 
 export interface IngestHttpAppOptions extends IngestModuleOptions {
-  logger?: LogLevel[] | false;
+  /** Nest's log levels, or the service's logger (the JSON logger in distributed mode). */
+  logger?: LogLevel[] | LoggerService | false;
 }
 
 /**

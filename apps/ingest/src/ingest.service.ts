@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { selfMetrics, selfTracer } from '@greenops/observability';
 import {
   activityEventId,
   encodeLogRecord,
@@ -103,7 +105,30 @@ export class IngestService {
     this.spanTimeLimits = options?.spanTimeLimits ?? DEFAULT_SPAN_TIME_LIMITS;
   }
 
-  async export(tenant: string, resourceSpans: DecodedResourceSpans[]): Promise<ExportOutcome> {
+  /** One export request, as a span of the platform's own traces (docs/operations.md, "Self-telemetry"). */
+  export(tenant: string, resourceSpans: DecodedResourceSpans[]): Promise<ExportOutcome> {
+    return selfTracer().startActiveSpan('greenops.ingest.export', async (span) => {
+      try {
+        const outcome = await this.exportSpans(tenant, resourceSpans);
+        span.setAttributes({
+          'greenops.spans.accepted': outcome.acceptedSpans,
+          'greenops.spans.rejected': outcome.rejectedSpans,
+        });
+        return outcome;
+      } catch (error) {
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async exportSpans(
+    tenant: string,
+    resourceSpans: DecodedResourceSpans[],
+  ): Promise<ExportOutcome> {
     const now = this.clock();
     const recordedAt = now.toISOString();
     const time: SpanTimeContext = { receivedAtMs: now.getTime(), limits: this.spanTimeLimits };
@@ -147,7 +172,14 @@ export class IngestService {
     }
 
     const records = [...accepted, ...rejected];
-    if (records.length > 0) await this.publisher.publish(records);
+    if (records.length > 0) {
+      const started = performance.now();
+      await this.publisher.publish(records);
+      selfMetrics().publishDuration.record((performance.now() - started) / 1000);
+    }
+    // Counted once durable: a request refused with 503 accepted nothing.
+    if (acceptedSpans > 0) selfMetrics().ingestSpans.add(acceptedSpans, { outcome: 'accepted' });
+    if (rejectedSpans > 0) selfMetrics().ingestSpans.add(rejectedSpans, { outcome: 'rejected' });
     const outcome: ExportOutcome = { acceptedSpans, rejectedSpans };
     if (reasons.length > 0) outcome.errorMessage = joinCapped(reasons);
     return outcome;

@@ -91,3 +91,31 @@ export function mapIngestError(error: unknown): MappedError {
   }
   return { httpStatus: 500, grpcCode: GrpcStatus.INTERNAL, message: 'internal error', headers: {} };
 }
+
+/** The reason of a refusal for the log: the error's message, without its stack. */
+export function refusalReason(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0];
+  return String(error);
+}
+
+/**
+ * The ids a log line about a request carries: the caller's `x-request-id` (at most 128
+ * characters) and the trace id of its W3C `traceparent`, when it sent them.
+ */
+export function requestIds(headers: Record<string, string | string[] | undefined>): {
+  requestId?: string;
+  traceId?: string;
+} {
+  const one = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const ids: { requestId?: string; traceId?: string } = {};
+  const requestId = one('x-request-id');
+  if (requestId && /^[\x21-\x7e]{1,128}$/.test(requestId)) ids.requestId = requestId;
+  const traceparent = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/.exec(
+    one('traceparent')?.trim() ?? '',
+  );
+  if (traceparent && !/^0+$/.test(traceparent[1])) ids.traceId = traceparent[1];
+  return ids;
+}

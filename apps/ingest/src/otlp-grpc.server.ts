@@ -5,7 +5,7 @@ import { authorizeApiKey, type ApiCallerResolver, type CredentialHeaders } from 
 import type { IngestService } from './ingest.service';
 import { DEFAULT_MAX_REQUEST_BYTES } from './ingest-tokens';
 import { decodeProtobufTraceRequest } from './otlp-decoder';
-import { mapIngestError } from './otlp-error-mapping';
+import { mapIngestError, refusalReason } from './otlp-error-mapping';
 import { exportTraceResponse, type ExportTraceResponse } from './otlp-response';
 import { otlpProtoRoot, TRACE_SERVICE_PROTO } from './proto-location';
 import { withKeyStoreAvailability } from './key-store-availability';
@@ -73,7 +73,9 @@ export async function startOtlpGrpcServer(options: OtlpGrpcServerOptions): Promi
       (response) => callback(null, response),
       (error: unknown) => {
         const mapped = mapIngestError(error);
-        if (mapped.httpStatus >= 500 && mapped.httpStatus !== 503) {
+        if (mapped.httpStatus === 503) {
+          logger.warn(`refused Export with UNAVAILABLE: ${refusalReason(error)}`);
+        } else if (mapped.httpStatus >= 500) {
           logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
         }
         callback({ code: mapped.grpcCode, details: mapped.message });

@@ -303,10 +303,16 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
     expect(publisher.records).toHaveLength(2);
   });
 
-  it('answers liveness probes at /healthz without a key', async () => {
-    const response = await fetch(httpUrl.replace('/v1/traces', '/healthz'));
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+  it('answers liveness and readiness probes without a key', async () => {
+    const live = await fetch(httpUrl.replace('/v1/traces', '/livez'));
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'alive' });
+    // No readiness checks given to this app: ready. /healthz is /readyz.
+    for (const path of ['/readyz', '/healthz']) {
+      const response = await fetch(httpUrl.replace('/v1/traces', path));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ready', checks: [] });
+    }
   });
 
   it.each([

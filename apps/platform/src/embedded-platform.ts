@@ -14,6 +14,7 @@ import {
 } from '@greenops/messaging';
 import {
   ApiKeyStore,
+  databaseCheck,
   EmissionQueries,
   insightsReads,
   EmissionStore,
@@ -100,12 +101,16 @@ export async function startEmbeddedPlatform(
     const publisher = new EmbeddedEventLogPublisher(logTable);
     const store = new EmissionStore(db);
     const registry = new ProjectionRegistry(db);
+    // docs/operations.md, "Health and readiness": the embedded log and the read side are both
+    // the embedded database, so ingest and GraphQL are ready while it answers.
+    const readiness = [databaseCheck(db)];
 
     const ingestApp = await createIngestHttpApp({
       publisher,
       apiKeys,
       maxRequestBytes: config.GREENOPS_MAX_REQUEST_BYTES,
       spanTimeLimits: spanTimeLimitsFromEnv(config),
+      readiness,
     });
     await ingestApp.listen(config.GREENOPS_OTLP_HTTP_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'OTLP/HTTP', close: () => ingestApp.close() });
@@ -134,6 +139,7 @@ export async function startEmbeddedPlatform(
           otlpGrpcUrl: `http://${config.GREENOPS_HOST}:${grpc.port}`,
         },
       },
+      readiness,
     });
     await gatewayApp.listen(config.GREENOPS_GRAPHQL_PORT, config.GREENOPS_HOST);
     closers.unshift({ name: 'GraphQL', close: () => gatewayApp.close() });

@@ -7,3 +7,6 @@ export * from './dead-letter.recorder';
 export * from './projector-workers';
 export * from './retention.projector';
 export * from './insights-recorder.port';
+export * from './projector-status';
+export * from './projector-http.module';
+export * from './projector-instance.reporter';

@@ -7,6 +7,7 @@ import {
   type TenantProjection,
 } from '@greenops/persistence';
 import type { FactorSetCatalog } from '@greenops/factors';
+import { selfMetrics } from '@greenops/observability';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import { commitIsolated, notCountedLine, type EventWrites } from './isolated-commit';
 import { projectActivity } from './project-activity';
@@ -127,6 +128,7 @@ export class ProjectionRebuildRunner {
     batch: ConsumedBatch,
   ): Promise<void> {
     const target = build.building!;
+    selfMetrics().rebuildRecords.add(batch.records.length, { tenant: build.tenant });
     const events: EventWrites[] = [];
     const failures: ProjectionFailureInput[] = [];
     let fenceRead = false;
@@ -206,6 +208,7 @@ export class ProjectionRebuildRunner {
     if (state.building?.version !== target.version || !ProjectionRegistry.fencesComplete(state))
       return;
     if (await this.options.registry.switchTo(build.tenant, target.version)) {
+      selfMetrics().rebuildsCompleted.add(1);
       this.log(
         `switched ${build.tenant} to projection v${target.version} (factor set ${target.factorSetVersion})`,
       );

@@ -1,5 +1,12 @@
+import { SpanStatusCode } from '@opentelemetry/api';
 import { TOPICS } from '@greenops/contracts';
-import type { EventLogConsumer, EventLogInspector, EventLogPublisher } from '@greenops/messaging';
+import { selfMetrics, selfTracer } from '@greenops/observability';
+import type {
+  ConsumedBatch,
+  EventLogConsumer,
+  EventLogInspector,
+  EventLogPublisher,
+} from '@greenops/messaging';
 import { DeadLetterRecorder } from './dead-letter.recorder';
 import { EmissionsProjector } from './emissions.projector';
 import { FactorSetCatalog } from '@greenops/factors';
@@ -58,7 +65,10 @@ export async function startProjectorWorkers(
     groupId,
     projections: { registry, catalog, publisher, inspector },
     observer: {
-      onSkipped: (s) => warn(notCountedLine(s)),
+      onSkipped: (s) => {
+        selfMetrics().projectionErrors.add(1, { kind: 'skipped', stage: s.stage });
+        warn(notCountedLine(s));
+      },
       onRebuildStarted: (b) =>
         log(
           `projector: factor set ${b.factorSetVersion} of ${b.tenant} published; building projection v${b.version}`,
@@ -104,7 +114,7 @@ export async function startProjectorWorkers(
   };
   try {
     activities = consumerFor(groupId, TOPICS.activities);
-    await activities.start(projector.handle);
+    await activities.start((batch) => projectTraced(batch, projector));
     deadLetterRecords = consumerFor(deadLetterGroup, TOPICS.activitiesDlq);
     await deadLetterRecords.start(deadLetters.handle);
     if (options.retentionStore) {
@@ -146,4 +156,32 @@ export async function startProjectorWorkers(
       await stopAll();
     },
   };
+}
+
+/**
+ * One batch of the live projector, as a span of the platform's own traces (docs/operations.md,
+ * "Self-telemetry"); a failed batch counts as a projection error and is retried by the consumer.
+ */
+async function projectTraced(batch: ConsumedBatch, projector: EmissionsProjector): Promise<void> {
+  await selfTracer().startActiveSpan(
+    'greenops.projector.batch',
+    {
+      attributes: {
+        'messaging.destination.partition.id': String(batch.partition),
+        'messaging.batch.message_count': batch.records.length,
+      },
+    },
+    async (span) => {
+      try {
+        await projector.handle(batch);
+      } catch (error) {
+        selfMetrics().projectionErrors.add(1, { kind: 'batch_failed' });
+        span.recordException(error as Error);
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
 }

@@ -2,3 +2,5 @@ export * from './parse-env';
 export * from './env-fields';
 export * from './run-service';
 export * from './tenant-id-field';
+export * from './log-level-field';
+export * from './kafka-security-env';

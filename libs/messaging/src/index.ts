@@ -8,3 +8,6 @@ export * from './embedded-event-log.consumer';
 export * from './kafka-topics';
 export * from './kafka-event-log.inspector';
 export * from './embedded-event-log.inspector';
+export * from './kafka-client';
+export * from './kafka-broker.probe';
+export * from './consumer-status';

@@ -1,11 +1,30 @@
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import type { Consumer, Kafka } from 'kafkajs';
 import type {
   ConsumedBatch,
   ConsumedRecord,
   ConsumerPositionSource,
   EventLogConsumer,
 } from './event-log.port';
+import { createKafkaClient, type KafkaConnectionSettings } from './kafka-client';
+import type { ConsumerStatus, PartitionLag } from './consumer-status';
 import { ensureTopic } from './kafka-topics';
+
+/**
+ * Retries with capped backoff for as long as the broker is away (about 35 days at the cap):
+ * kafkajs' default budget (5 retries) is spent in seconds, after which the consumer crashes and
+ * re-joins as a new member while the stale one holds the group in rebalancing.
+ */
+export const CONSUMER_RETRY = {
+  retries: 1_000_000,
+  initialRetryTime: 300,
+  maxRetryTime: 3000,
+} as const;
+
+/**
+ * A consumer that has neither fetched nor heartbeated for this long is not consuming (fetches
+ * wait at most 1 s, heartbeats go every second).
+ */
+export const CONSUMER_STALL_MS = 5000;
 import { parseRecordValue } from './record-value';
 
 export interface KafkaConsumerOptions {
@@ -14,6 +33,9 @@ export interface KafkaConsumerOptions {
   topic: string;
   positions: ConsumerPositionSource;
   clientId?: string;
+  connection?: KafkaConnectionSettings;
+  /** Told when kafkajs restarts the consumer after a crash (it always does: restartOnFailure). */
+  onCrash?: (error: Error) => void;
 }
 
 /**
@@ -25,14 +47,77 @@ export interface KafkaConsumerOptions {
 export class KafkaEventLogConsumer implements EventLogConsumer {
   private readonly kafka: Kafka;
   private consumer: Consumer | undefined;
+  private joined = false;
+  private stopped = false;
+  private memberId: string | undefined;
+  private assigned: number[] = [];
+  private lastFetchAt = 0;
+  private lastCrash: string | undefined;
 
   constructor(private readonly options: KafkaConsumerOptions) {
-    this.kafka = new Kafka({
-      clientId: options.clientId ?? 'greenops-projector',
-      brokers: options.brokers,
-      logLevel: logLevel.ERROR,
-      retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 },
-    });
+    this.kafka = createKafkaClient(
+      options.brokers,
+      options.clientId ?? 'greenops-projector',
+      options.connection,
+      { connectionTimeout: 3000, retry: CONSUMER_RETRY },
+    );
+  }
+
+  /** Membership and liveness of this consumer, from kafkajs' instrumentation events. */
+  status(now = Date.now()): ConsumerStatus {
+    const fetching = now - this.lastFetchAt < CONSUMER_STALL_MS;
+    const state = this.stopped
+      ? 'stopped'
+      : !this.joined
+        ? 'joining'
+        : fetching
+          ? 'consuming'
+          : 'stalled';
+    return {
+      group: this.options.groupId,
+      topic: this.options.topic,
+      memberId: this.memberId ?? null,
+      state,
+      partitions: [...this.assigned],
+      lastFetchAt: this.lastFetchAt > 0 ? new Date(this.lastFetchAt).toISOString() : null,
+      lastCrash: this.lastCrash ?? null,
+    };
+  }
+
+  /**
+   * Lag of the partitions this member owns: the group's committed offset against the partition's
+   * high watermark (a partition the group never committed counts from its low watermark).
+   */
+  async lag(): Promise<PartitionLag[]> {
+    const { groupId, topic } = this.options;
+    const partitions = [...this.assigned];
+    if (partitions.length === 0) return [];
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    await admin.connect();
+    try {
+      const [offsets, committed] = await Promise.all([
+        admin.fetchTopicOffsets(topic),
+        admin.fetchOffsets({ groupId, topics: [topic] }),
+      ]);
+      const committedBy = new Map(
+        (committed[0]?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]),
+      );
+      return partitions.map((partition) => {
+        const o = offsets.find((x) => x.partition === partition);
+        const high = BigInt(o?.high ?? '0');
+        const low = BigInt(o?.low ?? '0');
+        const c = committedBy.get(partition);
+        const from = c === undefined || c < 0n ? low : c;
+        return {
+          partition,
+          committedOffset: c === undefined || c < 0n ? null : c.toString(),
+          highWatermark: high.toString(),
+          lag: Number(high > from ? high - from : 0n),
+        };
+      });
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   async start(handler: (batch: ConsumedBatch) => Promise<void>): Promise<void> {
@@ -43,9 +128,41 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       sessionTimeout: 10000,
       heartbeatInterval: 1000,
       rebalanceTimeout: 20000,
-      retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 },
+      // Fetches return after at most 1 s on an idle topic: a stalled consumer shows quickly.
+      maxWaitTimeInMs: 1000,
+      retry: {
+        ...CONSUMER_RETRY,
+        // The safety net: should the budget ever run out, restart rather than stop consuming.
+        restartOnFailure: async () => true,
+      },
     });
     this.consumer = consumer;
+    this.stopped = false;
+    const { GROUP_JOIN, FETCH, HEARTBEAT, CRASH, STOP, REBALANCING } = consumer.events;
+    consumer.on(GROUP_JOIN, (e) => {
+      this.joined = true;
+      this.memberId = e.payload.memberId;
+      this.assigned = [...(e.payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b);
+      this.lastFetchAt = Date.now();
+    });
+    consumer.on(FETCH, () => {
+      this.lastFetchAt = Date.now();
+    });
+    // A member that owns no partition (more projectors than partitions) only heartbeats.
+    consumer.on(HEARTBEAT, () => {
+      this.lastFetchAt = Date.now();
+    });
+    consumer.on(REBALANCING, () => {
+      this.joined = false;
+    });
+    consumer.on(CRASH, (e) => {
+      this.joined = false;
+      this.lastCrash = `${new Date().toISOString()} ${e.payload.error.name}: ${e.payload.error.message}`;
+      this.options.onCrash?.(e.payload.error);
+    });
+    consumer.on(STOP, () => {
+      this.joined = false;
+    });
     await ensureTopic(this.kafka, topic);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -76,9 +193,13 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     });
   }
 
+  /** Leaves the group cleanly (the group rebalances at once, not after the session time-out). */
   async stop(): Promise<void> {
     const consumer = this.consumer;
     this.consumer = undefined;
+    this.stopped = true;
+    this.joined = false;
+    this.assigned = [];
     await consumer?.disconnect();
   }
 }

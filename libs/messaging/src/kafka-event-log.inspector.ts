@@ -1,12 +1,13 @@
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import { createKafkaClient, type KafkaConnectionSettings } from './kafka-client';
 import type { EventLogInspector } from './event-log.port';
 import { ensureTopic } from './kafka-topics';
 
 export class KafkaEventLogInspector implements EventLogInspector {
   private readonly kafka: Kafka;
 
-  constructor(brokers: string[]) {
-    this.kafka = new Kafka({ clientId: 'greenops-inspector', brokers, logLevel: logLevel.NOTHING });
+  constructor(brokers: string[], connection?: KafkaConnectionSettings) {
+    this.kafka = createKafkaClient(brokers, 'greenops-inspector', connection);
   }
 
   async partitions(topic: string): Promise<number[]> {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { LogRecord } from '@greenops/contracts';
 import { EventLogUnavailableError, type EventLogPublisher } from './event-log.port';
+import { createKafkaClient, type KafkaConnectionSettings } from './kafka-client';
 import { ensureTopic } from './kafka-topics';
 
 /** Upper bound of one group-committed transaction (records of whole requests only). */
@@ -13,6 +14,7 @@ export interface KafkaPublisherOptions {
   clientId?: string;
   /** Upper bound for one publish, so an unreachable broker yields 503 quickly. */
   timeoutMs?: number;
+  connection?: KafkaConnectionSettings;
 }
 
 /**
@@ -38,14 +40,16 @@ export class KafkaEventLogPublisher implements EventLogPublisher {
   private readonly ensuredTopics = new Set<string>();
 
   constructor(private readonly options: KafkaPublisherOptions) {
-    this.kafka = new Kafka({
-      clientId: options.clientId ?? 'greenops-ingest',
-      brokers: options.brokers,
-      logLevel: logLevel.NOTHING,
-      connectionTimeout: 3000,
-      requestTimeout: 10000,
-      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
-    });
+    this.kafka = createKafkaClient(
+      options.brokers,
+      options.clientId ?? 'greenops-ingest',
+      options.connection,
+      {
+        connectionTimeout: 3000,
+        requestTimeout: 10000,
+        retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+      },
+    );
   }
 
   publish(records: readonly LogRecord[]): Promise<void> {

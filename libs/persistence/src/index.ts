@@ -138,3 +138,12 @@ export {
   MAX_REPORT_ROWS,
   type ProjectReportRow,
 } from './project-report-queries';
+export {
+  ProjectorInstanceStore,
+  databaseCheck,
+  STALE_INSTANCE_MS,
+  MAX_LISTED_INSTANCES,
+  type ProjectorInstanceReport,
+  type ProjectorInstanceRow,
+  type ReportedPartition,
+} from './projector-instance-store';

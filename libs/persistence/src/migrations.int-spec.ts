@@ -37,6 +37,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'CountedFacts1767225600101',
       'ArtifactFieldRecency1767225600102',
       'ReadAggregates1767225600300',
+      'ProjectorInstances1767225600500',
       'InsightsTables1767225600700',
       'Retention1767225600800',
       'FactNotes1767225600900',

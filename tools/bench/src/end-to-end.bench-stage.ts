@@ -113,6 +113,7 @@ export async function runEndToEnd(input: EndToEndInput): Promise<EndToEndResult>
   const projector = ServiceProcess.built('projector', 'dist/apps/projector/src/main.js', {
     ...common,
     GREENOPS_PROJECTOR_GROUP: 'greenops-bench-projector',
+    GREENOPS_PROJECTOR_PORT: String(await freePort()),
   });
   const ingest = ServiceProcess.built('ingest', 'dist/apps/ingest/src/main.js', {
     ...common,

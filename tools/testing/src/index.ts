@@ -9,3 +9,4 @@ export { KAFKA_BROKERS_ENV, PG_URL_ENV, DEFAULT_PG_URL } from './test-env';
 export { freePort } from './free-port';
 export { runBuiltCli, BUILT_CLI, type CliRun } from './built-cli';
 export * from './faults';
+export { testBroker, testBrokerPort } from './test-broker-control';

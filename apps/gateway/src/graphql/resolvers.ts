@@ -10,6 +10,7 @@ import {
 } from './retention.resolver';
 import { StandardSciResolver } from './standard-sci.resolver';
 import { ViewerResolver } from './viewer.resolver';
+import { PlatformHealthResolver } from './platform-health.resolver';
 import { PortfolioResolver } from './portfolio.resolver';
 import { ProjectKpisResolver } from './project-kpis.resolver';
 import { ArtifactInsightsResolver } from './artifact-insights.resolver';
@@ -28,6 +29,7 @@ export const GATEWAY_RESOLVERS = [
   ProjectHoldingsResolver,
   ArtifactHoldingsResolver,
   ViewerResolver,
+  PlatformHealthResolver,
   PortfolioResolver,
   ProjectKpisResolver,
   ArtifactInsightsResolver,

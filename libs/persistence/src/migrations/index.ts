@@ -6,6 +6,7 @@ import { ProjectionFailures1767225600100 } from './1767225600100-projection-fail
 import { CountedFacts1767225600101 } from './1767225600101-counted-facts';
 import { ArtifactFieldRecency1767225600102 } from './1767225600102-artifact-field-recency';
 import { ReadAggregates1767225600300 } from './1767225600300-read-aggregates';
+import { ProjectorInstances1767225600500 } from './1767225600500-projector-instances';
 import { InsightsTables1767225600700 } from './1767225600700-insights-tables';
 import { Retention1767225600800 } from './1767225600800-retention';
 import { FactNotes1767225600900 } from './1767225600900-fact-notes';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   CountedFacts1767225600101,
   ArtifactFieldRecency1767225600102,
   ReadAggregates1767225600300,
+  ProjectorInstances1767225600500,
   InsightsTables1767225600700,
   Retention1767225600800,
   FactNotes1767225600900,
