@@ -56,6 +56,7 @@ describe('fault: ingest SIGKILL mid-request, client retrying', () => {
     const projector = ManagedProcess.built('projector', 'dist/apps/projector/src/main.js', {
       ...common,
       GREENOPS_PROJECTOR_GROUP: `faults-ingest-${run}`,
+      GREENOPS_PROJECTOR_PORT: String(await freePort()),
     });
     const gateway = ManagedProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
       ...common,

@@ -66,6 +66,7 @@ describe('fault: Kafka broker stopped and restarted mid-stream', () => {
     const projector = ManagedProcess.built('projector', 'dist/apps/projector/src/main.js', {
       ...common,
       GREENOPS_PROJECTOR_GROUP: `faults-broker-${run}`,
+      GREENOPS_PROJECTOR_PORT: String(await freePort()),
     });
     const gateway = ManagedProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
       ...common,

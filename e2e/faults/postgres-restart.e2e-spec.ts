@@ -60,6 +60,7 @@ describe('fault: PostgreSQL restarted mid-stream', () => {
       ManagedProcess.built('projector', 'dist/apps/projector/src/main.js', {
         ...common,
         GREENOPS_PROJECTOR_GROUP: `faults-pg-${run}`,
+        GREENOPS_PROJECTOR_PORT: String(await freePort()),
       }),
       ManagedProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
         ...common,

@@ -87,6 +87,7 @@ async function main(): Promise<number> {
     const projector = ManagedProcess.built('projector', 'dist/apps/projector/src/main.js', {
       ...common,
       GREENOPS_PROJECTOR_GROUP: 'chaos-projector',
+      GREENOPS_PROJECTOR_PORT: String(await freePort()),
     });
     const gateway = ManagedProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
       ...common,
