@@ -437,6 +437,150 @@ describe('every activity kind, through the running platform, by scope', () => {
     );
     expect(wrong.body.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('allocates a metered period to its outputs by GPU-hours, idle capacity in its own category, and takes a corrected reading', async () => {
+    // A render farm's 720-h month in its own GB server room (docs/methodology.md §6b):
+    // 2,000 kWh × PUE 1.8 × 215.79 g/kWh (GB, Ember) + one report workstation's embodied share
+    // 447,000 g × 720 h / 21,900 h = 776,844 + 14,695.89 = 791,539.89 g.
+    const meterG = (kwh: number) => kwh * 1.8 * 215.79 + (447_000 * 720) / 21_900;
+    const idle = 1 - 4600 / 5760; // 1,200 + 2,400 + 1,000 GPU-hours used of 8 GPUs × 720 h
+    const record = (energyKwh: number) =>
+      graphql<{
+        recordMeteredPeriod: {
+          idleShare: number;
+          lines: Array<{ projectId: string; component: string; co2eG: number }>;
+        };
+      }>(
+        urls.graphql,
+        apiKey,
+        `
+          mutation ($input: MeteredPeriodInput!) {
+            recordMeteredPeriod(input: $input) {
+              idleShare
+              lines {
+                projectId
+                component
+                co2eG
+              }
+            }
+          }
+        `,
+        {
+          input: {
+            periodId: 'farm-ldn-2026-10',
+            site: 'farm-ldn',
+            from: '2026-10-01T00:00:00Z',
+            to: '2026-10-31T00:00:00Z',
+            energyKwh,
+            country: 'GB',
+            facilityType: 'SERVER_ROOM',
+            key: 'GPU_HOURS',
+            outputs: [
+              { projectId: 'metered-series', artifactId: 'sh010', quantity: 1200 },
+              { projectId: 'metered-series', artifactId: 'sh020', quantity: 2400 },
+              { projectId: 'metered-commercial', quantity: 1000 },
+            ],
+            idleCapacity: 5760,
+          },
+        },
+      );
+    const first = await record(2000);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data!.recordMeteredPeriod.idleShare).toBeCloseTo(idle, 9);
+    // sh010: metered 1,200 / 5,760 × 791,539.89 = 164,904.14 g; idle 20.14 % × 1,200 / 4,600 × … = 41,584.52 g
+    expect(first.body.data!.recordMeteredPeriod.lines.slice(0, 2)).toEqual([
+      { projectId: 'metered-series', component: 'metered', co2eG: expect.closeTo(164_904.14, 1) },
+      {
+        projectId: 'metered-series',
+        component: 'idle-capacity',
+        co2eG: expect.closeTo(41_584.52, 1),
+      },
+    ]);
+
+    type Totals = {
+      project: {
+        emissions: { co2eG: number };
+        byScope: Array<{ category: string; emissions: { co2eG: number } }>;
+      } | null;
+    };
+    const totals = async (id: string) =>
+      (
+        await graphql<Totals>(
+          urls.graphql,
+          apiKey,
+          `
+            query ($id: ID!) {
+              project(id: $id) {
+                emissions {
+                  co2eG
+                }
+                byScope {
+                  category
+                  emissions {
+                    co2eG
+                  }
+                }
+              }
+            }
+          `,
+          { id },
+        )
+      ).body.data?.project ?? null;
+    const projectedTo = (id: string, g: number) =>
+      waitFor(
+        async () => {
+          const t = await totals(id);
+          return t && Math.abs(t.emissions.co2eG - g) < 0.01 ? t : undefined;
+        },
+        { timeoutMs: 60000, description: `${id} at ${g.toFixed(2)} g (log:\n${platform.log})` },
+      );
+    // Each output carries q / Q of the reading in all: the series 3,600 / 4,600, the commercial 1,000 / 4,600.
+    const series = await projectedTo('metered-series', (3600 / 4600) * meterG(2000)); // 619,465.99 g
+    await projectedTo('metered-commercial', (1000 / 4600) * meterG(2000)); // 172,073.89 g
+    const byCategory = Object.fromEntries(
+      series.byScope.map((r) => [r.category, r.emissions.co2eG]),
+    );
+    expect(byCategory['scope2.purchased-electricity']).toBeCloseTo(
+      (1 - idle) * (3600 / 4600) * meterG(2000), // 494,712.43 g
+      1,
+    );
+    expect(byCategory['scope2.purchased-electricity.idle-capacity']).toBeCloseTo(
+      idle * (3600 / 4600) * meterG(2000), // 124,753.56 g
+      1,
+    );
+
+    // The same period read again with 1,000 kWh replaces the allocation: 1,000 / 4,600 ×
+    // (1,000 × 1.8 × 215.79 + 14,695.89) = 1,000 / 4,600 × 403,117.89 = 87,634.32 g.
+    expect((await record(1000)).body.errors).toBeUndefined();
+    await projectedTo('metered-commercial', (1000 / 4600) * meterG(1000));
+    await projectedTo('metered-series', (3600 / 4600) * meterG(1000));
+
+    const refused = await graphql(
+      urls.graphql,
+      apiKey,
+      `
+        mutation {
+          recordMeteredPeriod(
+            input: {
+              periodId: "x"
+              site: "s"
+              from: "2026-10-01T00:00:00Z"
+              to: "2026-10-31T00:00:00Z"
+              energyKwh: 10
+              key: JOB_HOURS
+              outputs: [{ projectId: "p", quantity: 0 }]
+            }
+          ) {
+            eventId
+          }
+        }
+      `,
+    );
+    expect(refused.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.outputs',
+    });
+  });
 });
 
 function byCategory(a: { category: string }, b: { category: string }): number {

@@ -296,4 +296,48 @@ describe('republishing a factor set recomputes the projection (embedded)', () =>
       expect.stringMatching(/\+training\.1b$/),
     ]);
   });
+  it('recomputes metered periods in a rebuild, like spans', async () => {
+    const project = 'metered-rebuild';
+    const recorded = await query<{ recordMeteredPeriod: { eventId: string } }>(
+      `mutation($input: MeteredPeriodInput!) { recordMeteredPeriod(input: $input) { eventId } }`,
+      {
+        input: {
+          periodId: 'rebuild-farm-2026-10',
+          site: 'farm-b',
+          from: '2026-10-01T00:00:00Z',
+          to: '2026-10-31T00:00:00Z', // 720 h
+          energyKwh: 2000,
+          country: 'GB',
+          facilityType: 'SERVER_ROOM',
+          key: 'JOB_HOURS',
+          outputs: [{ projectId: project, quantity: 10 }],
+        },
+      },
+    );
+    expect(recorded.recordMeteredPeriod.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    await waitFor(async () => (await emissions(project)) !== undefined, {
+      timeoutMs: 60000,
+      description: 'metered period projected',
+    });
+    const published = (
+      await query<{ publishFactorSet: { version: string } }>(publish, {
+        input: {
+          name: 'Studio B metered supply',
+          factors: [
+            {
+              id: 'grid.location.GB',
+              value: 100,
+              unit: 'gCO2e/kWh',
+              source: 'Studio B metered supply, October 2026',
+              year: 2026,
+            },
+          ],
+        },
+      })
+    ).publishFactorSet;
+    await servedSet(published.version);
+    // One output takes the whole reading: 2,000 kWh × PUE 1.8 (server room) × 100 g/kWh
+    // + one report workstation's embodied share 447,000 g × 720 h / 21,900 h = 360,000 + 14,695.89 g.
+    expect((await emissions(project))?.co2eG).toBeCloseTo(360_000 + (447_000 * 720) / 21_900, 2);
+  });
 });

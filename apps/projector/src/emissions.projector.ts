@@ -19,7 +19,7 @@ import {
   tenantOfRecord,
   type EventWrites,
 } from './isolated-commit';
-import { projectActivity } from './project-activity';
+import { projectEvent, type CountableEvent } from './project-activity';
 import type { ArtifactUpsert, ProjectionStore } from './projection-store.port';
 import { rebuildFenceRecords } from './rebuild-fences';
 
@@ -96,7 +96,7 @@ export class EmissionsProjector {
         group,
         log: { topic: batch.topic, partition: batch.partition, offset },
       });
-    const activities: Array<{ offset: string; event: ActivityRecorded }> = [];
+    const activities: Array<{ offset: string; event: CountableEvent }> = [];
     const factorSets: Array<{ offset: string; event: FactorSetPublished }> = [];
     const declarations: ProjectDeclared[] = [];
     const statusChanges: Array<{ offset: string; event: ArtifactStatusChanged }> = [];
@@ -116,7 +116,8 @@ export class EmissionsProjector {
         continue;
       }
       const event = parsed.event;
-      if (event.type === 'ActivityRecorded') activities.push({ offset: record.offset, event });
+      if (event.type === 'ActivityRecorded' || event.type === 'MeteredPeriodRecorded')
+        activities.push({ offset: record.offset, event });
       else if (event.type === 'FactorSetPublished')
         factorSets.push({ offset: record.offset, event });
       else if (event.type === 'ProjectDeclared') declarations.push(event);
@@ -149,13 +150,13 @@ export class EmissionsProjector {
         artifacts: [],
       };
       for (const target of targets) {
-        const projected = await projectActivity(
+        const projected = await projectEvent(
           event,
           target,
           this.options.projections?.catalog,
           this.options.computeOptions,
         );
-        if (projected.ok) writes.facts.push(projected.fact);
+        if (projected.ok) writes.facts.push(...projected.facts);
         else
           fail(
             {
@@ -171,7 +172,7 @@ export class EmissionsProjector {
       }
       if (writes.facts.length === 0) continue;
       // Merged per artifact by the store, field by field (artifactFieldWins, libs/persistence).
-      writes.artifacts = artifactUpserts(event);
+      writes.artifacts = event.type === 'ActivityRecorded' ? artifactUpserts(event) : [];
       events.push(writes);
     }
 
@@ -208,7 +209,12 @@ export class EmissionsProjector {
       const counted = new Set(events.filter((e) => e.facts.length > 0).map((e) => e.eventId));
       await this.options.insights.record(
         insightsBatch(
-          activities.filter(({ event }) => counted.has(event.id)).map((a) => a.event),
+          activities
+            .map((a) => a.event)
+            .filter(
+              (event): event is ActivityRecorded =>
+                event.type === 'ActivityRecorded' && counted.has(event.id),
+            ),
           declarations,
           statusChanges.map((c) => c.event),
           (event) =>

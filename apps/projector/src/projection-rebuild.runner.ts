@@ -10,7 +10,7 @@ import type { FactorSetCatalog } from '@greenops/factors';
 import { selfMetrics } from '@greenops/observability';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import { commitIsolated, notCountedLine, type EventWrites } from './isolated-commit';
-import { projectActivity } from './project-activity';
+import { projectEvent } from './project-activity';
 import type { ProjectionStore } from './projection-store.port';
 import { UnusableFactorSetError } from '@greenops/factors';
 
@@ -153,11 +153,15 @@ export class ProjectionRebuildRunner {
         }
         continue;
       }
-      if (parsed.event.type !== 'ActivityRecorded' || parsed.event.tenant !== build.tenant)
+      if (
+        (parsed.event.type !== 'ActivityRecorded' &&
+          parsed.event.type !== 'MeteredPeriodRecorded') ||
+        parsed.event.tenant !== build.tenant
+      )
         continue;
       const event = parsed.event;
       // Each event on its own: one that cannot be counted is recorded, the replay goes on.
-      const projected = await projectActivity(
+      const projected = await projectEvent(
         event,
         target,
         this.options.catalog,
@@ -169,7 +173,7 @@ export class ProjectionRebuildRunner {
           eventId: event.id,
           offset: record.offset,
           projectionVersion: target.version,
-          facts: [projected.fact],
+          facts: projected.facts,
           artifacts: [],
         });
       } else {

@@ -80,3 +80,28 @@ export function artifactStatusEventId(
     changedAt,
   );
 }
+
+/** MeteredPeriodRecorded: one reading of a period as recorded at one instant. */
+export function meteredPeriodEventId(tenant: string, periodId: string, recordedAt: string): string {
+  return deterministicEventId('greenops.metered-period', tenant, periodId, recordedAt);
+}
+
+/**
+ * A fact allocated from a metered period: one per (period, output, component), whichever
+ * reading of the period it comes from, so a corrected reading replaces the earlier allocation
+ * (the most recently received version is counted).
+ */
+export function meteredPeriodFactId(
+  tenant: string,
+  periodId: string,
+  outputId: string,
+  component: string,
+): string {
+  return deterministicEventId(
+    'greenops.metered-period.fact',
+    tenant,
+    periodId,
+    outputId,
+    component,
+  );
+}

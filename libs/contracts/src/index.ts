@@ -8,6 +8,7 @@ export * from './log-record';
 export * from './activity-recorded';
 export * from './artifact-status-changed';
 export * from './factor-set-published';
+export * from './metered-period-recorded';
 export * from './projection-rebuild-fence';
 export * from './project-declared';
 export * from './rejected-span';

@@ -6,6 +6,7 @@ import { FACTOR_SET_PUBLISHED, factorSetPublishedV1 } from './factor-set-publish
 import { LogRecord, type EncodedLogRecord } from './log-record';
 import { PROJECTION_REBUILD_FENCE, projectionRebuildFenceV1 } from './projection-rebuild-fence';
 import { PROJECT_DECLARED, projectDeclaredV1 } from './project-declared';
+import { METERED_PERIOD_RECORDED, meteredPeriodRecordedV1 } from './metered-period-recorded';
 import { REJECTED_SPAN, rejectedSpanV1 } from './rejected-span';
 import { LEGAL_HOLD_RELEASED, legalHoldReleasedV1 } from './legal-hold-released';
 import { LEGAL_HOLD_SET, legalHoldSetV1 } from './legal-hold-set';
@@ -20,6 +21,7 @@ const CURRENT_EVENTS = z.discriminatedUnion('type', [
   factorSetPublishedV1,
   projectionRebuildFenceV1,
   projectDeclaredV1,
+  meteredPeriodRecordedV1,
   rejectedSpanV1,
   retentionPolicyDefinedV1,
   retentionPolicyRetiredV1,
@@ -42,6 +44,7 @@ export const EVENT_REGISTRY = new EventRegistry(
     FactorSetPublished: FACTOR_SET_PUBLISHED,
     ProjectionRebuildFence: PROJECTION_REBUILD_FENCE,
     ProjectDeclared: PROJECT_DECLARED,
+    MeteredPeriodRecorded: METERED_PERIOD_RECORDED,
     RejectedSpan: REJECTED_SPAN,
     RetentionPolicyDefined: RETENTION_POLICY_DEFINED,
     RetentionPolicyRetired: RETENTION_POLICY_RETIRED,

@@ -33,6 +33,12 @@ export { sciPerUnit } from './sci-score';
 export { trainingAllocationInForce } from './training-allocation';
 export { scaleEmissionResult } from './scale-result';
 export {
+  allocateMeteredReading,
+  IDLE_CAPACITY_CATEGORY_SUFFIX,
+  type AllocatedOutputLine,
+  type MeteredPeriodReading,
+} from './allocation/metered-period-reading';
+export {
   allocateMeteredPeriod,
   ALLOCATION_KEYS,
   MAX_PERIOD_OUTPUTS,

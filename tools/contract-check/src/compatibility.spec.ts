@@ -72,6 +72,7 @@ describe('event contracts', () => {
       versionKey('FactorSetPublished', 1),
       versionKey('LegalHoldReleased', 1),
       versionKey('LegalHoldSet', 1),
+      versionKey('MeteredPeriodRecorded', 1),
       versionKey('ProjectDeclared', 1),
       versionKey('ProjectionRebuildFence', 1),
       versionKey('RejectedSpan', 1),

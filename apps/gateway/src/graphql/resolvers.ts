@@ -10,6 +10,7 @@ import {
 } from './retention.resolver';
 import { StandardSciResolver } from './standard-sci.resolver';
 import { ViewerResolver } from './viewer.resolver';
+import { MeteredPeriodResolver } from './metered-period.resolver';
 import { PlatformHealthResolver } from './platform-health.resolver';
 import { PortfolioResolver } from './portfolio.resolver';
 import { ProjectKpisResolver } from './project-kpis.resolver';
@@ -29,6 +30,7 @@ export const GATEWAY_RESOLVERS = [
   ProjectHoldingsResolver,
   ArtifactHoldingsResolver,
   ViewerResolver,
+  MeteredPeriodResolver,
   PlatformHealthResolver,
   PortfolioResolver,
   ProjectKpisResolver,
