@@ -16,6 +16,7 @@ import { requireIdentifier, requireInstant, requireIntInRange, requireText } fro
 import { PersistenceInputError } from './persistence-input.error';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
 import { STATEMENT_GROUPS, STATEMENT_VERSIONS } from './statement-rows-sql';
+import type { StatementFactRow } from '@greenops/methodology';
 import {
   boundedColumn,
   boundOptionalText,
@@ -66,15 +67,7 @@ export interface RejectedSpanRow {
  * A project's served facts grouped by data-quality tier and calculation model: what its
  * methodological statement is generated from (libs/methodology buildMethodologicalStatement).
  */
-export interface StatementGroupRow {
-  tier: 'measured' | 'modelled' | 'proxy';
-  modelId: string;
-  activityCount: number;
-  co2eG: { low: number; nominal: number; high: number };
-  factorIds: string[];
-  trainingAllocations: Array<{ option: '1a' | '1b'; activityCount: number }>;
-  notes: string[];
-}
+export type StatementGroupRow = StatementFactRow;
 
 export interface ProjectStatementRows {
   rows: StatementGroupRow[];
