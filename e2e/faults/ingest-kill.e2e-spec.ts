@@ -5,12 +5,12 @@ import {
   createTestDatabase,
   frameSpans,
   frameTotals,
-  freePort,
   kafkaBrokers,
   ManagedProcess,
   otlpJsonBody,
   readProjectTotals,
   RetryingOtlpClient,
+  startDistributedStack,
   waitFor,
   waitForTotal,
   type TestDatabase,
@@ -39,39 +39,13 @@ describe('fault: ingest SIGKILL mid-request, client retrying', () => {
     await keys.ensureTenant(tenant);
     await keys.addKey(tenant, apiKey);
     await db.close();
-    const [httpPort, grpcPort, graphqlPort] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
-    const common = {
-      GREENOPS_DATABASE_URL: database.url,
-      GREENOPS_KAFKA_BROKERS: kafkaBrokers().join(','),
-    };
-    ingest = ManagedProcess.built('ingest', 'dist/apps/ingest/src/main.js', {
-      ...common,
-      GREENOPS_OTLP_HTTP_PORT: String(httpPort),
-      GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+    const stack = await startDistributedStack({
+      databaseUrl: database.url,
+      brokers: kafkaBrokers().join(','),
+      projectorGroup: `faults-ingest-${run}`,
     });
-    const projector = ManagedProcess.built('projector', 'dist/apps/projector/src/main.js', {
-      ...common,
-      GREENOPS_PROJECTOR_GROUP: `faults-ingest-${run}`,
-      GREENOPS_PROJECTOR_PORT: String(await freePort()),
-    });
-    const gateway = ManagedProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
-      ...common,
-      GREENOPS_GRAPHQL_PORT: String(graphqlPort),
-    });
-    services = [ingest, projector, gateway];
-    await Promise.all([
-      ingest.start(/OTLP\/gRPC at/),
-      projector.start(/consuming/),
-      gateway.start(/GraphQL at/),
-    ]);
-    urls = {
-      otlp: `http://127.0.0.1:${httpPort}/v1/traces`,
-      graphql: `http://127.0.0.1:${graphqlPort}/graphql`,
-    };
+    ({ services, urls } = stack);
+    ingest = stack.ingest;
   }, 240000);
 
   afterAll(async () => {

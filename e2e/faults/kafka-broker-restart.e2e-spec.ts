@@ -9,12 +9,12 @@ import {
   faultPorts,
   frameSpans,
   frameTotals,
-  freePort,
   ManagedProcess,
   otlpJsonBody,
   PrivateKafkaBroker,
   readProjectTotals,
   RetryingOtlpClient,
+  startDistributedStack,
   waitFor,
   waitForTotal,
   type OtlpDelivery,
@@ -49,39 +49,12 @@ describe('fault: Kafka broker stopped and restarted mid-stream', () => {
     await keys.ensureTenant(tenant);
     await keys.addKey(tenant, apiKey);
     await db.close();
-    const [httpPort, grpcPort, graphqlPort] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
-    const common = {
-      GREENOPS_DATABASE_URL: database.url,
-      GREENOPS_KAFKA_BROKERS: broker.brokers,
-    };
-    const ingest = ManagedProcess.built('ingest', 'dist/apps/ingest/src/main.js', {
-      ...common,
-      GREENOPS_OTLP_HTTP_PORT: String(httpPort),
-      GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+    const stack = await startDistributedStack({
+      databaseUrl: database.url,
+      brokers: broker.brokers,
+      projectorGroup: `faults-broker-${run}`,
     });
-    const projector = ManagedProcess.built('projector', 'dist/apps/projector/src/main.js', {
-      ...common,
-      GREENOPS_PROJECTOR_GROUP: `faults-broker-${run}`,
-      GREENOPS_PROJECTOR_PORT: String(await freePort()),
-    });
-    const gateway = ManagedProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
-      ...common,
-      GREENOPS_GRAPHQL_PORT: String(graphqlPort),
-    });
-    services = [ingest, projector, gateway];
-    await Promise.all([
-      ingest.start(/OTLP\/gRPC at/),
-      projector.start(/consuming/),
-      gateway.start(/GraphQL at/),
-    ]);
-    urls = {
-      otlp: `http://127.0.0.1:${httpPort}/v1/traces`,
-      graphql: `http://127.0.0.1:${graphqlPort}/graphql`,
-    };
+    ({ services, urls } = stack);
   }, 240000);
 
   afterAll(async () => {

@@ -5,13 +5,13 @@ import {
   faultPorts,
   frameSpans,
   frameTotals,
-  freePort,
   kafkaBrokers,
   ManagedProcess,
   otlpJsonBody,
   PrivatePostgresCluster,
   readProjectTotals,
   RetryingOtlpClient,
+  startDistributedStack,
   waitFor,
   waitForTotal,
 } from '@greenops/testing';
@@ -42,38 +42,12 @@ describe('fault: PostgreSQL restarted mid-stream', () => {
     await keys.ensureTenant(tenant);
     await keys.addKey(tenant, apiKey);
     await db.close();
-    const [httpPort, grpcPort, graphqlPort] = [
-      await freePort(),
-      await freePort(),
-      await freePort(),
-    ];
-    const common = {
-      GREENOPS_DATABASE_URL: databaseUrl,
-      GREENOPS_KAFKA_BROKERS: kafkaBrokers().join(','),
-    };
-    services = [
-      ManagedProcess.built('ingest', 'dist/apps/ingest/src/main.js', {
-        ...common,
-        GREENOPS_OTLP_HTTP_PORT: String(httpPort),
-        GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
-      }),
-      ManagedProcess.built('projector', 'dist/apps/projector/src/main.js', {
-        ...common,
-        GREENOPS_PROJECTOR_GROUP: `faults-pg-${run}`,
-        GREENOPS_PROJECTOR_PORT: String(await freePort()),
-      }),
-      ManagedProcess.built('gateway', 'dist/apps/gateway/src/main.js', {
-        ...common,
-        GREENOPS_GRAPHQL_PORT: String(graphqlPort),
-      }),
-    ];
-    await Promise.all(
-      services.map((s, i) => s.start([/OTLP\/gRPC at/, /consuming/, /GraphQL at/][i])),
-    );
-    urls = {
-      otlp: `http://127.0.0.1:${httpPort}/v1/traces`,
-      graphql: `http://127.0.0.1:${graphqlPort}/graphql`,
-    };
+    const stack = await startDistributedStack({
+      databaseUrl: databaseUrl,
+      brokers: kafkaBrokers().join(','),
+      projectorGroup: `faults-pg-${run}`,
+    });
+    ({ services, urls } = stack);
   }, 240000);
 
   afterAll(async () => {

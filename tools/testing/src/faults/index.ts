@@ -2,6 +2,7 @@
 // a private broker and database cluster to stop and restart, services to kill and restart,
 // an OTLP client that retries as the specification says, and waiting for exact totals.
 export { ManagedProcess } from './managed-process';
+export { startDistributedStack, type DistributedStack } from './distributed-stack';
 export { otlpJsonBody, type FaultSpan } from './otlp-json-body';
 export { PrivateKafkaBroker } from './private-kafka-broker';
 export { PrivatePostgresCluster } from './private-postgres-cluster';
