@@ -1,46 +1,13 @@
 import { DELIVERED_ARTIFACT_STATUSES, DISCARDED_ARTIFACT_STATUSES } from '@greenops/domain';
+import type { KpiInputs } from '@greenops/methodology';
 import type { DatabaseHandle } from './database-handle';
 import { requireIdentifier, requireInstant } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
 import { boundText, MAX_RETURNED_ID_CHARS } from './returned-text';
 
-/** Sums of one group of a project's facts in a window. */
-export interface KpiGroupSums {
-  co2eG: number;
-  co2eMarketG: number;
-  lowG: number;
-  highG: number;
-  energyKwh: number;
-  activityCount: number;
-}
-
-/** The raw figures a project's KPIs are derived from (libs/methodology projectKpis). */
-export interface ProjectKpiInputs {
-  /** One row per (activity kind, scope, category, data-quality tier). */
-  groups: Array<
-    KpiGroupSums & {
-      kind: string;
-      scope: number;
-      category: string;
-      tier: string;
-      discardedG: number;
-    }
-  >;
-  measures: { gpuHours: number; storageTbMonths: number; transferTb: number };
-  generated: Array<{
-    modality: string;
-    model: string | null;
-    resolution: string | null;
-    videos: number;
-    seconds: number;
-    images: number;
-    co2eG: number;
-  }>;
-  iterations: { iterations: number; approvedShots: number };
-  finalArtifactSeconds: number;
-  declaration: { finishedMinutes: number | null; shootDays: number | null } | null;
-}
+/** The raw figures a project's KPIs are derived from: libs/methodology's KpiInputs. */
+export type ProjectKpiInputs = KpiInputs;
 
 export const SERIES_BUCKETS = ['DAY', 'WEEK', 'MONTH'] as const;
 export type SeriesBucket = (typeof SERIES_BUCKETS)[number];
