@@ -102,3 +102,4 @@ export {
   type Distribution,
   type ProjectStanding,
 } from './benchmark';
+export * from './what-if';

@@ -87,7 +87,7 @@ function hourlyAverage(
   return hourly ? weighted / (endMs - startMs) : annual.value;
 }
 
-function regionCountry(m: ActivityMeasurements, trail: FactorTrail): string | undefined {
+export function regionCountry(m: ActivityMeasurements, trail: FactorTrail): string | undefined {
   if (!m.cloudProvider || !m.cloudRegion) return undefined;
   const provider =
     normaliseProvider(m.cloudProvider) === 'ovh' ? 'ovhcloud' : normaliseProvider(m.cloudProvider);

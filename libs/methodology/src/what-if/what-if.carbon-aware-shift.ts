@@ -1,0 +1,56 @@
+import type { Activity, ActivityKind, EmissionResult } from '@greenops/domain';
+import type { FactorSet } from '@greenops/factors';
+
+/** Batch work a scheduler may defer: farm renders and AI generation (not desks, sets, travel). */
+export const SHIFTABLE_KINDS: readonly ActivityKind[] = ['render', 'ai.inference'];
+
+const HOUR_MS = 3_600_000;
+const HOURLY_PREFIX = 'grid.hourly.';
+
+/** Does the tenant's factor set hold any hourly grid series (`grid.hourly.<CC>.<hour>`)? */
+export function hasHourlySeries(factorSet: FactorSet): boolean {
+  return Object.keys(factorSet.factors).some((id) => id.startsWith(HOURLY_PREFIX));
+}
+
+export function shiftedBy(activity: Activity, hours: number): Activity {
+  if (hours === 0) return activity;
+  const move = (iso: string) => {
+    const ms = Date.parse(iso);
+    return Number.isFinite(ms) ? new Date(ms + hours * HOUR_MS).toISOString() : iso;
+  };
+  return { ...activity, startTime: move(activity.startTime), endTime: move(activity.endTime) };
+}
+
+export interface ShiftChoice {
+  hours: number;
+  results: EmissionResult[];
+  /** Some hour of the search was priced from the hourly series. */
+  hourlyCovered: boolean;
+}
+
+/**
+ * The start delay in [0, maxHours] whole hours with the lowest nominal CO2e for all the parts of
+ * one activity, each priced by the engine (whose intensity is the hourly series averaged over
+ * the activity's interval where the set has one, docs/methodology.md). Ties keep the earliest.
+ */
+export function lowestCarbonShift(
+  parts: readonly Activity[],
+  maxHours: number,
+  compute: (a: Activity) => EmissionResult,
+): ShiftChoice {
+  let best: ShiftChoice | undefined;
+  let bestG = Infinity;
+  let hourlyCovered = false;
+  for (let h = 0; h <= maxHours; h++) {
+    const results = parts.map((p) => compute(shiftedBy(p, h)));
+    if (results.some((r) => r.factorIds.some((id) => id.startsWith(HOURLY_PREFIX)))) {
+      hourlyCovered = true;
+    }
+    const g = results.reduce((sum, r) => sum + r.co2eG.nominal, 0);
+    if (g < bestG - 1e-9) {
+      bestG = g;
+      best = { hours: h, results, hourlyCovered: false };
+    }
+  }
+  return { ...best!, hourlyCovered };
+}
