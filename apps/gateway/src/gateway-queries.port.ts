@@ -10,6 +10,7 @@ import type {
   ProjectionRegistry,
   RetentionQueries,
   ProjectorInstanceStore,
+  WhatIfQueries,
 } from '@greenops/persistence';
 
 export type { EmissionsTotals, ScopeTotals, RejectedSpanRow } from '@greenops/persistence';
@@ -67,6 +68,8 @@ export interface InsightsReads {
   artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration'>;
   benchmarks: Pick<BenchmarkQueries, 'cohort' | 'productionType'>;
   reports: Pick<ProjectReportQueries, 'report'>;
+  /** Stored activity inputs for what-if recomputation (docs/insights.md §5). */
+  whatIf: Pick<WhatIfQueries, 'activityInputs'>;
 }
 
 export const GATEWAY_INSIGHTS = Symbol('GATEWAY_INSIGHTS');

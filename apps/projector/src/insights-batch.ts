@@ -3,8 +3,9 @@ import type { ActivityMeasures } from '@greenops/methodology';
 import type { InsightsBatch } from './insights-recorder.port';
 
 /**
- * The insights rows of one batch: each projected activity's measures (and the status its span
- * states, as history), each declaration, each status set through the API.
+ * The insights rows of one batch: each projected activity's measures and inputs (what-if
+ * recomputation) and the status its span states, as history; each declaration; each status set
+ * through the API.
  */
 export function insightsBatch(
   activities: readonly ActivityRecorded[],
@@ -29,6 +30,18 @@ export function insightsBatch(
       artifactId: event.payload.artifact?.id,
       durationS: event.payload.durationS,
       ...measure(event),
+    })),
+    activityInputs: activities.map((event) => ({
+      tenant: event.tenant,
+      projectId: event.projectId,
+      eventId: event.id,
+      occurredAt: event.occurredAt,
+      inputs: {
+        kind: event.payload.kind,
+        startTime: event.payload.startTime,
+        durationS: event.payload.durationS,
+        measurements: event.payload.measurements,
+      },
     })),
     statusChanges: [
       ...activities.flatMap((event) => {

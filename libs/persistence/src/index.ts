@@ -147,3 +147,14 @@ export {
   type ProjectorInstanceRow,
   type ReportedPartition,
 } from './projector-instance-store';
+export {
+  WhatIfQueries,
+  MAX_WHAT_IF_INPUT_GROUPS,
+  type ActivityInputGroup,
+  type WhatIfActivityData,
+} from './what-if-queries';
+export {
+  MAX_ACTIVITY_INPUTS_CHARS,
+  type ActivityInputRow,
+  type StoredActivityInputs,
+} from './activity-inputs';

@@ -4,6 +4,7 @@ import { BenchmarkQueries } from './benchmark-queries';
 import { PortfolioQueries } from './portfolio-queries';
 import { ProjectReportQueries } from './project-report-queries';
 import { ProjectKpiQueries } from './project-kpi-queries';
+import { WhatIfQueries } from './what-if-queries';
 
 /** The insights read side on one database (the gateway's `insights` option). */
 export function insightsReads(db: DatabaseHandle): {
@@ -12,6 +13,7 @@ export function insightsReads(db: DatabaseHandle): {
   artifacts: ArtifactInsightQueries;
   benchmarks: BenchmarkQueries;
   reports: ProjectReportQueries;
+  whatIf: WhatIfQueries;
 } {
   return {
     portfolio: new PortfolioQueries(db),
@@ -19,5 +21,6 @@ export function insightsReads(db: DatabaseHandle): {
     artifacts: new ArtifactInsightQueries(db),
     benchmarks: new BenchmarkQueries(db),
     reports: new ProjectReportQueries(db),
+    whatIf: new WhatIfQueries(db),
   };
 }

@@ -8,6 +8,11 @@ import {
   requireText,
   requireUuid,
 } from './input-checks';
+import {
+  checkActivityInputs,
+  insertActivityInputs,
+  type ActivityInputRow,
+} from './activity-inputs';
 
 /** The latest ProjectDeclared of a project, as the projector read it from the log. */
 export interface DeclarationInput {
@@ -54,6 +59,8 @@ export interface InsightsBatch {
   declarations?: DeclarationInput[];
   measures?: MeasureInput[];
   statusChanges?: StatusChangeInput[];
+  /** What each activity was computed from, for what-if recomputation (docs/insights.md §5). */
+  activityInputs?: ActivityInputRow[];
 }
 
 /** A later declaration replaces an earlier one; one handled again changes nothing. */
@@ -103,7 +110,8 @@ export class InsightsStore {
     const declarations = (batch.declarations ?? []).map(checkDeclaration);
     const measures = (batch.measures ?? []).map(checkMeasure);
     const changes = (batch.statusChanges ?? []).map(checkStatusChange);
-    if (declarations.length + measures.length + changes.length === 0) return;
+    const inputs = checkActivityInputs(batch.activityInputs ?? []);
+    if (declarations.length + measures.length + changes.length + inputs.length === 0) return;
     // Several declarations of one project in a batch: the latest only (one row per conflict key).
     const latest = new Map<string, DeclarationInput>();
     for (const d of declarations) {
@@ -162,6 +170,7 @@ export class InsightsStore {
           changes.map((c) => c.eventId),
         ]);
       }
+      await insertActivityInputs(tx, inputs);
     });
   }
 }
