@@ -129,8 +129,8 @@ describe('whatIf over a seeded production on PostgreSQL', () => {
         row('a', 'ep1', rail),
         // 30,000 identical renders: one group, computed once
         ...Array.from({ length: 30_000 }, () => row('a', 'huge', serverRoomRender)),
-        // 4,001 distinct starts: beyond the 4,000 a 48-hour shift may recompute
-        ...Array.from({ length: 4_001 }, (_, i) =>
+        // 1,001 distinct starts: beyond the 1,000 a 48-hour shift may recompute
+        ...Array.from({ length: 1_001 }, (_, i) =>
           row('a', 'many', {
             ...serverRoomRender,
             startTime: new Date(Date.parse(START) + i * 60_000).toISOString(),
@@ -288,10 +288,10 @@ describe('whatIf over a seeded production on PostgreSQL', () => {
     // 30,000 × 10 kWh × 1.8 × (44.18 − 215.79) = −92,669,400 g
     expect(huge.data!.whatIf.differenceG).toBeCloseTo(-92_669_400, 3);
     expect(huge.data!.whatIf.actual.activityCount).toBe(30_000);
-    // 4,001 distinct inputs: fine as recorded + grid (20,000 allowed) …
+    // 1,001 distinct inputs: fine as recorded + grid (20,000 allowed) …
     expect((await whatIf('many', { country: 'FR' })).errors).toBeUndefined();
-    // … over the 200,000 computations a 48-hour shift allows (1 + 49 per input: 4,000 inputs)
+    // … over the 50,000 computations a 48-hour shift allows (1 + 49 per input: 1,000 inputs)
     const shifted = await whatIf('many', { carbonAwareShiftHours: 48 });
-    expect(shifted.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 4000 });
+    expect(shifted.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 1000 });
   });
 });

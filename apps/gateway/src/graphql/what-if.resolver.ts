@@ -26,10 +26,11 @@ import { WhatIf, WhatIfScenarioInput, WhatIfTotals } from './what-if.types';
 
 /**
  * Engine computations one what-if may run: each distinct input once as recorded, and each part
- * (two when a clip is split into generate + upscale) once per hour of the shift window. About a
- * second of CPU on one core; a project beyond it gets a clear error, not a slow gateway.
+ * (two when a clip is split into generate + upscale) once per hour of the shift window. The
+ * engine prices 30,000–50,000 activities a second on one busy core (tools/bench/src/what-if.bench.ts),
+ * so this is one to two seconds; a project beyond it gets a clear error, not a stalled gateway.
  */
-export const MAX_WHAT_IF_COMPUTATIONS = 200_000;
+export const MAX_WHAT_IF_COMPUTATIONS = 50_000;
 
 /** How many distinct activity inputs a scenario may recompute within the budget. */
 export function whatIfGroupLimit(scenario: WhatIfScenario): number {
