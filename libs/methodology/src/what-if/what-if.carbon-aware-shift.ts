@@ -7,9 +7,20 @@ export const SHIFTABLE_KINDS: readonly ActivityKind[] = ['render', 'ai.inference
 const HOUR_MS = 3_600_000;
 const HOURLY_PREFIX = 'grid.hourly.';
 
-/** Does the tenant's factor set hold any hourly grid series (`grid.hourly.<CC>.<hour>`)? */
-export function hasHourlySeries(factorSet: FactorSet): boolean {
-  return Object.keys(factorSet.factors).some((id) => id.startsWith(HOURLY_PREFIX));
+/** Countries whose grid has an hourly series in the tenant's factor set (`grid.hourly.<CC>.<hour>`). */
+export function hourlySeriesCountries(factorSet: FactorSet): Set<string> {
+  const countries = new Set<string>();
+  for (const id of Object.keys(factorSet.factors)) {
+    if (id.startsWith(HOURLY_PREFIX)) countries.add(id.slice(HOURLY_PREFIX.length).split('.')[0]);
+  }
+  return countries;
+}
+
+/** The result was priced on the annual grid of a country that has a series (not a span-stated figure). */
+function onSeriesGrid(result: EmissionResult, countries: ReadonlySet<string>): boolean {
+  return result.factorIds.some(
+    (id) => id.startsWith('grid.location.') && countries.has(id.slice('grid.location.'.length)),
+  );
 }
 
 export function shiftedBy(activity: Activity, hours: number): Activity {
@@ -37,12 +48,18 @@ export function lowestCarbonShift(
   parts: readonly Activity[],
   maxHours: number,
   compute: (a: Activity) => EmissionResult,
+  seriesCountries: ReadonlySet<string>,
 ): ShiftChoice {
+  // A grid without a series (or a span-stated intensity) is the same at every hour: no search.
+  const asScheduled = parts.map(compute);
+  if (!asScheduled.some((r) => onSeriesGrid(r, seriesCountries))) {
+    return { hours: 0, results: asScheduled, hourlyCovered: false };
+  }
   let best: ShiftChoice | undefined;
   let bestG = Infinity;
   let hourlyCovered = false;
   for (let h = 0; h <= maxHours; h++) {
-    const results = parts.map((p) => compute(shiftedBy(p, h)));
+    const results = h === 0 ? asScheduled : parts.map((p) => compute(shiftedBy(p, h)));
     if (results.some((r) => r.factorIds.some((id) => id.startsWith(HOURLY_PREFIX)))) {
       hourlyCovered = true;
     }

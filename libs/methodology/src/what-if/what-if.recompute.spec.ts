@@ -172,6 +172,20 @@ describe('what-if: carbon-aware shift', () => {
     expect(r.notes).toEqual(['carbon-aware shift up to 3 h: applied to 1 of 1 activities']);
   });
 
+  it('leaves work on a grid without a series, or with a span-stated intensity, where it is', () => {
+    const fr = activity('render', { energyKwh: 10, country: 'FR', pue: 1 });
+    const stated = gbRender({ pue: 1, intensityGPerKwh: 300 });
+    const r = recomputeWhatIf(
+      [one(fr), one(stated)],
+      { carbonAwareShiftHours: 3 },
+      { factorSet: withSeries },
+    );
+    expect(r.differenceG).toEqual({ low: 0, nominal: 0, high: 0 });
+    expect(r.notes).toEqual([
+      'carbon-aware shift up to 3 h: applied to 0 of 2 activities; not applied to 2 no hourly series covers its grid and hours',
+    ]);
+  });
+
   it('does not move desks or sets, and says so plainly without an hourly series', () => {
     const desk = activity('workstation', { energyKwh: 1, country: 'GB' });
     const r = recomputeWhatIf(

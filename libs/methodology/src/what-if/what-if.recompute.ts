@@ -10,7 +10,11 @@ import type { FactorSet } from '@greenops/factors';
 import { computeEmissions } from '../compute-emissions';
 import { MethodologyInputError } from '../errors';
 import type { ComputeOptions } from '../options';
-import { hasHourlySeries, lowestCarbonShift, SHIFTABLE_KINDS } from './what-if.carbon-aware-shift';
+import {
+  hourlySeriesCountries,
+  lowestCarbonShift,
+  SHIFTABLE_KINDS,
+} from './what-if.carbon-aware-shift';
 import { applyGrid } from './what-if.grid';
 import type { PartOutcome } from './what-if.outcome';
 import { applyPue } from './what-if.pue';
@@ -124,7 +128,8 @@ export function recomputeWhatIf(
       ? new PartTally('generate at 720p and upscale')
       : undefined;
   const shiftHours = scenario.carbonAwareShiftHours ?? 0;
-  const hourly = hasHourlySeries(options.factorSet);
+  const seriesCountries = hourlySeriesCountries(options.factorSet);
+  const hourly = seriesCountries.size > 0;
   const shift =
     shiftHours > 0 && hourly
       ? new PartTally(`carbon-aware shift up to ${shiftHours} h`)
@@ -174,7 +179,7 @@ export function recomputeWhatIf(
         outcomes.push([upscale, u.outcome]);
       }
       if (shift && SHIFTABLE_KINDS.includes(activity.kind)) {
-        const choice = lowestCarbonShift(parts, shiftHours, compute);
+        const choice = lowestCarbonShift(parts, shiftHours, compute, seriesCountries);
         scenarioResults = choice.results;
         outcomes.push([
           shift,
