@@ -61,9 +61,15 @@ export function applyUpscaleFrom720p(activity: Activity): {
     outputTokens: _out,
     ...rest
   } = ai;
+  // A local run's host embodied is charged by its hours once, on the generation part.
+  const local = !m.cloudProvider && m.hw !== undefined;
   const upscale: Activity = {
     ...activity,
-    measurements: { ...m, ai: { ...rest, modality: 'upscale', video: { ...ai.video } } },
+    measurements: {
+      ...m,
+      ...(local ? { embodiedShare: 0 } : {}),
+      ai: { ...rest, modality: 'upscale', video: { ...ai.video } },
+    },
   };
   return { activities: [generation, upscale], outcome: APPLIED };
 }
