@@ -147,3 +147,17 @@ export {
   type ProjectorInstanceRow,
   type ReportedPartition,
 } from './projector-instance-store';
+export {
+  TelemetryRetentionStore,
+  MAX_RAW_DAYS,
+  RETENTION_BATCH,
+  SWEEP_KEY_ID,
+  type TelemetryRetentionActor,
+  type TelemetryRetentionRun,
+  type TelemetryRetentionSetting,
+} from './telemetry-retention.store';
+export {
+  ProjectErasureStore,
+  type ProjectErasure,
+  type ProjectErasureActor,
+} from './project-erasure.store';
