@@ -1,5 +1,16 @@
 import type { TelemetryRetentionRun, TelemetryRetentionStore } from '@greenops/persistence';
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The Kafka topic's retention.ms for a shared window of `rawDays`: one day more, since the
+ * database's cutoff is the UTC midnight `rawDays` days before today (up to a day earlier than
+ * now − rawDays), and Kafka must not drop a record the database still holds raw.
+ */
+export function topicRetentionMs(rawDays: number): number {
+  return (rawDays + 1) * DAY_MS;
+}
+
 /** How often the sweep enforces every tenant's raw-telemetry window by default (hourly). */
 export const DEFAULT_RETENTION_SWEEP_MS = 3_600_000;
 

@@ -277,6 +277,13 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
     expect(await audit.audit(T2, 100)).toEqual([]);
   });
 
+  it('the shared log (Kafka topic) may follow only when every tenant has a window: the longest', async () => {
+    await q(`insert into tenants (id, name) values ($1, $1), ($2, $2)`, [T1, T2]);
+    expect(await retention.sharedLogRawDays()).toBeNull(); // T2 has no window: keeps everything
+    await retention.setWindow(T2, 10, ADMIN, NOW);
+    expect(await retention.sharedLogRawDays()).toBe(30); // max(30, 10)
+  });
+
   it('refuses a window outside 1–36500 days, naming the field', async () => {
     await expect(retention.setWindow(T1, 0, ADMIN, NOW)).rejects.toThrow(/rawDays/);
     await expect(retention.setWindow(T1, 1.5, ADMIN, NOW)).rejects.toThrow(/rawDays/);

@@ -58,6 +58,12 @@ const SETTING = `
 
 const TENANTS_WITH_WINDOW = `select tenant_id as tenant from telemetry_retention order by tenant_id`;
 
+/** The longest window, when every tenant has one (else null: some tenant keeps everything). */
+const SHARED_TOPIC_DAYS = `
+  select case when exists (select 1 from tenants t
+                            where not exists (select 1 from telemetry_retention r where r.tenant_id = t.id))
+              then null else (select max(raw_days) from telemetry_retention) end as days`;
+
 const MARK_ENFORCED = `
   update telemetry_retention set
     raw_held_from = greatest(coalesce(raw_held_from, $2::timestamptz), $2::timestamptz),
@@ -237,6 +243,15 @@ export class TelemetryRetentionStore {
       `telemetry retention ${t}: done, ${run.facts} facts, ${run.measures} measures, ${run.logRecords} log records before ${cutoff} removed`,
     );
     return run;
+  }
+
+  /**
+   * How many days a log shared by every tenant (the Kafka topic) may keep: the longest window
+   * when every tenant has one; null when some tenant has none (it keeps everything).
+   */
+  async sharedLogRawDays(): Promise<number | null> {
+    const rows: Array<{ days: number | null }> = await this.db.dataSource.query(SHARED_TOPIC_DAYS);
+    return rows[0]?.days ?? null;
   }
 
   /**
