@@ -35,6 +35,10 @@ import {
   type InsightsReads,
   type ProjectorInstances,
 } from './gateway-queries.port';
+import {
+  GATEWAY_TELEMETRY_RETENTION,
+  type TelemetryRetentionAdmin,
+} from './telemetry-retention.port';
 
 export interface GatewayOptions {
   queries: GatewayQueries;
@@ -42,6 +46,8 @@ export interface GatewayOptions {
   factorSets: FactorSetAdmin;
   /** Holdings, retention policies, legal holds and their audit (docs/retention.md). */
   retention?: RetentionReader;
+  /** The tenant's raw-telemetry window and project erasure (docs/retention.md, "The platform's own data"). */
+  telemetryRetention?: TelemetryRetentionAdmin;
   /** Portfolio and KPI reads (docs/insights.md). */
   insights: InsightsReads;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
@@ -109,6 +115,9 @@ export class GatewayModule {
         { provide: GATEWAY_INSIGHTS, useValue: options.insights },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         ...(options.retention ? [{ provide: GATEWAY_RETENTION, useValue: options.retention }] : []),
+        ...(options.telemetryRetention
+          ? [{ provide: GATEWAY_TELEMETRY_RETENTION, useValue: options.telemetryRetention }]
+          : []),
         ...(options.instances ? [{ provide: GATEWAY_INSTANCES, useValue: options.instances }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         { provide: READINESS_CHECKS, useValue: options.readiness ?? [] },

@@ -20,9 +20,12 @@ import {
   insightsReads,
   openPostgres,
   ProjectionRegistry,
+  ProjectErasureStore,
   ProjectorInstanceStore,
   RetentionQueries,
+  TelemetryRetentionStore,
 } from '@greenops/persistence';
+import { TOPICS } from '@greenops/contracts';
 import { createGatewayApp } from './gateway.module';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graphql/response-budget.plugin';
 
@@ -66,6 +69,11 @@ async function main(): Promise<() => Promise<void>> {
     apiKeys: new ApiKeyStore(db),
     factorSets: new ProjectionRegistry(db),
     retention: new RetentionQueries(db),
+    // Distributed mode: the embedded log table is unused; the projector's sweep enforces.
+    telemetryRetention: {
+      retention: new TelemetryRetentionStore(db, TOPICS.activities),
+      erasure: new ProjectErasureStore(db),
+    },
     publisher,
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
     maxResponseBytes: env.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,

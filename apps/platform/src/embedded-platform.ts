@@ -21,11 +21,18 @@ import {
   EventLogTable,
   InsightsStore,
   openEmbeddedTimescale,
+  ProjectErasureStore,
   ProjectionRegistry,
   RetentionQueries,
   RetentionStore,
+  TelemetryRetentionStore,
 } from '@greenops/persistence';
-import { startProjectorWorkers, type EmissionsProjector } from '@greenops/projector';
+import { TOPICS } from '@greenops/contracts';
+import {
+  startProjectorWorkers,
+  TelemetryRetentionSweep,
+  type EmissionsProjector,
+} from '@greenops/projector';
 import type { EmbeddedConfig } from './embedded.config';
 import { describeStartupApiKey, ensureStartupApiKey, type StartupApiKey } from './startup-api-key';
 
@@ -101,6 +108,7 @@ export async function startEmbeddedPlatform(
     const publisher = new EmbeddedEventLogPublisher(logTable);
     const store = new EmissionStore(db);
     const registry = new ProjectionRegistry(db);
+    const telemetryRetention = new TelemetryRetentionStore(db, TOPICS.activities);
     // docs/operations.md, "Health and readiness": the embedded log and the read side are both
     // the embedded database, so ingest and GraphQL are ready while it answers.
     const readiness = [databaseCheck(db)];
@@ -130,6 +138,7 @@ export async function startEmbeddedPlatform(
       apiKeys,
       factorSets: registry,
       retention: new RetentionQueries(db),
+      telemetryRetention: { retention: telemetryRetention, erasure: new ProjectErasureStore(db) },
       publisher,
       maxResponseBytes: config.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
       // The dashboard's "send your first span" snippets show the receivers' real URLs.
@@ -164,6 +173,14 @@ export async function startEmbeddedPlatform(
       log: (line) => log(`greenops: ${line}`),
     });
     closers.unshift({ name: 'projector', close: () => workers.stop() });
+
+    // docs/retention.md, "The platform's own data": hourly, and at start.
+    const sweep = new TelemetryRetentionSweep({
+      store: telemetryRetention,
+      log: (line) => log(`greenops: ${line}`),
+    });
+    sweep.start();
+    closers.unshift({ name: 'telemetry retention sweep', close: () => sweep.stop() });
 
     const host = config.GREENOPS_HOST;
     const urls = {

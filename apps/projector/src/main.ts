@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import {
   brokersField,
+  durationMsField,
   kafkaSecurityFromEnv,
   logLevelField,
   parseEnv,
@@ -13,9 +14,11 @@ import {
 } from '@greenops/config';
 import { TOPICS } from '@greenops/contracts';
 import {
+  createKafkaClient,
   KafkaEventLogConsumer,
   KafkaEventLogInspector,
   KafkaEventLogPublisher,
+  setTopicRetentionMs,
 } from '@greenops/messaging';
 import { selfMetrics, serviceLogging, startSelfTelemetry } from '@greenops/observability';
 import {
@@ -25,11 +28,13 @@ import {
   ProjectionRegistry,
   ProjectorInstanceStore,
   RetentionStore,
+  TelemetryRetentionStore,
 } from '@greenops/persistence';
 import { createProjectorHttpApp } from './projector-http.module';
 import { ProjectorInstanceReporter } from './projector-instance.reporter';
 import { projectorStatus, startingStatus } from './projector-status';
 import { startProjectorWorkers } from './projector-workers';
+import { TelemetryRetentionSweep, topicRetentionMs } from './telemetry-retention.sweep';
 
 const envSchema = z.object({
   GREENOPS_KAFKA_BROKERS: brokersField,
@@ -39,6 +44,10 @@ const envSchema = z.object({
   /** /livez, /readyz (= /healthz) and /status (docs/operations.md, "Health and readiness"). */
   GREENOPS_PROJECTOR_PORT: portField(4010),
   GREENOPS_LOG_LEVEL: logLevelField,
+  /** How often the tenants' raw-telemetry windows are enforced (docs/retention.md). */
+  GREENOPS_RETENTION_SWEEP_MS: durationMsField(3_600_000),
+  /** 'true': the sweep may set the activities topic's retention.ms (docs/retention.md, "Kafka"). */
+  GREENOPS_KAFKA_TOPIC_RETENTION: z.enum(['true', 'false']).default('false'),
 });
 
 /** Distributed mode: one projector instance of the consumer group. Scale out by starting more. */
@@ -117,6 +126,28 @@ async function main(): Promise<() => Promise<void>> {
     warn: (line) => logger.warn(line),
   });
   reporter.start();
+  const retentionStore = new TelemetryRetentionStore(db, TOPICS.activities);
+  const sweep = new TelemetryRetentionSweep({
+    store: retentionStore,
+    intervalMs: env.GREENOPS_RETENTION_SWEEP_MS,
+    log: (line) => logger.info(line),
+    afterSweep:
+      env.GREENOPS_KAFKA_TOPIC_RETENTION === 'true'
+        ? async () => {
+            // The topic is shared: only when every tenant has a window, the longest one.
+            const days = await retentionStore.sharedLogRawDays();
+            if (days === null) return;
+            const ms = topicRetentionMs(days);
+            await setTopicRetentionMs(
+              createKafkaClient(brokers, 'greenops-projector-retention', connection),
+              TOPICS.activities,
+              ms,
+            );
+            logger.info(`telemetry retention: ${TOPICS.activities} retention.ms set to ${ms}`);
+          }
+        : undefined,
+  });
+  sweep.start();
   // Lag per owned partition, as of the last report (every 5 s).
   selfMetrics().consumerLag.addCallback((result) => {
     for (const p of reporter.latest?.partitionLag ?? []) {
@@ -132,6 +163,7 @@ async function main(): Promise<() => Promise<void>> {
   return async () => {
     // Leave the group first (the others take the partitions over at once), then say so.
     await workers.stop();
+    await sweep.stop();
     await reporter.stop();
     await app.close();
     await publisher.close();

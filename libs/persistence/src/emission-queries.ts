@@ -159,13 +159,21 @@ const REFRESH_DAILY = `call refresh_continuous_aggregate('project_daily_emission
 /** Where the daily sums live: the continuous aggregate (TimescaleDB) or the rollup table. */
 type DailyRelation = 'project_daily_emissions' | 'project_daily_emissions_rollup';
 
-/** The daily series query, once; instantiated below for each backend's fixed relation. */
+/**
+ * The daily series query, once; instantiated below for each backend's fixed relation. The days
+ * of facts that telemetry retention or an erasure removed come from archived_daily_emissions
+ * (migration 1767225601100); the relation holds the facts still raw, so the union is the series.
+ */
 function dailySeriesSql(relation: DailyRelation): string {
   return `
   select day, sum(co2e_g)::float8 as "co2eG", sum(energy_kwh)::float8 as "energyKwh"
-    from ${relation}
-   where tenant_id = $1 and project_id = $2 and projection_version = ${SERVED_PROJECTION_VERSION}
-     and day >= $3 and day < $4
+    from (select day, co2e_g, energy_kwh from ${relation}
+           where tenant_id = $1 and project_id = $2 and projection_version = ${SERVED_PROJECTION_VERSION}
+             and day >= $3 and day < $4
+          union all
+          select day, co2e_g, energy_kwh from archived_daily_emissions
+           where tenant_id = $1 and project_id = $2 and projection_version = ${SERVED_PROJECTION_VERSION}
+             and day >= $3 and day < $4) d
    group by day order by day`;
 }
 

@@ -158,3 +158,17 @@ export {
   type ActivityInputRow,
   type StoredActivityInputs,
 } from './activity-inputs';
+export {
+  TelemetryRetentionStore,
+  MAX_RAW_DAYS,
+  RETENTION_BATCH,
+  SWEEP_KEY_ID,
+  type TelemetryRetentionActor,
+  type TelemetryRetentionRun,
+  type TelemetryRetentionSetting,
+} from './telemetry-retention.store';
+export {
+  ProjectErasureStore,
+  type ProjectErasure,
+  type ProjectErasureActor,
+} from './project-erasure.store';

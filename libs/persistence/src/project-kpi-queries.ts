@@ -32,17 +32,36 @@ const DAY_MS = 86_400_000;
 const WINDOW = `($3::timestamptz is null or f.occurred_at >= $3::timestamptz)
      and ($4::timestamptz is null or f.occurred_at < $4::timestamptz)`;
 
+/*
+ * Facts that telemetry retention or an erasure removed count through their daily sums in
+ * archived_daily_emissions (migration 1767225601100), resolved to UTC days: the day's start
+ * decides whether it is in the window. They have no artifact, so no discarded share.
+ */
+const ARCHIVE_WINDOW = WINDOW.replaceAll('f.occurred_at', 'x.day');
+const ARCHIVED_ROWS = `
+  select x.day as occurred_at, x.activity_kind, x.scope, x.category, x.tier, x.co2e_g,
+         x.co2e_market_g, x.co2e_low_g, x.co2e_high_g, x.energy_kwh, x.activity_count as n,
+         null::text as artifact_id
+    from archived_daily_emissions x
+   where x.tenant_id = $1 and x.project_id = $2 and x.projection_version = ${SERVED_PROJECTION_VERSION}
+     and ${ARCHIVE_WINDOW}`;
+const RAW_ROWS = `
+  select f.occurred_at, f.activity_kind, f.scope, f.category, f.tier, f.co2e_g,
+         f.co2e_market_g, f.co2e_low_g, f.co2e_high_g, f.energy_kwh, 1::bigint as n, f.artifact_id
+    from emission_facts f
+   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
+     and ${WINDOW}`;
+const RAW_AND_ARCHIVED = `(${RAW_ROWS} union all ${ARCHIVED_ROWS})`;
+
 const KPI_GROUPS = `
   select f.activity_kind as kind, f.scope::int as scope, f.category, f.tier,
          sum(f.co2e_g)::float8 as "co2eG", sum(f.co2e_market_g)::float8 as "co2eMarketG",
          sum(f.co2e_low_g)::float8 as "lowG", sum(f.co2e_high_g)::float8 as "highG",
-         sum(f.energy_kwh)::float8 as "energyKwh", count(*)::int as "activityCount",
+         sum(f.energy_kwh)::float8 as "energyKwh", sum(f.n)::int as "activityCount",
          coalesce(sum(f.co2e_g) filter (where a.status = any($5::text[])), 0)::float8 as "discardedG"
-    from emission_facts f
+    from ${RAW_AND_ARCHIVED} f
     left join artifacts a
-      on a.tenant_id = f.tenant_id and a.project_id = f.project_id and a.artifact_id = f.artifact_id
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
-     and ${WINDOW}
+      on a.tenant_id = $1 and a.project_id = $2 and a.artifact_id = f.artifact_id
    group by 1, 2, 3, 4
    order by 1, 2, 3, 4
    limit 10000`;
@@ -122,10 +141,8 @@ function seriesSql(bucket: string, key: string): string {
   return `
   select ${bucket} as bucket, ${key} as key,
          sum(f.co2e_g)::float8 as "co2eG", sum(f.co2e_market_g)::float8 as "co2eMarketG",
-         sum(f.energy_kwh)::float8 as "energyKwh", count(*)::int as "activityCount"
-    from emission_facts f
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
-     and ${WINDOW}
+         sum(f.energy_kwh)::float8 as "energyKwh", sum(f.n)::int as "activityCount"
+    from ${RAW_AND_ARCHIVED} f
    group by 1, 2
    order by 1, 2
    limit 20000`;

@@ -17,6 +17,10 @@ import { ProjectKpisResolver } from './project-kpis.resolver';
 import { ArtifactInsightsResolver } from './artifact-insights.resolver';
 import { BenchmarkResolver } from './benchmark.resolver';
 import { WhatIfResolver } from './what-if.resolver';
+import {
+  ProjectionRestatableResolver,
+  TelemetryRetentionResolver,
+} from './telemetry-retention.resolver';
 
 /** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
 export const GATEWAY_RESOLVERS = [
@@ -38,4 +42,6 @@ export const GATEWAY_RESOLVERS = [
   ArtifactInsightsResolver,
   BenchmarkResolver,
   WhatIfResolver,
+  TelemetryRetentionResolver,
+  ProjectionRestatableResolver,
 ];
