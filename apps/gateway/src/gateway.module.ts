@@ -28,6 +28,8 @@ import {
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
   GATEWAY_RETENTION,
+  GATEWAY_ENFORCEMENT,
+  type RetentionEnforcementPort,
   type ApiKeyResolver,
   type FactorSetAdmin,
   type GatewayQueries,
@@ -42,6 +44,8 @@ export interface GatewayOptions {
   factorSets: FactorSetAdmin;
   /** Holdings, retention policies, legal holds and their audit (docs/retention.md). */
   retention?: RetentionReader;
+  /** Deletion requests, breaches and booked avoided emissions (docs/retention.md). */
+  enforcement?: RetentionEnforcementPort;
   /** Portfolio and KPI reads (docs/insights.md). */
   insights: InsightsReads;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
@@ -109,6 +113,9 @@ export class GatewayModule {
         { provide: GATEWAY_INSIGHTS, useValue: options.insights },
         ...(options.publisher ? [{ provide: GATEWAY_PUBLISHER, useValue: options.publisher }] : []),
         ...(options.retention ? [{ provide: GATEWAY_RETENTION, useValue: options.retention }] : []),
+        ...(options.enforcement
+          ? [{ provide: GATEWAY_ENFORCEMENT, useValue: options.enforcement }]
+          : []),
         ...(options.instances ? [{ provide: GATEWAY_INSTANCES, useValue: options.instances }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },
         { provide: READINESS_CHECKS, useValue: options.readiness ?? [] },

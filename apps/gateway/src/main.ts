@@ -10,6 +10,7 @@ import {
   portField,
   postgresUrlField,
   runService,
+  retentionAnswerWindowField,
 } from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
 import { serviceLogging, startSelfTelemetry } from '@greenops/observability';
@@ -22,6 +23,7 @@ import {
   ProjectionRegistry,
   ProjectorInstanceStore,
   RetentionQueries,
+  DeletionRequestQueries,
 } from '@greenops/persistence';
 import { createGatewayApp } from './gateway.module';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './graphql/response-budget.plugin';
@@ -43,6 +45,7 @@ const envSchema = z.object({
     .regex(/^https?:\/\//, 'must be an http(s) URL, e.g. http://ingest.example:4318/v1/traces')
     .optional(),
   GREENOPS_LOG_LEVEL: logLevelField,
+  GREENOPS_RETENTION_ANSWER_WINDOW: retentionAnswerWindowField,
 });
 
 async function main(): Promise<() => Promise<void>> {
@@ -66,6 +69,10 @@ async function main(): Promise<() => Promise<void>> {
     apiKeys: new ApiKeyStore(db),
     factorSets: new ProjectionRegistry(db),
     retention: new RetentionQueries(db),
+    enforcement: {
+      requests: new DeletionRequestQueries(db),
+      answerWindowMs: env.GREENOPS_RETENTION_ANSWER_WINDOW,
+    },
     publisher,
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',
     maxResponseBytes: env.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,

@@ -24,6 +24,8 @@ import {
   ProjectionRegistry,
   RetentionQueries,
   RetentionStore,
+  DeletionRequestQueries,
+  DeletionRequestStore,
 } from '@greenops/persistence';
 import { startProjectorWorkers, type EmissionsProjector } from '@greenops/projector';
 import type { EmbeddedConfig } from './embedded.config';
@@ -130,6 +132,10 @@ export async function startEmbeddedPlatform(
       apiKeys,
       factorSets: registry,
       retention: new RetentionQueries(db),
+      enforcement: {
+        requests: new DeletionRequestQueries(db),
+        answerWindowMs: config.GREENOPS_RETENTION_ANSWER_WINDOW,
+      },
       publisher,
       maxResponseBytes: config.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
       // The dashboard's "send your first span" snippets show the receivers' real URLs.
@@ -147,6 +153,11 @@ export async function startEmbeddedPlatform(
     const workers = await startProjectorWorkers({
       store,
       retentionStore: new RetentionStore(db),
+      enforcement: {
+        store: new DeletionRequestStore(db),
+        sweepIntervalMs: config.GREENOPS_RETENTION_SWEEP_INTERVAL,
+        resendIntervalMs: config.GREENOPS_RETENTION_RESEND_INTERVAL,
+      },
       insights: new InsightsStore(db),
       registry,
       publisher,

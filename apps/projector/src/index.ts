@@ -10,3 +10,4 @@ export * from './insights-recorder.port';
 export * from './projector-status';
 export * from './projector-http.module';
 export * from './projector-instance.reporter';
+export * from './deletion-request.dispatcher';

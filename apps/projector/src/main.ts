@@ -10,6 +10,8 @@ import {
   portField,
   postgresUrlField,
   runService,
+  retentionResendIntervalField,
+  retentionSweepIntervalField,
 } from '@greenops/config';
 import { TOPICS } from '@greenops/contracts';
 import {
@@ -25,6 +27,7 @@ import {
   ProjectionRegistry,
   ProjectorInstanceStore,
   RetentionStore,
+  DeletionRequestStore,
 } from '@greenops/persistence';
 import { createProjectorHttpApp } from './projector-http.module';
 import { ProjectorInstanceReporter } from './projector-instance.reporter';
@@ -39,6 +42,8 @@ const envSchema = z.object({
   /** /livez, /readyz (= /healthz) and /status (docs/operations.md, "Health and readiness"). */
   GREENOPS_PROJECTOR_PORT: portField(4010),
   GREENOPS_LOG_LEVEL: logLevelField,
+  GREENOPS_RETENTION_SWEEP_INTERVAL: retentionSweepIntervalField,
+  GREENOPS_RETENTION_RESEND_INTERVAL: retentionResendIntervalField,
 });
 
 /** Distributed mode: one projector instance of the consumer group. Scale out by starting more. */
@@ -85,6 +90,11 @@ async function main(): Promise<() => Promise<void>> {
       store,
       insights: new InsightsStore(db),
       retentionStore: new RetentionStore(db),
+      enforcement: {
+        store: new DeletionRequestStore(db),
+        sweepIntervalMs: env.GREENOPS_RETENTION_SWEEP_INTERVAL,
+        resendIntervalMs: env.GREENOPS_RETENTION_RESEND_INTERVAL,
+      },
       registry: new ProjectionRegistry(db),
       publisher,
       inspector: new KafkaEventLogInspector(brokers, connection),
