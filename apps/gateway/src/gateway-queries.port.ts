@@ -9,6 +9,7 @@ import type {
   ProjectReportQueries,
   ProjectionRegistry,
   RetentionQueries,
+  DeletionRequestQueries,
   ProjectorInstanceStore,
   WhatIfQueries,
 } from '@greenops/persistence';
@@ -61,6 +62,26 @@ export type RetentionReader = Pick<
 >;
 
 export const GATEWAY_RETENTION = Symbol('GATEWAY_RETENTION');
+
+/** Retention enforcement's read side (libs/persistence DeletionRequestQueries). Tenant-scoped. */
+export type DeletionRequestReader = Pick<
+  DeletionRequestQueries,
+  | 'deletionRequests'
+  | 'deletionRequest'
+  | 'decision'
+  | 'knownRequests'
+  | 'breaches'
+  | 'confirmedDeletionSums'
+>;
+
+/** What enforcement needs besides the retention reader (docs/retention.md, "Deadlines"). */
+export interface RetentionEnforcementPort {
+  requests: DeletionRequestReader;
+  /** Added to the grace days: how long a holder has to answer a request. */
+  answerWindowMs: number;
+}
+
+export const GATEWAY_ENFORCEMENT = Symbol('GATEWAY_ENFORCEMENT');
 /** The insights read side (libs/persistence PortfolioQueries, ProjectKpiQueries). Tenant-scoped. */
 export interface InsightsReads {
   portfolio: Pick<PortfolioQueries, 'listProjects' | 'project'>;

@@ -28,6 +28,8 @@ import {
   GATEWAY_PUBLISHER,
   GATEWAY_QUERIES,
   GATEWAY_RETENTION,
+  GATEWAY_ENFORCEMENT,
+  type RetentionEnforcementPort,
   type ApiKeyResolver,
   type FactorSetAdmin,
   type GatewayQueries,
@@ -46,8 +48,11 @@ export interface GatewayOptions {
   factorSets: FactorSetAdmin;
   /** Holdings, retention policies, legal holds and their audit (docs/retention.md). */
   retention?: RetentionReader;
-  /** The tenant's raw-telemetry window and project erasure (docs/retention.md, "The platform's own data"). */
-  telemetryRetention?: TelemetryRetentionAdmin;
+        ...(options.telemetryRetention
+          ? [{ provide: GATEWAY_TELEMETRY_RETENTION, useValue: options.telemetryRetention }]
+          : []),
+        ...(options.enforcement
+          ? [{ provide: GATEWAY_ENFORCEMENT, useValue: options.enforcement }]
   /** Portfolio and KPI reads (docs/insights.md). */
   insights: InsightsReads;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
@@ -117,6 +122,8 @@ export class GatewayModule {
         ...(options.retention ? [{ provide: GATEWAY_RETENTION, useValue: options.retention }] : []),
         ...(options.telemetryRetention
           ? [{ provide: GATEWAY_TELEMETRY_RETENTION, useValue: options.telemetryRetention }]
+        ...(options.enforcement
+          ? [{ provide: GATEWAY_ENFORCEMENT, useValue: options.enforcement }]
           : []),
         ...(options.instances ? [{ provide: GATEWAY_INSTANCES, useValue: options.instances }] : []),
         { provide: APP_FILTER, useClass: GatewayExceptionFilter },

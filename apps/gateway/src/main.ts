@@ -10,6 +10,7 @@ import {
   portField,
   postgresUrlField,
   runService,
+  retentionAnswerWindowField,
 } from '@greenops/config';
 import { KafkaEventLogPublisher } from '@greenops/messaging';
 import { serviceLogging, startSelfTelemetry } from '@greenops/observability';
@@ -23,7 +24,14 @@ import {
   ProjectErasureStore,
   ProjectorInstanceStore,
   RetentionQueries,
-  TelemetryRetentionStore,
+    // Distributed mode: the embedded log table is unused; the projector's sweep enforces.
+    telemetryRetention: {
+      retention: new TelemetryRetentionStore(db, TOPICS.activities),
+      erasure: new ProjectErasureStore(db),
+    },
+    enforcement: {
+      requests: new DeletionRequestQueries(db),
+      answerWindowMs: env.GREENOPS_RETENTION_ANSWER_WINDOW,
 } from '@greenops/persistence';
 import { TOPICS } from '@greenops/contracts';
 import { createGatewayApp } from './gateway.module';
@@ -46,6 +54,7 @@ const envSchema = z.object({
     .regex(/^https?:\/\//, 'must be an http(s) URL, e.g. http://ingest.example:4318/v1/traces')
     .optional(),
   GREENOPS_LOG_LEVEL: logLevelField,
+  GREENOPS_RETENTION_ANSWER_WINDOW: retentionAnswerWindowField,
 });
 
 async function main(): Promise<() => Promise<void>> {
@@ -73,6 +82,9 @@ async function main(): Promise<() => Promise<void>> {
     telemetryRetention: {
       retention: new TelemetryRetentionStore(db, TOPICS.activities),
       erasure: new ProjectErasureStore(db),
+    enforcement: {
+      requests: new DeletionRequestQueries(db),
+      answerWindowMs: env.GREENOPS_RETENTION_ANSWER_WINDOW,
     },
     publisher,
     introspection: env.GREENOPS_GRAPHQL_INTROSPECTION === 'true',

@@ -26,6 +26,8 @@ import {
   RetentionQueries,
   RetentionStore,
   TelemetryRetentionStore,
+  DeletionRequestQueries,
+  DeletionRequestStore,
 } from '@greenops/persistence';
 import { TOPICS } from '@greenops/contracts';
 import {
@@ -139,6 +141,10 @@ export async function startEmbeddedPlatform(
       factorSets: registry,
       retention: new RetentionQueries(db),
       telemetryRetention: { retention: telemetryRetention, erasure: new ProjectErasureStore(db) },
+      enforcement: {
+        requests: new DeletionRequestQueries(db),
+        answerWindowMs: config.GREENOPS_RETENTION_ANSWER_WINDOW,
+      },
       publisher,
       maxResponseBytes: config.GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES,
       // The dashboard's "send your first span" snippets show the receivers' real URLs.
@@ -156,6 +162,11 @@ export async function startEmbeddedPlatform(
     const workers = await startProjectorWorkers({
       store,
       retentionStore: new RetentionStore(db),
+      enforcement: {
+        store: new DeletionRequestStore(db),
+        sweepIntervalMs: config.GREENOPS_RETENTION_SWEEP_INTERVAL,
+        resendIntervalMs: config.GREENOPS_RETENTION_RESEND_INTERVAL,
+      },
       insights: new InsightsStore(db),
       registry,
       publisher,

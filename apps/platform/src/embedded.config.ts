@@ -5,6 +5,9 @@ import {
   portField,
   spanTimeLimitsEnv,
   tenantIdField,
+  retentionAnswerWindowField,
+  retentionResendIntervalField,
+  retentionSweepIntervalField,
 } from '@greenops/config';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '@greenops/gateway';
 import {
@@ -39,6 +42,9 @@ const embeddedEnvSchema = z.object({
   GREENOPS_OTLP_HTTP_PORT: portField(4318),
   GREENOPS_OTLP_GRPC_PORT: portField(4317),
   GREENOPS_GRAPHQL_PORT: portField(4000),
+  GREENOPS_RETENTION_ANSWER_WINDOW: retentionAnswerWindowField,
+  GREENOPS_RETENTION_SWEEP_INTERVAL: retentionSweepIntervalField,
+  GREENOPS_RETENTION_RESEND_INTERVAL: retentionResendIntervalField,
   GREENOPS_MAX_REQUEST_BYTES: byteSizeField(4 * 1024 * 1024),
   ...spanTimeLimitsEnv,
   GREENOPS_GRAPHQL_MAX_RESPONSE_BYTES: byteSizeField(DEFAULT_MAX_RESPONSE_BYTES),

@@ -11,3 +11,4 @@ export * from './projector-status';
 export * from './projector-http.module';
 export * from './projector-instance.reporter';
 export * from './telemetry-retention.sweep';
+export * from './deletion-request.dispatcher';

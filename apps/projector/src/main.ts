@@ -11,6 +11,8 @@ import {
   portField,
   postgresUrlField,
   runService,
+  retentionResendIntervalField,
+  retentionSweepIntervalField,
 } from '@greenops/config';
 import { TOPICS } from '@greenops/contracts';
 import {
@@ -29,6 +31,7 @@ import {
   ProjectorInstanceStore,
   RetentionStore,
   TelemetryRetentionStore,
+  DeletionRequestStore,
 } from '@greenops/persistence';
 import { createProjectorHttpApp } from './projector-http.module';
 import { ProjectorInstanceReporter } from './projector-instance.reporter';
@@ -48,6 +51,8 @@ const envSchema = z.object({
   GREENOPS_RETENTION_SWEEP_MS: durationMsField(3_600_000),
   /** 'true': the sweep may set the activities topic's retention.ms (docs/retention.md, "Kafka"). */
   GREENOPS_KAFKA_TOPIC_RETENTION: z.enum(['true', 'false']).default('false'),
+  GREENOPS_RETENTION_SWEEP_INTERVAL: retentionSweepIntervalField,
+  GREENOPS_RETENTION_RESEND_INTERVAL: retentionResendIntervalField,
 });
 
 /** Distributed mode: one projector instance of the consumer group. Scale out by starting more. */
@@ -94,6 +99,11 @@ async function main(): Promise<() => Promise<void>> {
       store,
       insights: new InsightsStore(db),
       retentionStore: new RetentionStore(db),
+      enforcement: {
+        store: new DeletionRequestStore(db),
+        sweepIntervalMs: env.GREENOPS_RETENTION_SWEEP_INTERVAL,
+        resendIntervalMs: env.GREENOPS_RETENTION_RESEND_INTERVAL,
+      },
       registry: new ProjectionRegistry(db),
       publisher,
       inspector: new KafkaEventLogInspector(brokers, connection),

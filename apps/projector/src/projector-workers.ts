@@ -15,6 +15,10 @@ import { ProjectionRebuildRunner } from './projection-rebuild.runner';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import type { ProjectionStore } from './projection-store.port';
 import { RetentionProjector, type RetentionProjectionStore } from './retention.projector';
+import {
+  DeletionRequestDispatcher,
+  type DeletionRequestDispatcherOptions,
+} from './deletion-request.dispatcher';
 import type { InsightsRecorder } from './insights-recorder.port';
 
 export interface ProjectorWorkersOptions {
@@ -39,6 +43,11 @@ export interface ProjectorWorkersOptions {
   progressIntervalMs?: number;
   /** The retention projection's store; with it, the retention projector runs as `<groupId>.retention`. */
   retentionStore?: RetentionProjectionStore;
+  /**
+   * Retention enforcement (docs/retention.md): with the retention store, holders' answers are
+   * read as `<groupId>.retention-answers` and due deletion requests are sent by a sweep.
+   */
+  enforcement?: Omit<DeletionRequestDispatcherOptions, 'publisher' | 'warn'>;
 }
 
 export interface ProjectorWorkers {
@@ -92,6 +101,8 @@ export async function startProjectorWorkers(
   let activities: EventLogConsumer | undefined;
   let deadLetterRecords: EventLogConsumer | undefined;
   let retentionRecords: EventLogConsumer | undefined;
+  let answerRecords: EventLogConsumer | undefined;
+  let dispatcher: DeletionRequestDispatcher | undefined;
   let rebuildsStarted = false;
   // Rebuilds first (they start consumers of their own while they run), then the projector, then
   // the dead-letter recorder. Each is stopped even if one before it fails to stop.
@@ -101,6 +112,8 @@ export async function startProjectorWorkers(
       async () => activities?.stop(),
       async () => deadLetterRecords?.stop(),
       async () => retentionRecords?.stop(),
+      async () => answerRecords?.stop(),
+      async () => dispatcher?.stop(),
     ];
     let failure: unknown;
     for (const stop of stops) {
@@ -131,6 +144,21 @@ export async function startProjectorWorkers(
       });
       retentionRecords = consumerFor(retentionGroup, TOPICS.activities);
       await retentionRecords.start(retention.handle);
+      if (options.enforcement) {
+        const answersGroup = `${groupId}.retention-answers`;
+        const answers = new RetentionProjector({
+          store: options.retentionStore,
+          groupId: answersGroup,
+          onSkipped: (s) =>
+            warn(
+              `retention: skipped answer ${s.topic}[${s.partition}]@${s.offset} ${s.eventId ?? ''}: ${s.field}: ${s.reason}`,
+            ),
+        });
+        answerRecords = consumerFor(answersGroup, TOPICS.retentionConfirmations);
+        await answerRecords.start(answers.handle);
+        dispatcher = new DeletionRequestDispatcher({ ...options.enforcement, publisher, warn });
+        dispatcher.start();
+      }
     }
     rebuilds.start();
     rebuildsStarted = true;

@@ -3,7 +3,13 @@ import type { Activity } from '@greenops/domain';
 import type { FactorSet } from '@greenops/factors';
 import type { ConsumedBatch } from '@greenops/messaging';
 import { MethodologyInputError, storageHoldingRate } from '@greenops/methodology';
-import type { HoldingUpsert, RetentionChangeInput, RetentionStore } from '@greenops/persistence';
+import type {
+  EnforcementChange,
+  HoldingUpsert,
+  RetentionChangeInput,
+  RetentionStore,
+} from '@greenops/persistence';
+import { enforcementChange } from './retention-enforcement-change';
 
 /** What the retention projector needs from storage (libs/persistence RetentionStore). */
 export type RetentionProjectionStore = Pick<RetentionStore, 'commitRetentionBatch'>;
@@ -32,6 +38,8 @@ export interface RetentionProjectorOptions {
  * current holding on the system, with its g CO2e/day rate from the storage model; retention
  * policy and legal-hold events become their current state and an audit record. One
  * transaction per batch, with the consumed position. Records of other types are passed over.
+ * Deletion decisions (activities topic) and holders' answers (confirmations topic, a consumer
+ * group of its own) become deletion requests and their state (retention-enforcement-change.ts).
  */
 export class RetentionProjector {
   constructor(private readonly options: RetentionProjectorOptions) {}
@@ -39,6 +47,8 @@ export class RetentionProjector {
   readonly handle = async (batch: ConsumedBatch): Promise<void> => {
     const holdings: HoldingUpsert[] = [];
     const changes: RetentionChangeInput[] = [];
+    const enforcement: EnforcementChange[] = [];
+    const offsetOf = new Map<string, string>();
     for (const record of batch.records) {
       const where = { topic: batch.topic, partition: batch.partition, offset: record.offset };
       const parsed = parseLogRecord(batch.topic, record.value);
@@ -60,12 +70,18 @@ export class RetentionProjector {
       } else {
         const change = retentionChange(event);
         if (change) changes.push(change);
+        const decided = enforcementChange(event);
+        if (decided) {
+          enforcement.push(decided);
+          offsetOf.set(decided.eventId, record.offset);
+        }
       }
     }
     const last = batch.records[batch.records.length - 1];
-    await this.options.store.commitRetentionBatch({
+    const skipped = await this.options.store.commitRetentionBatch({
       holdings,
       changes,
+      enforcement,
       offsets: [
         {
           group: this.options.groupId,
@@ -75,6 +91,17 @@ export class RetentionProjector {
         },
       ],
     });
+    // An answer naming no request of its tenant (a holder's mistake, or another tenant's id).
+    for (const s of skipped ?? []) {
+      this.options.onSkipped?.({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: offsetOf.get(s.eventId) ?? last.offset,
+        eventId: s.eventId,
+        field: s.field,
+        reason: s.reason,
+      });
+    }
   };
 
   private async holding(

@@ -4,3 +4,4 @@ export * from './run-service';
 export * from './tenant-id-field';
 export * from './log-level-field';
 export * from './kafka-security-env';
+export * from './retention-enforcement-env';

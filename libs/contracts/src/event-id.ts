@@ -105,3 +105,35 @@ export function meteredPeriodFactId(
     component,
   );
 }
+
+/**
+ * A deletion request: one per (artifact, storage system) and generation (the number of earlier
+ * requests for that holding that FAILED), so whichever enforcement or policy selects a holding
+ * already requested names the same request (docs/retention.md, "Enforcement").
+ */
+export function deletionRequestId(
+  tenant: string,
+  projectId: string,
+  artifactId: string,
+  storageSystem: string,
+  generation: number,
+): string {
+  return deterministicEventId(
+    'greenops.retention.deletion-request',
+    tenant,
+    projectId,
+    artifactId,
+    storageSystem,
+    String(generation),
+  );
+}
+
+/** RetentionDeletionsDecided: one per (tenant, idempotency key), whoever retries it. */
+export function deletionDecisionEventId(tenant: string, idempotencyKey: string): string {
+  return deterministicEventId('greenops.retention.decision', tenant, idempotencyKey);
+}
+
+/** RetentionDeletionRequested: one per send of a request (the first, then each re-send). */
+export function deletionCommandEventId(requestId: string, sendNumber: number): string {
+  return deterministicEventId('greenops.retention.command', requestId, String(sendNumber));
+}

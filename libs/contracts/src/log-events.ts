@@ -12,6 +12,19 @@ import { LEGAL_HOLD_RELEASED, legalHoldReleasedV1 } from './legal-hold-released'
 import { LEGAL_HOLD_SET, legalHoldSetV1 } from './legal-hold-set';
 import { RETENTION_POLICY_DEFINED, retentionPolicyDefinedV1 } from './retention-policy-defined';
 import { RETENTION_POLICY_RETIRED, retentionPolicyRetiredV1 } from './retention-policy-retired';
+import {
+  RETENTION_DELETIONS_DECIDED,
+  retentionDeletionsDecidedV1,
+} from './retention-deletions-decided';
+import {
+  RETENTION_DELETION_REQUESTED,
+  retentionDeletionRequestedV1,
+} from './retention-deletion-requested';
+import {
+  RETENTION_DELETION_CONFIRMED,
+  retentionDeletionConfirmedV1,
+} from './retention-deletion-confirmed';
+import { RETENTION_DELETION_FAILED, retentionDeletionFailedV1 } from './retention-deletion-failed';
 import { TOPICS } from './topics';
 
 /** The current version of every event type on the log, told apart by `type`. */
@@ -27,6 +40,10 @@ const CURRENT_EVENTS = z.discriminatedUnion('type', [
   retentionPolicyRetiredV1,
   legalHoldSetV1,
   legalHoldReleasedV1,
+  retentionDeletionsDecidedV1,
+  retentionDeletionRequestedV1,
+  retentionDeletionConfirmedV1,
+  retentionDeletionFailedV1,
 ]);
 
 /** Any event of the log, in its current version. */
@@ -50,6 +67,10 @@ export const EVENT_REGISTRY = new EventRegistry(
     RetentionPolicyRetired: RETENTION_POLICY_RETIRED,
     LegalHoldSet: LEGAL_HOLD_SET,
     LegalHoldReleased: LEGAL_HOLD_RELEASED,
+    RetentionDeletionsDecided: RETENTION_DELETIONS_DECIDED,
+    RetentionDeletionRequested: RETENTION_DELETION_REQUESTED,
+    RetentionDeletionConfirmed: RETENTION_DELETION_CONFIRMED,
+    RetentionDeletionFailed: RETENTION_DELETION_FAILED,
   },
   // Dead-letter records named neither their type nor their version before the registry existed.
   { [TOPICS.activitiesDlq]: { type: 'RejectedSpan', version: 1 } },

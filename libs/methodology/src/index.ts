@@ -77,6 +77,8 @@ export {
 } from './retention/storage-holding-rate';
 export {
   retentionPreview,
+  feedsMarked,
+  lineageKey,
   PROTECTED_STATUSES,
   type RetentionArtifact,
   type RetentionHolding,
@@ -84,6 +86,15 @@ export {
   type RetentionPreviewInput,
   type RetentionPreviewResult,
 } from './retention/retention-preview';
+export {
+  policyDeletionTargets,
+  namedDeletionTargets,
+  deletionDeadlineMs,
+  type DeletionTarget,
+  type DeletionTargets,
+  type RequestedHoldings,
+} from './retention/deletion-targets';
+export { bookedAvoided, type BookedAvoided } from './retention/booked-avoided';
 export { activityMeasures, HOURS_PER_MONTH, type ActivityMeasures } from './activity-measures';
 export {
   projectKpis,

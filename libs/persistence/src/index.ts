@@ -89,6 +89,29 @@ export {
   type RetentionChangeInput,
 } from './retention-store';
 export {
+  applyEnforcementChanges,
+  recordBreaches,
+  DeletionRequestStore,
+  ENFORCEMENT_AUDIT_ACTIONS,
+  RESEND_ACTOR,
+  type DeletionRequestInput,
+  type DueDeletionRequest,
+  type EnforcementChange,
+  type EnforcementSkipped,
+} from './deletion-request-store';
+export {
+  DeletionRequestQueries,
+  DELETION_REQUEST_STATUSES,
+  MAX_DELETION_REQUEST_PAGE,
+  holdingKey,
+  type BreachRow,
+  type ConfirmedDeletionSums,
+  type DecisionRow,
+  type DeletionRequestRow,
+  type DeletionRequestStatus,
+  type KnownRequests,
+} from './deletion-request-queries';
+export {
   RetentionQueries,
   MAX_AUDIT_PAGE,
   MAX_PREVIEW_ROWS,

@@ -41,6 +41,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'InsightsTables1767225600700',
       'Retention1767225600800',
       'FactNotes1767225600900',
+      'RetentionEnforcement1767225601000',
       'TelemetryRetention1767225601100',
       'ActivityInputs1767225601200',
     ]);

@@ -1,5 +1,11 @@
 import type { Range, RetentionPolicy, StorageMediaTier } from '@greenops/domain';
 import type { DatabaseHandle } from './database-handle';
+import {
+  applyEnforcementChanges,
+  recordBreaches,
+  type EnforcementChange,
+  type EnforcementSkipped,
+} from './deletion-request-store';
 import { requireIdentifier, requireInstant, requireText, requireUuid } from './input-checks';
 import { mergeOffsets, type ConsumerOffsetInput } from './offset-merge';
 import { PersistenceInputError } from './persistence-input.error';
@@ -50,6 +56,8 @@ export interface RetentionChangeInput {
 export interface RetentionBatch {
   holdings: HoldingUpsert[];
   changes: RetentionChangeInput[];
+  /** Deletion decisions and answers (deletion-request-store.ts), after the changes. */
+  enforcement?: EnforcementChange[];
   offsets: ConsumerOffsetInput[];
 }
 
@@ -62,6 +70,11 @@ const UPSERT_HOLDINGS = `
                 $7::float8[], $8::int[], $9::text[], $10::timestamptz[], $11::float8[],
                 $12::float8[], $13::float8[], $14::text[], $15::uuid[])
          as x(t, p, a, s, u, m, b, r, c, o, lo, nom, hi, bm, e)
+   -- a span from before a confirmed deletion does not bring the holding back
+   where not exists (select 1 from retention_deletion_requests d
+                      where d.tenant_id = x.t and d.project_id = x.p and d.artifact_id = x.a
+                        and d.storage_system = x.s and d.status = 'CONFIRMED'
+                        and d.answered_at >= x.o)
   on conflict (tenant_id, project_id, artifact_id, storage_system) do update set
     uri = coalesce(excluded.uri, h.uri), media = excluded.media, bytes = excluded.bytes,
     replication = excluded.replication, country = excluded.country,
@@ -115,12 +128,15 @@ const UPSERT_OFFSETS = `
 export class RetentionStore {
   constructor(private readonly db: DatabaseHandle) {}
 
-  async commitRetentionBatch(batch: RetentionBatch): Promise<void> {
-    const holdings = latestHoldings(batch.holdings.map(checkHolding));
+  /** Returns the enforcement answers that named no request of their tenant (nothing written). */
+  async commitRetentionBatch(batch: RetentionBatch): Promise<EnforcementSkipped[]> {
+    const observed = batch.holdings.map(checkHolding);
+    const holdings = latestHoldings(observed);
     const changes = batch.changes.map(checkChange);
     const offsets = mergeOffsets(batch.offsets);
-    await this.db.dataSource.transaction(async (tx) => {
+    return this.db.dataSource.transaction(async (tx) => {
       if (holdings.length > 0) await tx.query(UPSERT_HOLDINGS, holdingParams(holdings));
+      await recordBreaches(tx, observed);
       for (const c of changes) {
         const { tenant, occurredAt, keyId } = c;
         const change = c.change;
@@ -182,6 +198,7 @@ export class RetentionStore {
           JSON.stringify(details),
         ]);
       }
+      const skipped = await applyEnforcementChanges(tx, batch.enforcement ?? []);
       if (offsets.length > 0) {
         await tx.query(UPSERT_OFFSETS, [
           offsets.map((o) => o.group),
@@ -190,6 +207,7 @@ export class RetentionStore {
           offsets.map((o) => o.nextOffset),
         ]);
       }
+      return skipped;
     });
   }
 }

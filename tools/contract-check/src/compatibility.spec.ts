@@ -76,6 +76,10 @@ describe('event contracts', () => {
       versionKey('ProjectDeclared', 1),
       versionKey('ProjectionRebuildFence', 1),
       versionKey('RejectedSpan', 1),
+      versionKey('RetentionDeletionConfirmed', 1),
+      versionKey('RetentionDeletionFailed', 1),
+      versionKey('RetentionDeletionRequested', 1),
+      versionKey('RetentionDeletionsDecided', 1),
       versionKey('RetentionPolicyDefined', 1),
       versionKey('RetentionPolicyRetired', 1),
     ]);

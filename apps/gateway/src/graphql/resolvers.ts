@@ -8,6 +8,11 @@ import {
   ProjectHoldingsResolver,
   RetentionResolver,
 } from './retention.resolver';
+import {
+  ProjectAvoidedEmissionsResolver,
+  RetentionEnforcementResolver,
+  RetentionPolicyAvoidedResolver,
+} from './retention-enforcement.resolver';
 import { StandardSciResolver } from './standard-sci.resolver';
 import { ViewerResolver } from './viewer.resolver';
 import { MeteredPeriodResolver } from './metered-period.resolver';
@@ -34,6 +39,9 @@ export const GATEWAY_RESOLVERS = [
   RetentionResolver,
   ProjectHoldingsResolver,
   ArtifactHoldingsResolver,
+  RetentionEnforcementResolver,
+  ProjectAvoidedEmissionsResolver,
+  RetentionPolicyAvoidedResolver,
   ViewerResolver,
   MeteredPeriodResolver,
   PlatformHealthResolver,

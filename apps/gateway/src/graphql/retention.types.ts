@@ -287,7 +287,8 @@ export class RetentionAuditRecord {
   eventId!: string;
 
   @Field(() => String, {
-    description: 'POLICY_DEFINED, POLICY_RETIRED, LEGAL_HOLD_SET, LEGAL_HOLD_RELEASED',
+    description:
+      'POLICY_DEFINED, POLICY_RETIRED, LEGAL_HOLD_SET, LEGAL_HOLD_RELEASED, ENFORCEMENT, DELETION_REQUESTED, DELETION_CONFIRMED, DELETION_FAILED, DELETION_RESENT',
   })
   action!: string;
 

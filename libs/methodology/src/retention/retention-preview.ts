@@ -66,13 +66,14 @@ export interface RetentionPreviewInput {
 }
 
 const DAY_MS = 86_400_000;
-const key = (projectId: string, artifactId: string) => `${projectId}\u0000${artifactId}`;
+export const lineageKey = (projectId: string, artifactId: string) =>
+  `${projectId}\u0000${artifactId}`;
 
 /**
  * Walks up the lineage (artifact → parent → …) and says whether the artifact or anything it
  * feeds is in `marked`. A cycle in parent links terminates.
  */
-function feedsMarked(
+export function feedsMarked(
   start: string,
   parents: Map<string, string | null>,
   marked: (k: string) => boolean,
@@ -84,7 +85,7 @@ function feedsMarked(
     seen.add(current);
     const projectId = current.slice(0, current.indexOf('\u0000'));
     const parent: string | null = parents.get(current) ?? null;
-    current = parent === null ? null : key(projectId, parent);
+    current = parent === null ? null : lineageKey(projectId, parent);
   }
   return false;
 }
@@ -99,9 +100,11 @@ function feedsMarked(
 export function retentionPreview(input: RetentionPreviewInput): RetentionPreviewResult {
   const { policy, nowMs } = input;
   const s = policy.selector;
-  const artifacts = new Map(input.artifacts.map((a) => [key(a.projectId, a.artifactId), a]));
-  const parents = new Map(input.artifacts.map((a) => [key(a.projectId, a.artifactId), a.parentId]));
-  const held = new Set(input.legalHolds.map((h) => key(h.projectId, h.artifactId)));
+  const artifacts = new Map(input.artifacts.map((a) => [lineageKey(a.projectId, a.artifactId), a]));
+  const parents = new Map(
+    input.artifacts.map((a) => [lineageKey(a.projectId, a.artifactId), a.parentId]),
+  );
+  const held = new Set(input.legalHolds.map((h) => lineageKey(h.projectId, h.artifactId)));
   const named = new Set(s.statuses ?? []);
   const protectedStatuses = PROTECTED_STATUSES.filter((st) => !named.has(st)) as string[];
   const isProtected = (k: string) => protectedStatuses.includes(artifacts.get(k)?.status ?? '');
@@ -113,7 +116,7 @@ export function retentionPreview(input: RetentionPreviewInput): RetentionPreview
     if (s.media && !s.media.includes(h.media)) continue;
     if (s.minBytes !== undefined && h.bytes < s.minBytes) continue;
     if (policy.action.type === 'MOVE' && policy.action.toMedia === h.media) continue;
-    const k = key(h.projectId, h.artifactId);
+    const k = lineageKey(h.projectId, h.artifactId);
     byArtifact.set(k, [...(byArtifact.get(k) ?? []), h]);
   }
 

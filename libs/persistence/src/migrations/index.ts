@@ -10,6 +10,7 @@ import { ProjectorInstances1767225600500 } from './1767225600500-projector-insta
 import { InsightsTables1767225600700 } from './1767225600700-insights-tables';
 import { Retention1767225600800 } from './1767225600800-retention';
 import { FactNotes1767225600900 } from './1767225600900-fact-notes';
+import { RetentionEnforcement1767225601000 } from './1767225601000-retention-enforcement';
 import { TelemetryRetention1767225601100 } from './1767225601100-telemetry-retention';
 import { ActivityInputs1767225601200 } from './1767225601200-activity-inputs';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   InsightsTables1767225600700,
   Retention1767225600800,
   FactNotes1767225600900,
+  RetentionEnforcement1767225601000,
   TelemetryRetention1767225601100,
   ActivityInputs1767225601200,
 ];

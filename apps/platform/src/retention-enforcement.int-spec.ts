@@ -1,0 +1,581 @@
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import {
+  activityEventId,
+  deletionRequestId,
+  encodeLogRecord,
+  TOPICS,
+  type ActivityRecorded,
+  type LogRecord,
+} from '@greenops/contracts';
+import { createGatewayApp } from '@greenops/gateway';
+import {
+  EmbeddedEventLogConsumer,
+  EmbeddedEventLogInspector,
+  EmbeddedEventLogPublisher,
+  type EventLogPublisher,
+} from '@greenops/messaging';
+import {
+  ApiKeyStore,
+  DeletionRequestQueries,
+  DeletionRequestStore,
+  EmissionQueries,
+  EmissionStore,
+  EventLogTable,
+  insightsReads,
+  openPostgres,
+  ProjectionRegistry,
+  RetentionQueries,
+  RetentionStore,
+  type DatabaseHandle,
+} from '@greenops/persistence';
+import {
+  DeletionRequestDispatcher,
+  startProjectorWorkers,
+  type ProjectorWorkers,
+} from '@greenops/projector';
+import { createTestDatabase, waitFor, type TestDatabase } from '@greenops/testing';
+
+const ADMIN_A = 'enforce-int-admin-a-0123456789ab';
+const READ_A = 'enforce-int-read-a-01234567890ab';
+const ENGINE_A = 'enforce-int-engine-a-0123456789a';
+const INGEST_A = 'enforce-int-ingest-a-0123456789a';
+const KEY_B = 'enforce-int-key-b-0123456789abcd';
+
+const OLD = '2026-06-01T00:00:00.000Z';
+const TRACE = '5cf92f3577b34da6a3ce929d0e0e4736';
+/** A holder has this long to answer (grace 0 days + this window): short, for OVERDUE. */
+const ANSWER_WINDOW_MS = 6000;
+
+function storageSpan(
+  tenant: string,
+  spanId: string,
+  artifact: { id: string; parentId?: string; status?: string },
+  storage: { bytes: number; media: 'hdd' | 'object'; system: string },
+  startTime = OLD,
+): ActivityRecorded {
+  const endTime = new Date(Date.parse(startTime) + 3600_000).toISOString();
+  return {
+    id: activityEventId(tenant, TRACE, spanId),
+    type: 'ActivityRecorded',
+    version: 1,
+    tenant,
+    projectId: 'series-s01',
+    occurredAt: startTime,
+    recordedAt: endTime,
+    payload: {
+      kind: 'storage',
+      name: `hold ${artifact.id}`,
+      traceId: TRACE,
+      spanId,
+      startTime,
+      endTime,
+      durationS: 3600,
+      artifact: { kind: 'iteration', ...artifact },
+      measurements: { storage, pue: 1.5, intensityGPerKwh: 200 },
+    },
+  };
+}
+
+function record(e: ActivityRecorded): LogRecord {
+  const encoded = encodeLogRecord(e);
+  if (!encoded.ok) throw new Error(`${encoded.field}: ${encoded.reason}`);
+  return encoded.record;
+}
+
+const requestIdOf = (tenant: string, artifactId: string, system: string, generation = 0) =>
+  deletionRequestId(tenant, 'series-s01', artifactId, system, generation);
+
+describe('retention enforcement in embedded mode: requests, pull API, answers, overdue re-sends, breaches, booked avoided (PostgreSQL)', () => {
+  let database: TestDatabase;
+  let db: DatabaseHandle;
+  let app: INestApplication;
+  let url: string;
+  let workers: ProjectorWorkers;
+  let engineKeyId: string;
+  let policyId: string;
+  const publisher = () => new EmbeddedEventLogPublisher(new EventLogTable(db));
+
+  async function gql(key: string, query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ query, variables }),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per query
+    return (await response.json()) as { data?: Record<string, any>; errors?: Array<any> };
+  }
+
+  async function ok(key: string, query: string, variables: Record<string, unknown> = {}) {
+    const body = await gql(key, query, variables);
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  }
+
+  /** The commands on the embedded log: [requestId, sendNumber] in log order. */
+  async function commands(): Promise<Array<[string, number]>> {
+    const entries = await new EventLogTable(db).readAfter(TOPICS.retentionCommands, null, 1000);
+    return entries.map((e) => {
+      const p = (e.value as { payload: { requestId: string; sendNumber: number } }).payload;
+      return [p.requestId, p.sendNumber];
+    });
+  }
+
+  const ENFORCE = `mutation($id: ID!, $key: String!) { enforceRetention(policyId: $id, idempotencyKey: $key, reason: "nightly") {
+    eventId replayed requestIds alreadyRequested excludedLegalHold excludedProtectedByStatus remaining } }`;
+  const REQUESTS = `query($system: String, $status: DeletionRequestStatus) { deletionRequests(system: $system, status: $status) {
+    requestId artifactId storageSystem status sendCount bytes deadline co2eGPerDay { nominal } } }`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('retention_enforce_int');
+    db = await openPostgres(database.url, { poolSize: 4 });
+    const keys = new ApiKeyStore(db);
+    await keys.ensureTenant('a');
+    await keys.addKey('a', ADMIN_A, ['ingest', 'read', 'admin']);
+    await keys.addKey('a', READ_A, ['read']);
+    engineKeyId = (await keys.addKey('a', ENGINE_A, ['policy-engine'])).key.id;
+    await keys.addKey('a', INGEST_A, ['ingest']);
+    await keys.ensureTenant('b');
+    await keys.addKey('b', KEY_B);
+    const table = new EventLogTable(db);
+    const store = new EmissionStore(db);
+    workers = await startProjectorWorkers({
+      store,
+      retentionStore: new RetentionStore(db),
+      enforcement: {
+        store: new DeletionRequestStore(db),
+        sweepIntervalMs: 200,
+        resendIntervalMs: 600_000, // one re-send per OVERDUE request within the test
+      },
+      registry: new ProjectionRegistry(db),
+      publisher: publisher(),
+      inspector: new EmbeddedEventLogInspector(),
+      consumerFor: (groupId, topic) =>
+        new EmbeddedEventLogConsumer({
+          table,
+          groupId,
+          topic,
+          positions: store,
+          pollIntervalMs: 50,
+        }),
+      groupId: 'greenops-projector',
+      log: () => undefined,
+      progressIntervalMs: 0,
+    });
+    app = await createGatewayApp({
+      queries: new EmissionQueries(db),
+      apiKeys: keys,
+      factorSets: new ProjectionRegistry(db),
+      retention: new RetentionQueries(db),
+      enforcement: { requests: new DeletionRequestQueries(db), answerWindowMs: ANSWER_WINDOW_MS },
+      insights: insightsReads(db),
+      publisher: publisher(),
+    });
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+
+    // ep01 (delivered) ← sh010-v1 (rejected): protected by status.
+    // sh020 ← sh020-v1 (rejected) on two systems; sh040-v1 (rejected): candidates.
+    // sh030 (held) ← sh030-v1 (rejected): protected by the legal hold.
+    await publisher().publish(
+      [
+        storageSpan(
+          'a',
+          '0000000000000001',
+          { id: 'ep01', status: 'delivered' },
+          { bytes: 1e13, media: 'hdd', system: 'isilon-ldn-1' },
+        ),
+        storageSpan(
+          'a',
+          '0000000000000002',
+          { id: 'sh010-v1', parentId: 'ep01', status: 'rejected' },
+          { bytes: 1e13, media: 'hdd', system: 'isilon-ldn-1' },
+        ),
+        storageSpan(
+          'a',
+          '0000000000000003',
+          { id: 'sh020-v1', parentId: 'sh020', status: 'rejected' },
+          { bytes: 1e13, media: 'hdd', system: 'isilon-ldn-1' },
+        ),
+        storageSpan(
+          'a',
+          '0000000000000004',
+          { id: 'sh020-v1' },
+          { bytes: 2e12, media: 'object', system: 's3:vfx-renders' },
+        ),
+        storageSpan(
+          'a',
+          '0000000000000005',
+          { id: 'sh030-v1', parentId: 'sh030', status: 'rejected' },
+          { bytes: 1e13, media: 'hdd', system: 'isilon-ldn-1' },
+        ),
+        storageSpan(
+          'a',
+          '0000000000000007',
+          { id: 'sh040-v1', status: 'rejected' },
+          { bytes: 1e12, media: 'hdd', system: 'isilon-ldn-1' },
+        ),
+        storageSpan(
+          'b',
+          '0000000000000006',
+          { id: 'sh020-v1', status: 'rejected' },
+          { bytes: 1e12, media: 'hdd', system: 'netapp-b' },
+        ),
+      ].map(record),
+    );
+    await ok(
+      ADMIN_A,
+      `mutation { setLegalHold(projectId: "series-s01", artifactId: "sh030", reason: "rights dispute 2026-114") { eventId } }`,
+    );
+    const defined = await ok(
+      ADMIN_A,
+      `mutation($input: DefineRetentionPolicyInput!) { defineRetentionPolicy(input: $input) { policyId } }`,
+      {
+        input: {
+          name: 'rejected iterations',
+          selector: { statuses: ['rejected'] },
+          action: 'DELETE',
+          graceDays: 0,
+          reason: 'storage plan 2026',
+        },
+      },
+    );
+    policyId = defined.defineRetentionPolicy.policyId;
+    await waitFor(
+      async () => {
+        const d = await ok(
+          ADMIN_A,
+          `{ retentionPolicies { id } legalHolds { artifactId } project(id: "series-s01") { holdings { artifacts } } }`,
+        );
+        const held = d.project?.holdings?.reduce(
+          (n: number, h: { artifacts: number }) => n + h.artifacts,
+          0,
+        );
+        return d.retentionPolicies.length === 1 && d.legalHolds.length === 1 && held === 6 && d;
+      },
+      { timeoutMs: 30000, description: 'holdings, policy and hold projected' },
+    );
+  }, 90000);
+
+  afterAll(async () => {
+    await app?.close();
+    await workers?.stop();
+    await db?.close();
+    await database?.drop();
+  });
+
+  it('enforces a policy: one request per (artifact, system) with a stable id, sent once; re-enforcing emits nothing', async () => {
+    // roles: read and ingest cannot enforce; tenant B does not know the policy
+    for (const key of [READ_A, INGEST_A]) {
+      const body = await gql(key, ENFORCE, { id: policyId, key: 'nightly-1' });
+      expect(body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(
+      (await gql(KEY_B, ENFORCE, { id: policyId, key: 'nightly-1' })).errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+
+    const first = (await ok(ENGINE_A, ENFORCE, { id: policyId, key: 'nightly-1' }))
+      .enforceRetention;
+    const expected = [
+      requestIdOf('a', 'sh020-v1', 'isilon-ldn-1'),
+      requestIdOf('a', 'sh020-v1', 's3:vfx-renders'),
+      requestIdOf('a', 'sh040-v1', 'isilon-ldn-1'),
+    ];
+    expect(first).toMatchObject({
+      replayed: false,
+      alreadyRequested: 0,
+      excludedLegalHold: 1, // sh030-v1 feeds held sh030
+      excludedProtectedByStatus: 1, // sh010-v1 feeds delivered ep01
+      remaining: 0,
+    });
+    expect([...first.requestIds].sort()).toEqual([...expected].sort());
+
+    // the sweep sends each request once, on the commands topic of the embedded log
+    await waitFor(async () => (await commands()).length === 3, {
+      timeoutMs: 20000,
+      description: 'three commands sent',
+    });
+    const pulled = (await ok(ENGINE_A, REQUESTS, { system: 'isilon-ldn-1' })).deletionRequests;
+    expect(pulled.map((r: { artifactId: string }) => r.artifactId).sort()).toEqual([
+      'sh020-v1',
+      'sh040-v1',
+    ]);
+    // 10 TB HDD: 10 × 24 × 0.65 × 1.5 / 1000 × 200 = 46.8 g/day
+    const sh020 = pulled.find((r: { artifactId: string }) => r.artifactId === 'sh020-v1');
+    expect(sh020.co2eGPerDay.nominal).toBeCloseTo(46.8, 9);
+    expect(sh020.status).toBe('PENDING');
+
+    // the same key again: replayed, nothing emitted; another key: everything already requested
+    const again = (await ok(ENGINE_A, ENFORCE, { id: policyId, key: 'nightly-1' }))
+      .enforceRetention;
+    expect(again).toMatchObject({ replayed: true, requestIds: [], eventId: first.eventId });
+    const other = (await ok(ENGINE_A, ENFORCE, { id: policyId, key: 'nightly-2' }))
+      .enforceRetention;
+    expect(other).toMatchObject({ replayed: false, requestIds: [], alreadyRequested: 3 });
+    await new Promise((r) => setTimeout(r, 1000)); // two sweeps later, still three commands
+    const sent = await commands();
+    expect(
+      sent
+        .filter(([, n]) => n === 1)
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([...expected].sort());
+
+    // tenant B sees none of it, and cannot answer tenant A's request
+    expect((await ok(KEY_B, REQUESTS)).deletionRequests).toEqual([]);
+    const foreign = await gql(
+      KEY_B,
+      `mutation($id: ID!) { confirmDeletion(requestId: $id, deletedBytes: 1) { eventId } }`,
+      { id: expected[0] },
+    );
+    expect(foreign.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  }, 60000);
+
+  it('confirms one, fails one, lets one go OVERDUE and re-sends it with the same id; books avoided emissions beside emissions', async () => {
+    const confirmed = requestIdOf('a', 'sh020-v1', 'isilon-ldn-1');
+    const failed = requestIdOf('a', 'sh020-v1', 's3:vfx-renders');
+    const ignored = requestIdOf('a', 'sh040-v1', 'isilon-ldn-1');
+    await ok(
+      ENGINE_A,
+      `mutation($id: ID!) { confirmDeletion(requestId: $id, deletedBytes: 1e13, reason: "volume purged") { eventId } }`,
+      { id: confirmed },
+    );
+    await ok(
+      ENGINE_A,
+      `mutation($id: ID!) { failDeletion(requestId: $id, reason: "object lock until 2027") { eventId } }`,
+      { id: failed },
+    );
+    // a fail without a reason is refused by field
+    expect(
+      (
+        await gql(
+          ENGINE_A,
+          `mutation($id: ID!) { failDeletion(requestId: $id, reason: " ") { eventId } }`,
+          { id: ignored },
+        )
+      ).errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+
+    const overdue = await waitFor(
+      async () => {
+        const [c, f, o] = await Promise.all(
+          ['CONFIRMED', 'FAILED', 'OVERDUE'].map(
+            async (status) => (await ok(READ_A, REQUESTS, { status })).deletionRequests,
+          ),
+        );
+        return (
+          c.length === 1 && f.length === 1 && o.length === 1 && o[0].sendCount === 2 && { c, f, o }
+        );
+      },
+      { timeoutMs: 30000, description: 'answers projected and the ignored request re-sent' },
+    );
+    expect(overdue.c[0].requestId).toBe(confirmed);
+    expect(overdue.f[0].requestId).toBe(failed);
+    expect(overdue.o[0].requestId).toBe(ignored);
+    const sent = await commands();
+    expect(sent.filter(([id]) => id === ignored)).toEqual([
+      [ignored, 1],
+      [ignored, 2],
+    ]);
+    expect(sent.filter(([id]) => id === confirmed)).toEqual([[confirmed, 1]]);
+
+    // the confirmed holding is gone; the failed one stays
+    const holdings = (
+      await ok(
+        READ_A,
+        `{ artifact(projectId: "series-s01", id: "sh020-v1") { holdings { storageSystem } } }`,
+      )
+    ).artifact.holdings;
+    expect(holdings).toEqual([{ storageSystem: 's3:vfx-renders' }]);
+
+    // booked: 46.8 g/day × 365 / 1000 = 17.082 kg/yr (23.4 → 8.541, 70.2 → 25.623)
+    const AVOIDED = `{ retentionAvoided { confirmedDeletions bytesDeleted kgCo2ePerYear { low nominal high } kgCo2eToDate { nominal } }
+      project(id: "series-s01") { avoidedEmissions { confirmedDeletions kgCo2ePerYear { nominal } } }
+      retentionPolicies { id avoided { confirmedDeletions kgCo2ePerYear { nominal } } } }`;
+    const booked = await ok(READ_A, AVOIDED);
+    expect(booked.retentionAvoided).toMatchObject({ confirmedDeletions: 1, bytesDeleted: 1e13 });
+    expect(booked.retentionAvoided.kgCo2ePerYear.nominal).toBeCloseTo(17.082, 9);
+    expect(booked.retentionAvoided.kgCo2ePerYear.low).toBeCloseTo(8.541, 9);
+    expect(booked.retentionAvoided.kgCo2ePerYear.high).toBeCloseTo(25.623, 9);
+    // to date: 46.8 g/day over at most a minute since confirmation < 46.8 / 1440 / 1000 kg
+    expect(booked.retentionAvoided.kgCo2eToDate.nominal).toBeGreaterThan(0);
+    expect(booked.retentionAvoided.kgCo2eToDate.nominal).toBeLessThan(46.8 / 1440 / 1000);
+    expect(booked.project.avoidedEmissions.kgCo2ePerYear.nominal).toBeCloseTo(17.082, 9);
+    expect(booked.retentionPolicies[0].avoided.kgCo2ePerYear.nominal).toBeCloseTo(17.082, 9);
+    // tenant B books nothing
+    expect(
+      (await ok(KEY_B, `{ retentionAvoided { confirmedDeletions } }`)).retentionAvoided,
+    ).toEqual({
+      confirmedDeletions: 0,
+    });
+
+    // a failed request may be requested again, under its next generation's id
+    const retry = (await ok(ENGINE_A, ENFORCE, { id: policyId, key: 'nightly-3' }))
+      .enforceRetention;
+    expect(retry.requestIds).toEqual([requestIdOf('a', 'sh020-v1', 's3:vfx-renders', 1)]);
+    // the overdue one is never requested twice; the confirmed one holds nothing any more
+    expect(retry.alreadyRequested).toBe(1);
+  }, 60000);
+
+  it('flags a storage span observed after a confirmed deletion as a policy breach', async () => {
+    const now = new Date().toISOString();
+    await publisher().publish([
+      record(
+        storageSpan(
+          'a',
+          '0000000000000008',
+          { id: 'sh020-v1' },
+          { bytes: 1e13, media: 'hdd', system: 'isilon-ldn-1' },
+          now,
+        ),
+      ),
+    ]);
+    const breaches = await waitFor(
+      async () => {
+        const b = (
+          await ok(
+            READ_A,
+            `{ retentionBreaches { artifactId storageSystem requestId bytes eventId } }`,
+          )
+        ).retentionBreaches;
+        return b.length === 1 && b;
+      },
+      { timeoutMs: 20000, description: 'breach recorded' },
+    );
+    expect(breaches[0]).toEqual({
+      artifactId: 'sh020-v1',
+      storageSystem: 'isilon-ldn-1',
+      requestId: requestIdOf('a', 'sh020-v1', 'isilon-ldn-1'),
+      bytes: 1e13,
+      eventId: activityEventId('a', TRACE, '0000000000000008'),
+    });
+    expect((await ok(KEY_B, `{ retentionBreaches { requestId } }`)).retentionBreaches).toEqual([]);
+  }, 30000);
+
+  it('audits every enforcement, request, answer and re-send with the acting key, append-only', async () => {
+    const records = (
+      await ok(READ_A, `{ retentionAudit(first: 100) { records { action subject keyId reason } } }`)
+    ).retentionAudit.records as Array<{
+      action: string;
+      subject: string;
+      keyId: string;
+      reason: string;
+    }>;
+    const of = (action: string) => records.filter((r) => r.action === action);
+    expect(of('ENFORCEMENT').map((r) => [r.subject, r.keyId])).toEqual([
+      [policyId, engineKeyId],
+      [policyId, engineKeyId],
+      [policyId, engineKeyId],
+    ]);
+    expect(of('DELETION_REQUESTED')).toHaveLength(4); // three, then the failed one's next generation
+    expect(of('DELETION_CONFIRMED').map((r) => [r.subject, r.keyId, r.reason])).toEqual([
+      [requestIdOf('a', 'sh020-v1', 'isilon-ldn-1'), engineKeyId, 'volume purged'],
+    ]);
+    expect(of('DELETION_FAILED').map((r) => [r.subject, r.reason])).toEqual([
+      [requestIdOf('a', 'sh020-v1', 's3:vfx-renders'), 'object lock until 2027'],
+    ]);
+    expect(of('DELETION_RESENT').map((r) => [r.subject, r.keyId])).toEqual([
+      [requestIdOf('a', 'sh040-v1', 'isilon-ldn-1'), 'greenops:retention-sweep'],
+    ]);
+    expect(
+      (await gql(INGEST_A, `{ deletionRequests { requestId } }`)).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+  });
+});
+
+describe('retention enforcement: a sender killed halfway (PostgreSQL)', () => {
+  let database: TestDatabase;
+  let db: DatabaseHandle;
+  const TENANT = 'kill';
+
+  beforeAll(async () => {
+    database = await createTestDatabase('retention_enforce_kill');
+    db = await openPostgres(database.url, { poolSize: 4 });
+  }, 60000);
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+
+  /** A publisher that dies on its n-th call, before (or after) writing. */
+  function dyingPublisher(inner: EventLogPublisher, dieOnCall: number, afterWrite: boolean) {
+    let calls = 0;
+    return {
+      publish: async (records: readonly LogRecord[]) => {
+        calls += 1;
+        if (calls === dieOnCall && !afterWrite) throw new Error('killed before publishing');
+        await inner.publish(records);
+        if (calls === dieOnCall && afterWrite) throw new Error('killed after publishing');
+      },
+      close: async () => undefined,
+    };
+  }
+
+  it('after a restart every candidate has exactly one request id, sent; none lost, none doubled', async () => {
+    const store = new RetentionStore(db);
+    const requestIds = ['a1', 'a2', 'a3', 'a4', 'a5'].map((a) =>
+      deletionRequestId(TENANT, 'p', a, 'isilon', 0),
+    );
+    const decision = {
+      type: 'deletionsDecided' as const,
+      tenant: TENANT,
+      eventId: '6d1e0c2a-4b7f-5a3e-9c8d-2f1b0a9e8d7c',
+      occurredAt: new Date(Date.now() - 1000).toISOString(),
+      keyId: 'engine',
+      reason: 'test',
+      idempotencyKey: 'k',
+      policyId: null,
+      policyRef: 'opa:retention/allow',
+      requests: requestIds.map((requestId, i) => ({
+        requestId,
+        projectId: 'p',
+        artifactId: `a${i + 1}`,
+        storageSystem: 'isilon',
+        uri: null,
+        bytes: 1e12,
+        co2eGPerDay: { low: 2.34, nominal: 4.68, high: 7.02 },
+        deadline: new Date(Date.now() + 3600_000).toISOString(),
+      })),
+    };
+    // the projector died after committing once and re-reads the decision: still five requests
+    const batch = { holdings: [], changes: [], enforcement: [decision], offsets: [] };
+    await store.commitRetentionBatch(batch);
+    await store.commitRetentionBatch(batch);
+
+    const log = new EmbeddedEventLogPublisher(new EventLogTable(db));
+    const requests = new DeletionRequestStore(db);
+    const sender = (publisher: EventLogPublisher, leaseMs: number) =>
+      new DeletionRequestDispatcher({
+        store: requests,
+        publisher,
+        sweepIntervalMs: 1000,
+        resendIntervalMs: 3600_000,
+        leaseMs,
+        batchSize: 2,
+        warn: () => undefined,
+      });
+    // first sender: batch 1 sent and recorded; batch 2 published but the process dies before
+    // recording it; batch 3 never claimed
+    await expect(sender(dyingPublisher(log, 2, true), 500).sweep()).rejects.toThrow(/killed/);
+    // a second sender dies before publishing its first batch (batch 3 claimed, never sent)
+    await expect(sender(dyingPublisher(log, 1, false), 500).sweep()).rejects.toThrow(/killed/);
+    await new Promise((r) => setTimeout(r, 600)); // the dead senders' leases expire
+    expect(await sender(log, 60_000).sweep()).toBe(3); // batch 2 again (same ids) and batch 3
+
+    const entries = await new EventLogTable(db).readAfter(TOPICS.retentionCommands, null, 100);
+    const sent = entries.map(
+      (e) => (e.value as { payload: { requestId: string } }).payload.requestId,
+    );
+    // 2 + 2 (died before recording) + 2 again + 1 = 7 sends of 5 distinct ids
+    expect([...new Set(sent)].sort()).toEqual([...requestIds].sort());
+    expect(sent).toHaveLength(7);
+    const rows: Array<{ request_id: string; send_count: number }> = await db.dataSource.query(
+      `select request_id::text, send_count from retention_deletion_requests where tenant_id = $1 order by request_id`,
+      [TENANT],
+    );
+    expect(rows.map((r) => r.request_id)).toEqual([...requestIds].sort());
+    expect(rows.every((r) => r.send_count === 1)).toBe(true);
+    // nothing left to send until the deadline
+    expect(await sender(log, 60_000).sweep()).toBe(0);
+  }, 30000);
+});

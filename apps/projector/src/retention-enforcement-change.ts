@@ -1,0 +1,45 @@
+import type { LogEvent } from '@greenops/contracts';
+import type { EnforcementChange } from '@greenops/persistence';
+
+/**
+ * The enforcement change an event makes (docs/retention.md, "Enforcement"): a decision's
+ * deletion requests, or a holder's answer to one. Undefined for every other event.
+ */
+export function enforcementChange(event: LogEvent): EnforcementChange | undefined {
+  if (event.type === 'RejectedSpan') return undefined;
+  const base = { tenant: event.tenant, eventId: event.id, occurredAt: event.occurredAt };
+  switch (event.type) {
+    case 'RetentionDeletionsDecided': {
+      const p = event.payload;
+      return {
+        ...base,
+        type: 'deletionsDecided',
+        keyId: p.actor.keyId,
+        reason: p.actor.reason ?? null,
+        idempotencyKey: p.idempotencyKey,
+        policyId: p.policyId ?? null,
+        policyRef: p.policyRef ?? null,
+        requests: p.requests.map((r) => ({ ...r, uri: r.uri ?? null })),
+      };
+    }
+    case 'RetentionDeletionConfirmed':
+      return {
+        ...base,
+        type: 'deletionConfirmed',
+        keyId: event.payload.actor.keyId,
+        reason: event.payload.actor.reason ?? null,
+        requestId: event.payload.requestId,
+        deletedBytes: event.payload.deletedBytes,
+      };
+    case 'RetentionDeletionFailed':
+      return {
+        ...base,
+        type: 'deletionFailed',
+        keyId: event.payload.actor.keyId,
+        reason: event.payload.actor.reason,
+        requestId: event.payload.requestId,
+      };
+    default:
+      return undefined;
+  }
+}
