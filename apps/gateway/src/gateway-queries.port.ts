@@ -23,6 +23,7 @@ export type GatewayQueries = Pick<
   | 'dailyProjectTotals'
   | 'artifact'
   | 'artifactTotals'
+  | 'artifactTotalsMany'
   | 'listArtifacts'
   | 'countArtifacts'
   | 'rejectedSpans'
@@ -64,7 +65,7 @@ export const GATEWAY_RETENTION = Symbol('GATEWAY_RETENTION');
 export interface InsightsReads {
   portfolio: Pick<PortfolioQueries, 'listProjects' | 'project'>;
   kpis: Pick<ProjectKpiQueries, 'kpiInputs' | 'series'>;
-  artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration'>;
+  artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration' | 'iterations'>;
   benchmarks: Pick<BenchmarkQueries, 'cohort' | 'productionType'>;
   reports: Pick<ProjectReportQueries, 'report'>;
 }
