@@ -102,3 +102,12 @@ export {
   type Distribution,
   type ProjectStanding,
 } from './benchmark';
+export {
+  anonymisedDistribution,
+  percentileAmongBands,
+  tenantContribution,
+  MIN_BAND_TENANTS,
+  MIN_COHORT_TENANTS,
+  type AnonymisedDistribution,
+  type BenchmarkBand,
+} from './anonymised-benchmark';
