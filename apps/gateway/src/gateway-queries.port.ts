@@ -2,6 +2,7 @@ import type {
   ApiKeyStore,
   ArtifactInsightQueries,
   BenchmarkQueries,
+  BenchmarkSharingQueries,
   ArtifactSummary,
   EmissionQueries,
   PortfolioQueries,
@@ -68,6 +69,7 @@ export interface InsightsReads {
   artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration' | 'iterations'>;
   benchmarks: Pick<BenchmarkQueries, 'cohort' | 'productionType'>;
   reports: Pick<ProjectReportQueries, 'report'>;
+  sharing: Pick<BenchmarkSharingQueries, 'sharing' | 'setSharing' | 'contributions'>;
 }
 
 export const GATEWAY_INSIGHTS = Symbol('GATEWAY_INSIGHTS');

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from './database-handle';
 import { ArtifactInsightQueries } from './artifact-insight-queries';
 import { BenchmarkQueries } from './benchmark-queries';
+import { BenchmarkSharingQueries } from './benchmark-sharing-queries';
 import { PortfolioQueries } from './portfolio-queries';
 import { ProjectReportQueries } from './project-report-queries';
 import { ProjectKpiQueries } from './project-kpi-queries';
@@ -12,6 +13,7 @@ export function insightsReads(db: DatabaseHandle): {
   artifacts: ArtifactInsightQueries;
   benchmarks: BenchmarkQueries;
   reports: ProjectReportQueries;
+  sharing: BenchmarkSharingQueries;
 } {
   return {
     portfolio: new PortfolioQueries(db),
@@ -19,5 +21,6 @@ export function insightsReads(db: DatabaseHandle): {
     artifacts: new ArtifactInsightQueries(db),
     benchmarks: new BenchmarkQueries(db),
     reports: new ProjectReportQueries(db),
+    sharing: new BenchmarkSharingQueries(db),
   };
 }

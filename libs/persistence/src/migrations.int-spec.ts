@@ -41,6 +41,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'InsightsTables1767225600700',
       'Retention1767225600800',
       'FactNotes1767225600900',
+      'BenchmarkSharing1767225601600',
     ]);
   });
 

@@ -16,6 +16,8 @@ import { PortfolioResolver } from './portfolio.resolver';
 import { ProjectKpisResolver } from './project-kpis.resolver';
 import { ArtifactInsightsResolver } from './artifact-insights.resolver';
 import { BenchmarkResolver } from './benchmark.resolver';
+import { CrossTenantBenchmarkResolver } from './cross-tenant-benchmark.resolver';
+import { BenchmarkReferencesResolver } from './benchmark-references.resolver';
 
 /** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
 export const GATEWAY_RESOLVERS = [
@@ -36,4 +38,6 @@ export const GATEWAY_RESOLVERS = [
   ProjectKpisResolver,
   ArtifactInsightsResolver,
   BenchmarkResolver,
+  CrossTenantBenchmarkResolver,
+  BenchmarkReferencesResolver,
 ];

@@ -10,6 +10,7 @@ import { ProjectorInstances1767225600500 } from './1767225600500-projector-insta
 import { InsightsTables1767225600700 } from './1767225600700-insights-tables';
 import { Retention1767225600800 } from './1767225600800-retention';
 import { FactNotes1767225600900 } from './1767225600900-fact-notes';
+import { BenchmarkSharing1767225601600 } from './1767225601600-benchmark-sharing';
 
 /** In order; listed explicitly so they load the same way under jest, ts-node and built JS. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   InsightsTables1767225600700,
   Retention1767225600800,
   FactNotes1767225600900,
+  BenchmarkSharing1767225601600,
 ];
