@@ -2,6 +2,7 @@ import type {
   ApiKeyStore,
   ArtifactInsightQueries,
   BenchmarkQueries,
+  BenchmarkSharingQueries,
   ArtifactSummary,
   EmissionQueries,
   PortfolioQueries,
@@ -25,6 +26,7 @@ export type GatewayQueries = Pick<
   | 'dailyProjectTotals'
   | 'artifact'
   | 'artifactTotals'
+  | 'artifactTotalsMany'
   | 'listArtifacts'
   | 'countArtifacts'
   | 'rejectedSpans'
@@ -86,11 +88,12 @@ export const GATEWAY_ENFORCEMENT = Symbol('GATEWAY_ENFORCEMENT');
 export interface InsightsReads {
   portfolio: Pick<PortfolioQueries, 'listProjects' | 'project'>;
   kpis: Pick<ProjectKpiQueries, 'kpiInputs' | 'series'>;
-  artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration'>;
+  artifacts: Pick<ArtifactInsightQueries, 'statusHistory' | 'iteration' | 'iterations'>;
   benchmarks: Pick<BenchmarkQueries, 'cohort' | 'productionType'>;
   reports: Pick<ProjectReportQueries, 'report'>;
   /** Stored activity inputs for what-if recomputation (docs/insights.md §5). */
   whatIf: Pick<WhatIfQueries, 'activityInputs'>;
+  sharing: Pick<BenchmarkSharingQueries, 'sharing' | 'setSharing' | 'contributions'>;
 }
 
 export const GATEWAY_INSIGHTS = Symbol('GATEWAY_INSIGHTS');

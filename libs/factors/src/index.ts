@@ -28,3 +28,8 @@ export {
   OPTION_FACTOR_CODES,
 } from './data/method.factors';
 export { UnusableFactorSetError } from './unusable-factor-set.error';
+export {
+  INDUSTRY_REFERENCES,
+  industryReferencesFor,
+  type IndustryReference,
+} from './industry-references';

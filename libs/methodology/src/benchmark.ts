@@ -44,7 +44,10 @@ const per = (g: number, units: number | null): number | null =>
   units === null || !(units > 0) ? null : g / units;
 
 /** The KPI's value for one project; null when its denominator is unknown or 0. */
-export function benchmarkValue(kpi: BenchmarkKpi, p: BenchmarkProject): number | null {
+export function benchmarkValue(
+  kpi: BenchmarkKpi,
+  p: Omit<BenchmarkProject, 'projectId'>,
+): number | null {
   switch (kpi) {
     case 'CO2E_TOTAL':
       return p.co2eG;

@@ -114,3 +114,12 @@ export {
   type ProjectStanding,
 } from './benchmark';
 export * from './what-if';
+export {
+  anonymisedDistribution,
+  percentileAmongBands,
+  tenantContribution,
+  MIN_BAND_TENANTS,
+  MIN_COHORT_TENANTS,
+  type AnonymisedDistribution,
+  type BenchmarkBand,
+} from './anonymised-benchmark';

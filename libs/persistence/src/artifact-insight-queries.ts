@@ -3,6 +3,12 @@ import type { DatabaseHandle } from './database-handle';
 import { requireIdentifier, requireIntInRange } from './input-checks';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
 import { boundText, MAX_RETURNED_ID_CHARS } from './returned-text';
+import {
+  ARTIFACT_ITERATIONS_MANY,
+  artifactKey,
+  rootArrays,
+  type ArtifactKey,
+} from './artifact-rollup-sql';
 
 /** One status an artifact took. */
 export interface ArtifactStatusChangeRow {
@@ -113,5 +119,23 @@ export class ArtifactInsightQueries {
       [...DISCARDED_ARTIFACT_STATUSES],
     ]);
     return rows[0];
+  }
+
+  /** The iterations of many artifacts (a page) in one statement, in the order of `keys`. */
+  async iterations(tenant: string, keys: readonly ArtifactKey[]): Promise<ArtifactIteration[]> {
+    if (keys.length === 0) return [];
+    const [projectIds, artifactIds] = rootArrays(keys);
+    const rows = await this.read<ArtifactIteration & ArtifactKey>(ARTIFACT_ITERATIONS_MANY, [
+      requireIdentifier('tenant', tenant),
+      projectIds,
+      artifactIds,
+      [...DELIVERED_ARTIFACT_STATUSES],
+      [...DISCARDED_ARTIFACT_STATUSES],
+    ]);
+    const byKey = new Map(
+      rows.map(({ projectId, artifactId, ...it }) => [artifactKey(projectId, artifactId), it]),
+    );
+    // Every root has its row (left joins from the roots).
+    return keys.map((k) => byKey.get(artifactKey(k.projectId, k.artifactId))!);
   }
 }

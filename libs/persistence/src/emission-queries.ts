@@ -16,6 +16,12 @@ import { requireIdentifier, requireInstant, requireIntInRange, requireText } fro
 import { PersistenceInputError } from './persistence-input.error';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
 import { STATEMENT_GROUPS, STATEMENT_VERSIONS } from './statement-rows-sql';
+import {
+  ARTIFACT_TOTALS_MANY,
+  artifactKey,
+  rootArrays,
+  type ArtifactKey,
+} from './artifact-rollup-sql';
 import type { StatementFactRow } from '@greenops/methodology';
 import {
   boundedColumn,
@@ -329,6 +335,25 @@ export class EmissionQueries {
       requireIdentifier('artifactId', artifactId),
     ]);
     return toTotals(rows[0]);
+  }
+
+  /**
+   * The roll-ups of many artifacts (a page) in one statement, in the order of `keys`; the same
+   * figures as artifactTotals for each.
+   */
+  async artifactTotalsMany(
+    tenant: string,
+    keys: readonly ArtifactKey[],
+  ): Promise<EmissionsTotals[]> {
+    if (keys.length === 0) return [];
+    const [projectIds, artifactIds] = rootArrays(keys);
+    const rows = await this.read<EmissionsTotals & ArtifactKey>(ARTIFACT_TOTALS_MANY, [
+      requireIdentifier('tenant', tenant),
+      projectIds,
+      artifactIds,
+    ]);
+    const byKey = new Map(rows.map((r) => [artifactKey(r.projectId, r.artifactId), r]));
+    return keys.map((k) => toTotals(byKey.get(artifactKey(k.projectId, k.artifactId))));
   }
 
   /** Keyset pagination by artifact id; `after` is an opaque cursor from a previous page. */

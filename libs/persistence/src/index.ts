@@ -157,6 +157,12 @@ export {
 } from './artifact-insight-queries';
 export { BenchmarkQueries, MAX_COHORT_PROJECTS, type CohortProjectRow } from './benchmark-queries';
 export {
+  BenchmarkSharingQueries,
+  MAX_CROSS_TENANT_PROJECTS,
+  type BenchmarkSharingState,
+  type ContributorProjectRow,
+} from './benchmark-sharing-queries';
+export {
   ProjectReportQueries,
   MAX_REPORT_ROWS,
   type ProjectReportRow,

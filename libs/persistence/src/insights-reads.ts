@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from './database-handle';
 import { ArtifactInsightQueries } from './artifact-insight-queries';
 import { BenchmarkQueries } from './benchmark-queries';
+import { BenchmarkSharingQueries } from './benchmark-sharing-queries';
 import { PortfolioQueries } from './portfolio-queries';
 import { ProjectReportQueries } from './project-report-queries';
 import { ProjectKpiQueries } from './project-kpi-queries';
@@ -14,6 +15,7 @@ export function insightsReads(db: DatabaseHandle): {
   benchmarks: BenchmarkQueries;
   reports: ProjectReportQueries;
   whatIf: WhatIfQueries;
+  sharing: BenchmarkSharingQueries;
 } {
   return {
     portfolio: new PortfolioQueries(db),
@@ -22,5 +24,6 @@ export function insightsReads(db: DatabaseHandle): {
     benchmarks: new BenchmarkQueries(db),
     reports: new ProjectReportQueries(db),
     whatIf: new WhatIfQueries(db),
+    sharing: new BenchmarkSharingQueries(db),
   };
 }

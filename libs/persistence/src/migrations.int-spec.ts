@@ -44,6 +44,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'RetentionEnforcement1767225601000',
       'TelemetryRetention1767225601100',
       'ActivityInputs1767225601200',
+      'BenchmarkSharing1767225601600',
     ]);
   });
 

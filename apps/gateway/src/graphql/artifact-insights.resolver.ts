@@ -1,11 +1,12 @@
 import { Inject, Optional, UseGuards } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { EventLogPublisher } from '@greenops/messaging';
 import { sciPerUnit } from '@greenops/methodology';
 import { TENANT_SCOPE_PROJECT } from '@greenops/contracts';
 import { ApiKeyGuard } from '../auth/api-key.guard';
 import { RequireRole } from '../auth/require-role.decorator';
-import { Tenant } from '../auth/tenant-context';
+import { Tenant, type GatewayContext } from '../auth/tenant-context';
+import { loadArtifactIteration } from './artifact-iteration.loader';
 import { GatewayError } from '../errors/gateway-error';
 import { GATEWAY_INSIGHTS, GATEWAY_PUBLISHER, type InsightsReads } from '../gateway-queries.port';
 import { checkId, checkText } from './argument-checks';
@@ -108,9 +109,16 @@ export class ArtifactInsightsResolver {
   })
   async iteration(
     @Tenant() tenant: string,
+    @Context() context: GatewayContext,
     @Parent() artifact: Artifact,
   ): Promise<ArtifactIterationCost> {
-    const it = await this.insights.artifacts.iteration(tenant, artifact.projectId, artifact.id);
+    const it = await loadArtifactIteration(
+      context.req,
+      this.insights,
+      tenant,
+      artifact.projectId,
+      artifact.id,
+    );
     return Object.assign(new ArtifactIterationCost(), {
       co2eG: it.co2eG,
       deliveredG: it.deliveredG,
@@ -128,10 +136,17 @@ export class ArtifactInsightsResolver {
   })
   async sci(
     @Tenant() tenant: string,
+    @Context() context: GatewayContext,
     @Parent() artifact: Artifact,
     @Args('per', { type: () => ArtifactSciUnit }) per: ArtifactSciUnit,
   ): Promise<SciScore | null> {
-    const it = await this.insights.artifacts.iteration(tenant, artifact.projectId, artifact.id);
+    const it = await loadArtifactIteration(
+      context.req,
+      this.insights,
+      tenant,
+      artifact.projectId,
+      artifact.id,
+    );
     const quantity =
       per === ArtifactSciUnit.ARTIFACT
         ? 1

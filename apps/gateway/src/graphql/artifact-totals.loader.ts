@@ -5,8 +5,9 @@ import type { GatewayRequest } from '../auth/tenant-context';
 const loaders = new WeakMap<GatewayRequest, DataLoader<string, EmissionsTotals>>();
 
 /**
- * One roll-up query per artifact per request, however many fields ask for it
- * (`emissions` and `activityCount` share it).
+ * One set-based roll-up statement per page of artifacts per request: the loader collects every
+ * artifact the page's fields ask for in one tick (`emissions` and `activityCount` share it) and
+ * reads them all with one recursive walk over the lineage (artifactTotalsMany).
  */
 export function loadArtifactTotals(
   req: GatewayRequest,
@@ -17,13 +18,17 @@ export function loadArtifactTotals(
 ): Promise<EmissionsTotals> {
   let loader = loaders.get(req);
   if (!loader) {
-    loader = new DataLoader<string, EmissionsTotals>((keys) =>
-      Promise.all(
-        keys.map((key) => {
-          const [project, artifact] = JSON.parse(key) as [string, string];
-          return queries.artifactTotals(tenant, project, artifact);
-        }),
-      ),
+    loader = new DataLoader<string, EmissionsTotals>(
+      (keys) =>
+        queries.artifactTotalsMany(
+          tenant,
+          keys.map((key) => {
+            const [project, artifact] = JSON.parse(key) as [string, string];
+            return { projectId: project, artifactId: artifact };
+          }),
+        ),
+      // A page is at most 100 artifacts; a bigger batch is split (the statement's bound).
+      { maxBatchSize: 100 },
     );
     loaders.set(req, loader);
   }

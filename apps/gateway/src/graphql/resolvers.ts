@@ -26,6 +26,8 @@ import {
   ProjectionRestatableResolver,
   TelemetryRetentionResolver,
 } from './telemetry-retention.resolver';
+import { CrossTenantBenchmarkResolver } from './cross-tenant-benchmark.resolver';
+import { BenchmarkReferencesResolver } from './benchmark-references.resolver';
 
 /** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
 export const GATEWAY_RESOLVERS = [
@@ -52,4 +54,6 @@ export const GATEWAY_RESOLVERS = [
   WhatIfResolver,
   TelemetryRetentionResolver,
   ProjectionRestatableResolver,
+  CrossTenantBenchmarkResolver,
+  BenchmarkReferencesResolver,
 ];

@@ -13,6 +13,7 @@ import { FactNotes1767225600900 } from './1767225600900-fact-notes';
 import { RetentionEnforcement1767225601000 } from './1767225601000-retention-enforcement';
 import { TelemetryRetention1767225601100 } from './1767225601100-telemetry-retention';
 import { ActivityInputs1767225601200 } from './1767225601200-activity-inputs';
+import { BenchmarkSharing1767225601600 } from './1767225601600-benchmark-sharing';
 
 /** In order; listed explicitly so they load the same way under jest, ts-node and built JS. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RetentionEnforcement1767225601000,
   TelemetryRetention1767225601100,
   ActivityInputs1767225601200,
+  BenchmarkSharing1767225601600,
 ];
