@@ -8,6 +8,8 @@ export interface BenchArgs {
   inFlight: number;
   /** Distinct greenops.project.id values: the partition key spreads them over partitions. */
   projects: number;
+  /** Ingest instances and projector instances of the end-to-end run (scale-out when > 1). */
+  instances: number;
   /** Port of the benchmark's own Kafka broker (the controller takes port + 1). */
   brokerPort: number;
   /** Maintenance database URL of the PostgreSQL server the benchmark creates its database on. */
@@ -19,6 +21,7 @@ const DEFAULT_ARGS: BenchArgs = {
   batchSize: 500,
   inFlight: 4,
   projects: 12,
+  instances: 1,
   brokerPort: 39192,
   pgUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
 };
@@ -31,6 +34,7 @@ const INTEGER_FLAGS: Record<
   '--batch': { key: 'batchSize', min: 1, max: 10_000 },
   '--in-flight': { key: 'inFlight', min: 1, max: 64 },
   '--projects': { key: 'projects', min: 1, max: 10_000 },
+  '--instances': { key: 'instances', min: 1, max: 6 },
   '--broker-port': { key: 'brokerPort', min: 1024, max: 65534 },
 };
 

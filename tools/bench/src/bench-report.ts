@@ -19,24 +19,29 @@ export interface BenchReport {
   /** The same with a 10 ms retry backoff: ingest's producer setting. */
   kafkaTransactionalFastRetry: KafkaBaselineResult;
   pg: PgBaselineResult;
+  /** Raw COPY FROM STDIN of the same fact rows: the fastest way into PostgreSQL. */
+  pgCopy: PgBaselineResult;
   store: PgBaselineResult;
   ratios: {
     /** End-to-end spans/s ÷ raw kafkajs produce+consume msgs/s. */
     e2eOverKafka: number;
     /** End-to-end spans/s ÷ raw pg bulk-insert rows/s. */
     e2eOverPg: number;
+    /** End-to-end spans/s ÷ raw COPY rows/s (target ≥ 0.3). */
+    e2eOverCopy: number;
     e2eOverKafkaTransactional: number;
     e2eOverStore: number;
   };
 }
 
 export function ratiosOf(
-  r: Pick<BenchReport, 'endToEnd' | 'kafka' | 'kafkaTransactional' | 'pg' | 'store'>,
+  r: Pick<BenchReport, 'endToEnd' | 'kafka' | 'kafkaTransactional' | 'pg' | 'pgCopy' | 'store'>,
 ): BenchReport['ratios'] {
   const e2e = r.endToEnd.spansPerS;
   return {
     e2eOverKafka: e2e / r.kafka.msgsPerS,
     e2eOverPg: e2e / r.pg.rowsPerS,
+    e2eOverCopy: e2e / r.pgCopy.rowsPerS,
     e2eOverKafkaTransactional: e2e / r.kafkaTransactional.msgsPerS,
     e2eOverStore: e2e / r.store.rowsPerS,
   };
@@ -44,6 +49,13 @@ export function ratiosOf(
 
 const rate = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
+const usPerSpan = (cpuS: number, spans: number) =>
+  spans > 0 ? ((cpuS / spans) * 1e6).toFixed(0) : 'n/a';
+/** CPU of everything on the pipeline: the processes measured except the benchmark's own. */
+const serviceCpuS = (r: BenchReport) =>
+  r.endToEnd.cpu.processes
+    .filter((p) => !p.name.startsWith('benchmark client'))
+    .reduce((sum, p) => sum + p.cpuS, 0);
 const ratio = (n: number) => `${n.toFixed(3)} (${(n * 100).toFixed(1)} %)`;
 
 function rows(r: BenchReport): Array<[string, string, string]> {
@@ -72,7 +84,17 @@ function rows(r: BenchReport): Array<[string, string, string]> {
     ...e.cpu.processes.map((p): [string, string, string] => [
       `  CPU during e2e: ${p.name}`,
       `${p.cores.toFixed(2)} cores`,
-      `${p.cpuS.toFixed(1)} CPU s`,
+      `${p.cpuS.toFixed(1)} CPU s, ${usPerSpan(p.cpuS, e.spans)} µs/span`,
+    ]),
+    [
+      '  CPU during e2e: services + broker + database, per span',
+      `${usPerSpan(serviceCpuS(r), e.spans)} µs/span`,
+      'sum of the rows above but the benchmark client',
+    ],
+    ...(e.instances ?? []).map((i): [string, string, string] => [
+      `  instance ${i.name}${i.partitions.length > 0 ? ` (partitions ${i.partitions.join(',')})` : ''}`,
+      `${rate(i.items)} ${i.partitions.length > 0 || i.name.startsWith('projector') ? 'records' : 'spans'}`,
+      `${((i.items / e.spans) * 100).toFixed(1)} % of N, ${i.cpuS.toFixed(1)} CPU s, ${usPerSpan(i.cpuS, i.items)} µs/item`,
     ]),
     [
       '  CPU during e2e: whole machine busy (any process)',
@@ -88,6 +110,11 @@ function rows(r: BenchReport): Array<[string, string, string]> {
       'raw pg bulk insert, unnest (baseline B)',
       `${rate(r.pg.rowsPerS)} rows/s`,
       ms(r.pg.elapsedMs),
+    ],
+    [
+      'raw pg COPY FROM STDIN, csv (baseline C)',
+      `${rate(r.pgCopy.rowsPerS)} rows/s`,
+      ms(r.pgCopy.elapsedMs),
     ],
     [
       `  kafkajs, one transaction per batch, ${r.kafkaTransactional.initialRetryTimeMs} ms retry backoff`,
@@ -111,6 +138,7 @@ function ratioRows(r: BenchReport): Array<[string, string]> {
   return [
     ['e2e ÷ kafka', ratio(r.ratios.e2eOverKafka)],
     ['e2e ÷ pg', ratio(r.ratios.e2eOverPg)],
+    ['e2e ÷ pg COPY', ratio(r.ratios.e2eOverCopy)],
     ['e2e ÷ kafka transactional', ratio(r.ratios.e2eOverKafkaTransactional)],
     ['e2e ÷ EmissionStore', ratio(r.ratios.e2eOverStore)],
   ];
@@ -119,7 +147,7 @@ function ratioRows(r: BenchReport): Array<[string, string]> {
 function machineLine(r: BenchReport): string {
   const m = r.machine;
   return (
-    `N = ${r.args.spans}, batch ${r.args.batchSize}, ${r.args.inFlight} OTLP requests in flight, ${r.args.projects} projects, ` +
+    `N = ${r.args.spans}, batch ${r.args.batchSize}, ${r.args.instances ?? 1} ingest + ${r.args.instances ?? 1} projector instance(s), ${r.args.inFlight} OTLP requests in flight, ${r.args.projects} projects, ` +
     `${r.kafka.partitions} partitions, ${r.kafka.meanValueBytes.toFixed(0)} B mean envelope; ` +
     `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ` +
     `load average ${m.loadAverage1m.start} → ${m.loadAverage1m.end}; ${r.database.server}` +

@@ -63,6 +63,19 @@ export class CpuSampler {
     }
   }
 
+  /** CPU seconds per named group since `begin`, without closing the window. */
+  endFor(groups: Array<{ name: string; pids: number[] }>): Map<string, number> {
+    return new Map(
+      groups.map(({ name, pids }) => [
+        name,
+        pids.reduce(
+          (sum, pid) => sum + Math.max(0, (processCpuS(pid) ?? 0) - (this.start.get(pid) ?? 0)),
+          0,
+        ),
+      ]),
+    );
+  }
+
   end(groups: Array<{ name: string; pids: number[] }>): CpuProfile {
     const wallS = Number(process.hrtime.bigint() - this.startNs) / 1e9;
     const machine = machineCpuS();

@@ -3,7 +3,7 @@
  * emission facts committed, next to raw kafkajs and pg baselines measured in the same run on
  * the same machine, printed as ratios and recorded in tools/bench/results/.
  *
- *   npm run bench -- --spans 20000 [--batch 500] [--in-flight 4] [--projects 12]
+ *   npm run bench -- --spans 20000 [--batch 500] [--in-flight 4] [--projects 12] [--instances 2]
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { envelopeFor, factInputFor } from './ingest-fixtures';
 import { CLIENT_RETRY_MS, runKafkaBaseline } from './kafka-baseline.bench-stage';
 import { loadAverage1m, machineInfo } from './machine-info';
 import { runPgBaseline, runStoreBaseline } from './pg-baseline.bench-stage';
+import { runPgCopyBaseline } from './pg-copy-baseline.bench-stage';
 import { progress } from './progress';
 import { buildRenderSpans } from './render-workload';
 import { repoRoot } from './repo-root';
@@ -76,6 +77,7 @@ async function run(
     batchSize: args.batchSize,
     inFlight: args.inFlight,
     brokerPid: broker.pid(),
+    instances: args.instances,
   });
 
   // The baselines move what the pipeline moved: the envelopes ingest publishes for these very
@@ -91,19 +93,25 @@ async function run(
   const kafka = await kafkaRun(false, CLIENT_RETRY_MS);
   const kafkaTransactional = await kafkaRun(true, CLIENT_RETRY_MS);
   const kafkaTransactionalFastRetry = await kafkaRun(true, FAST_RETRY_MS);
-  const pg = await runPgBaseline(
-    database.url,
-    envelopes.map((e) => factInputFor(e.envelope)),
-    warmUpEnvelopes.map((e) => factInputFor(e.envelope)),
-    args.batchSize,
-  );
+  const facts = envelopes.map((e) => factInputFor(e.envelope));
+  const warmUpFacts = warmUpEnvelopes.map((e) => factInputFor(e.envelope));
+  const pg = await runPgBaseline(database.url, facts, warmUpFacts, args.batchSize);
+  const pgCopy = await runPgCopyBaseline(database.url, facts, warmUpFacts, args.batchSize);
   const storeFacts = spans.map((s) =>
     factInputFor(envelopeFor(STORE_TENANT, s, recordedAt).envelope),
   );
   const store = await runStoreBaseline(db, storeFacts, args.batchSize);
 
   const { pgUrl: _pgUrl, ...shownArgs } = args;
-  const measured = { endToEnd, kafka, kafkaTransactional, kafkaTransactionalFastRetry, pg, store };
+  const measured = {
+    endToEnd,
+    kafka,
+    kafkaTransactional,
+    kafkaTransactionalFastRetry,
+    pg,
+    pgCopy,
+    store,
+  };
   return {
     benchmark: 'e2e-throughput',
     startedAt,

@@ -25,6 +25,18 @@ export interface EndToEndInput {
   inFlight: number;
   /** The broker JVM, for CPU accounting. */
   brokerPid?: number;
+  /** Ingest processes and projector processes (one consumer group); requests go round robin. */
+  instances: number;
+}
+
+/** What one service instance did during the timed run (scale-out split). */
+export interface InstanceShare {
+  name: string;
+  /** Spans sent to this ingest instance, or records this projector committed (offset deltas). */
+  items: number;
+  /** Partitions this projector owned at the end of the run; [] for ingest. */
+  partitions: number[];
+  cpuS: number;
 }
 
 export interface EndToEndResult {
@@ -44,6 +56,8 @@ export interface EndToEndResult {
   meanFactsPerProjectorBatch: number;
   /** CPU per process over the timed window (Linux /proc). */
   cpu: CpuProfile;
+  /** Per ingest and projector instance, when more than one of each ran. */
+  instances: InstanceShare[];
 }
 
 const POLL_MS = 100;
@@ -81,12 +95,40 @@ async function waitForFacts(
   }
 }
 
+/** next_offset per partition the projector group has stored (its committed position). */
+async function storedOffsets(db: DatabaseHandle, group: string): Promise<Map<number, bigint>> {
+  const rows: Array<{ partition: number; next_offset: string }> = await db.dataSource.query(
+    'select partition, next_offset::text as next_offset from consumer_offsets where consumer_group = $1 and topic = $2',
+    [group, TOPICS.activities],
+  );
+  return new Map(rows.map((r) => [r.partition, BigInt(r.next_offset)]));
+}
+
+/** Partitions a projector instance owns, from its GET /status. */
+async function ownedPartitions(port: number): Promise<number[]> {
+  const response = await fetch(`http://127.0.0.1:${port}/status`);
+  const body = (await response.json()) as { partitions?: number[] };
+  return body.partitions ?? [];
+}
+
 function exporterFor(url: string, apiKey: string): OTLPTraceExporter {
   return new OTLPTraceExporter({
     url,
     headers: { authorization: `Bearer ${apiKey}` },
     timeoutMillis: 60_000,
   });
+}
+
+/** Until every projector owns at least one partition (the group has settled), at most 60 s. */
+async function waitForPartitionsSpread(ports: number[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const owned = await Promise.all(ports.map((p) => ownedPartitions(p).catch(() => [])));
+    if (owned.every((o) => o.length > 0)) return;
+    if (Date.now() > deadline)
+      throw new Error(`projectors own ${JSON.stringify(owned)} after 60 s`);
+    await sleep(250);
+  }
 }
 
 /**
@@ -105,48 +147,89 @@ export async function runEndToEnd(input: EndToEndInput): Promise<EndToEndResult>
   await ensureTopic(kafka, TOPICS.activities, DEFAULT_TOPIC_PARTITIONS);
   await ensureTopic(kafka, TOPICS.activitiesDlq, DEFAULT_TOPIC_PARTITIONS);
 
-  const [httpPort, grpcPort] = [await freePort(), await freePort()];
   const common = {
     GREENOPS_DATABASE_URL: input.databaseUrl,
     GREENOPS_KAFKA_BROKERS: input.brokers.join(','),
   };
-  const projector = ServiceProcess.built('projector', 'dist/apps/projector/src/main.js', {
-    ...common,
-    GREENOPS_PROJECTOR_GROUP: 'greenops-bench-projector',
-    GREENOPS_PROJECTOR_PORT: String(await freePort()),
-  });
-  const ingest = ServiceProcess.built('ingest', 'dist/apps/ingest/src/main.js', {
-    ...common,
-    GREENOPS_OTLP_HTTP_PORT: String(httpPort),
-    GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
-  });
+  const group = 'greenops-bench-projector';
+  const projectors: Array<{ process: ServiceProcess; port: number }> = [];
+  const ingests: Array<{ process: ServiceProcess; httpPort: number }> = [];
+  for (let i = 0; i < input.instances; i++) {
+    const suffix = input.instances > 1 ? ` ${i + 1}` : '';
+    const port = await freePort();
+    projectors.push({
+      port,
+      process: ServiceProcess.built(`projector${suffix}`, 'dist/apps/projector/src/main.js', {
+        ...common,
+        GREENOPS_PROJECTOR_GROUP: group,
+        GREENOPS_PROJECTOR_PORT: String(port),
+      }),
+    });
+    const [httpPort, grpcPort] = [await freePort(), await freePort()];
+    ingests.push({
+      httpPort,
+      process: ServiceProcess.built(`ingest${suffix}`, 'dist/apps/ingest/src/main.js', {
+        ...common,
+        GREENOPS_OTLP_HTTP_PORT: String(httpPort),
+        GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
+      }),
+    });
+  }
+  const all = [...projectors.map((p) => p.process), ...ingests.map((i) => i.process)];
   try {
-    progress('e2e: starting projector and ingest (built dist/, separate processes)');
-    await Promise.all([projector.start(/consuming/), ingest.start(/OTLP\/gRPC at/)]);
-    const url = `http://127.0.0.1:${httpPort}/v1/traces`;
+    progress(
+      `e2e: starting ${input.instances} projector(s) and ${input.instances} ingest(s) (built dist/, separate processes)`,
+    );
+    await Promise.all([
+      ...projectors.map((p) => p.process.start(/consuming/)),
+      ...ingests.map((i) => i.process.start(/OTLP\/gRPC at/)),
+    ]);
+    const urls = ingests.map((i) => `http://127.0.0.1:${i.httpPort}/v1/traces`);
+    if (input.instances > 1) await waitForPartitionsSpread(projectors.map((p) => p.port));
 
     const warm = input.warmUp;
     progress(`e2e: warm-up, ${warm.spans.length} spans as tenant ${warm.tenant}`);
-    await exportConcurrently(exporterFor(url, warm.apiKey), chunk(warm.spans, batchSize), 1);
+    // Every ingest instance gets a share of the warm-up (its producer id and transaction).
+    const warmBatches = chunk(warm.spans, Math.ceil(warm.spans.length / urls.length));
+    await Promise.all(
+      urls.map((u, i) =>
+        exportConcurrently(
+          exporterFor(u, warm.apiKey),
+          [warmBatches[i] ?? []].filter((b) => b.length > 0),
+          1,
+        ),
+      ),
+    );
     await waitForFacts(db, warm.tenant, warm.spans.length, () => undefined);
     await sleep(1500); // let the projector's connection publish its table statistics
     const batchesBefore = await tableWrites(db.dataSource, 'consumer_offsets');
 
     const batches = chunk(spans, batchSize);
-    const exporter = exporterFor(url, input.apiKey);
+    // Round robin over the ingest instances, as a load balancer in front of them would.
+    const exporters = urls.map((u) => exporterFor(u, input.apiKey));
+    const perIngest = urls.map((_, i) => batches.filter((_b, j) => j % urls.length === i));
+    const offsetsBefore = await storedOffsets(db, group);
     progress(
       `e2e: sending ${spans.length} spans in ${batches.length} OTLP/HTTP protobuf requests, ${input.inFlight} in flight`,
     );
     let lastFacts = 0;
     let lastReport = Date.now();
     let accepted: { ns: bigint; facts: number } | undefined;
-    const services = [ingest.pid, projector.pid, input.brokerPid].filter(
+    const services = [...all.map((p) => p.pid), input.brokerPid].filter(
       (p): p is number => p !== undefined,
     );
     const cpu = new CpuSampler();
     cpu.begin([...services, ...(await databaseBackendPids(db))]);
     const t0 = process.hrtime.bigint();
-    const sending = exportConcurrently(exporter, batches, input.inFlight).then(() => {
+    const sending = Promise.all(
+      exporters.map((exporter, i) =>
+        exportConcurrently(
+          exporter,
+          perIngest[i],
+          Math.max(1, Math.ceil(input.inFlight / exporters.length)),
+        ),
+      ),
+    ).then(() => {
       accepted = { ns: process.hrtime.bigint() - t0, facts: lastFacts };
       progress(
         `e2e: all ${spans.length} spans accepted by ingest in ${(Number(accepted.ns) / 1e6).toFixed(0)} ms (${lastFacts} facts so far)`,
@@ -168,17 +251,44 @@ export async function runEndToEnd(input: EndToEndInput): Promise<EndToEndResult>
     ]);
     const elapsedNs = process.hrtime.bigint() - t0;
     const pgPids = await databaseBackendPids(db);
+    const pidsOf = (ps: ServiceProcess[]) =>
+      ps.map((p) => p.pid).filter((p): p is number => p !== undefined);
+    const instanceCpu = cpu.endFor(all.map((p) => ({ name: p.name, pids: pidsOf([p]) })));
     const cpuProfile = cpu.end([
-      { name: 'ingest', pids: ingest.pid ? [ingest.pid] : [] },
-      { name: 'projector', pids: projector.pid ? [projector.pid] : [] },
+      { name: 'ingest', pids: pidsOf(ingests.map((i) => i.process)) },
+      { name: 'projector', pids: pidsOf(projectors.map((p) => p.process)) },
       { name: 'Kafka broker (JVM)', pids: input.brokerPid ? [input.brokerPid] : [] },
       { name: 'PostgreSQL backends of the database', pids: pgPids },
     ]);
     await sending;
-    await exporter.shutdown();
+    await Promise.all(exporters.map((e) => e.shutdown()));
     const done = accepted ?? { ns: elapsedNs, facts: spans.length };
+    const instances: InstanceShare[] = [];
+    if (input.instances > 1) {
+      const offsetsAfter = await storedOffsets(db, group);
+      const delta = (partition: number) =>
+        Number((offsetsAfter.get(partition) ?? 0n) - (offsetsBefore.get(partition) ?? 0n));
+      ingests.forEach((i, k) =>
+        instances.push({
+          name: i.process.name,
+          items: perIngest[k].reduce((n, b) => n + b.length, 0),
+          partitions: [],
+          cpuS: instanceCpu.get(i.process.name) ?? 0,
+        }),
+      );
+      for (const p of projectors) {
+        const partitions = await ownedPartitions(p.port);
+        instances.push({
+          name: p.process.name,
+          items: partitions.reduce((n, partition) => n + delta(partition), 0),
+          partitions,
+          cpuS: instanceCpu.get(p.process.name) ?? 0,
+        });
+      }
+    }
 
-    await projector.stop(); // its backend exits: PostgreSQL publishes its last counters
+    // Their backends exit: PostgreSQL publishes its last counters.
+    await Promise.all(projectors.map((p) => p.process.stop()));
     await sleep(500);
     const projectorBatches = (await tableWrites(db.dataSource, 'consumer_offsets')) - batchesBefore;
     const tailNs = elapsedNs - done.ns;
@@ -195,11 +305,12 @@ export async function runEndToEnd(input: EndToEndInput): Promise<EndToEndResult>
       projectorBatches,
       meanFactsPerProjectorBatch: projectorBatches > 0 ? spans.length / projectorBatches : 0,
       cpu: cpuProfile,
+      instances,
     };
   } catch (error) {
-    console.error(`---- projector log ----\n${projector.log}\n---- ingest log ----\n${ingest.log}`);
+    for (const p of all) console.error(`---- ${p.name} log ----\n${p.log}`);
     throw error;
   } finally {
-    await Promise.all([ingest.stop(), projector.stop()]);
+    await Promise.all(all.map((p) => p.stop()));
   }
 }

@@ -35,7 +35,12 @@ export class ServiceProcess {
   /** Starts the process and resolves once its output matches `ready`. */
   async start(ready: RegExp, timeoutMs = 60000): Promise<void> {
     this.output = '';
-    const child = spawn(process.execPath, [this.script], {
+    // GREENOPS_BENCH_CPU_PROF_DIR=dir: each service writes a V8 CPU profile there when it exits.
+    const profileDir = process.env.GREENOPS_BENCH_CPU_PROF_DIR;
+    const profile = profileDir
+      ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${this.name}.cpuprofile`]
+      : [];
+    const child = spawn(process.execPath, [...profile, this.script], {
       cwd: repoRoot(),
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
