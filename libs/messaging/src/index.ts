@@ -11,3 +11,4 @@ export * from './embedded-event-log.inspector';
 export * from './kafka-client';
 export * from './kafka-broker.probe';
 export * from './consumer-status';
+export * from './kafka-stale-member';
