@@ -12,3 +12,4 @@ export * from './kafka-client';
 export * from './kafka-broker.probe';
 export * from './consumer-status';
 export * from './kafka-topic-retention';
+export * from './kafka-stale-member';

@@ -1,4 +1,4 @@
-import type { Consumer, Kafka } from 'kafkajs';
+import { PartitionAssigners, type Cluster, type Consumer, type Kafka } from 'kafkajs';
 import type {
   ConsumedBatch,
   ConsumedRecord,
@@ -8,24 +8,42 @@ import type {
 import { createKafkaClient, type KafkaConnectionSettings } from './kafka-client';
 import type { ConsumerStatus, PartitionLag } from './consumer-status';
 import { ensureTopic } from './kafka-topics';
+import { removeStaleMember } from './kafka-stale-member';
+import { parseRecordValue } from './record-value';
 
 /**
- * Retries with capped backoff for as long as the broker is away (about 35 days at the cap):
- * kafkajs' default budget (5 retries) is spent in seconds, after which the consumer crashes and
- * re-joins as a new member while the stale one holds the group in rebalancing.
+ * Retries with capped backoff for as long as the broker is away (1,000,000 retries at the 1 s cap
+ * is about 11 days): kafkajs' default budget (5 retries, at most about 20 s of waits) would end
+ * in a crash within the first half minute of an outage. The cap is 1 s so that a consumer that
+ * rode the outage out tries again within 1.2 s (the cap ± 20 %) of the broker's return; one
+ * refused connection a second costs nothing.
  */
 export const CONSUMER_RETRY = {
   retries: 1_000_000,
   initialRetryTime: 300,
-  maxRetryTime: 3000,
+  maxRetryTime: 1000,
 } as const;
+
+/**
+ * How long the coordinator keeps a member that stopped heartbeating (a projector that died
+ * without leaving) before it rebalances its partitions to the others. 10 s: above the broker's
+ * default minimum (group.min.session.timeout.ms, 6 s), short enough that a killed projector's
+ * partitions move on quickly. After a broker outage it no longer matters: a restarted consumer
+ * removes its old member id itself (removeStaleMember), a surviving one re-joins under it.
+ */
+export const CONSUMER_SESSION_TIMEOUT_MS = 10_000;
+/** A third of the session timeout would do; 1 s keeps `status()` fresh (CONSUMER_STALL_MS). */
+export const CONSUMER_HEARTBEAT_INTERVAL_MS = 1000;
+/** How long a rebalance waits for the members to re-join (longer than one batch takes). */
+export const CONSUMER_REBALANCE_TIMEOUT_MS = 20_000;
+/** After a crash, how often the adapter checks whether the broker answers again. */
+export const CONSUMER_RESTART_PROBE_MS = 500;
 
 /**
  * A consumer that has neither fetched nor heartbeated for this long is not consuming (fetches
  * wait at most 1 s, heartbeats go every second).
  */
 export const CONSUMER_STALL_MS = 5000;
-import { parseRecordValue } from './record-value';
 
 export interface KafkaConsumerOptions {
   brokers: string[];
@@ -34,8 +52,10 @@ export interface KafkaConsumerOptions {
   positions: ConsumerPositionSource;
   clientId?: string;
   connection?: KafkaConnectionSettings;
-  /** Told when kafkajs restarts the consumer after a crash (it always does: restartOnFailure). */
+  /** Told when the consumer crashed (this adapter then restarts it once the broker answers). */
   onCrash?: (error: Error) => void;
+  /** Told when a crashed consumer's member id could not be removed from the group. */
+  onStaleMemberKept?: (memberId: string, error: Error) => void;
 }
 
 /**
@@ -53,6 +73,10 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
   private assigned: number[] = [];
   private lastFetchAt = 0;
   private lastCrash: string | undefined;
+  private handler: ((batch: ConsumedBatch) => Promise<void>) | undefined;
+  /** Member ids of crashed consumers of this adapter, to remove before the next one joins. */
+  private readonly staleMemberIds = new Set<string>();
+  private restarting: Promise<void> | undefined;
 
   constructor(private readonly options: KafkaConsumerOptions) {
     this.kafka = createKafkaClient(
@@ -121,23 +145,47 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
   }
 
   async start(handler: (batch: ConsumedBatch) => Promise<void>): Promise<void> {
+    this.handler = handler;
+    this.stopped = false;
+    await ensureTopic(this.kafka, this.options.topic);
+    await this.run();
+  }
+
+  /**
+   * One kafkajs consumer, from connect to crash. kafkajs' own restart after a crash re-creates its
+   * group state with no member id (and does not restart at all after a non-retriable error such
+   * as "Failed to find group coordinator"), so this adapter restarts instead (`restartAfterCrash`)
+   * and first removes the member id the crashed consumer held (docs/operations.md, "After a
+   * broker outage").
+   */
+  private async run(): Promise<void> {
     const { groupId, topic, positions } = this.options;
+    const handler = this.handler;
+    if (!handler) throw new Error('KafkaEventLogConsumer.run before start');
+    // The consumer's own cluster (kafkajs hands it to partition assigners): the stale member is
+    // removed through the very connections the new member joins with.
+    let cluster: Cluster | undefined;
     const consumer = this.kafka.consumer({
       groupId,
       readUncommitted: false,
-      sessionTimeout: 10000,
-      heartbeatInterval: 1000,
-      rebalanceTimeout: 20000,
+      sessionTimeout: CONSUMER_SESSION_TIMEOUT_MS,
+      heartbeatInterval: CONSUMER_HEARTBEAT_INTERVAL_MS,
+      rebalanceTimeout: CONSUMER_REBALANCE_TIMEOUT_MS,
       // Fetches return after at most 1 s on an idle topic: a stalled consumer shows quickly.
       maxWaitTimeInMs: 1000,
+      partitionAssigners: [
+        (config) => {
+          cluster = config.cluster;
+          return PartitionAssigners.roundRobin(config);
+        },
+      ],
       retry: {
         ...CONSUMER_RETRY,
-        // The safety net: should the budget ever run out, restart rather than stop consuming.
-        restartOnFailure: async () => true,
+        // Never kafkajs' restart (a new member id, the old one left holding the group): ours.
+        restartOnFailure: async () => false,
       },
     });
     this.consumer = consumer;
-    this.stopped = false;
     const { GROUP_JOIN, FETCH, HEARTBEAT, CRASH, STOP, REBALANCING } = consumer.events;
     consumer.on(GROUP_JOIN, (e) => {
       this.joined = true;
@@ -156,15 +204,22 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       this.joined = false;
     });
     consumer.on(CRASH, (e) => {
+      // kafkajs has disconnected this consumer by now; its member id is stale from here on.
       this.joined = false;
       this.lastCrash = `${new Date().toISOString()} ${e.payload.error.name}: ${e.payload.error.message}`;
+      if (this.memberId) this.staleMemberIds.add(this.memberId);
       this.options.onCrash?.(e.payload.error);
+      if (this.consumer === consumer && !this.stopped) {
+        this.restarting ??= this.restartAfterCrash().finally(() => {
+          this.restarting = undefined;
+        });
+      }
     });
     consumer.on(STOP, () => {
       this.joined = false;
     });
-    await ensureTopic(this.kafka, topic);
     await consumer.connect();
+    if (cluster && this.staleMemberIds.size > 0) await this.removeStaleMembers(cluster);
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachBatchAutoResolve: false,
@@ -193,13 +248,66 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     });
   }
 
+  /**
+   * After a crash: wait until the broker answers (one cheap connection attempt every
+   * RESTART_PROBE_MS, so the restart follows the broker's return within about that long), then run
+   * a new consumer. Ends when one runs or the consumer is stopped.
+   */
+  private async restartAfterCrash(): Promise<void> {
+    while (!this.stopped) {
+      await new Promise((r) => setTimeout(r, CONSUMER_RESTART_PROBE_MS));
+      if (this.stopped) return;
+      if (!(await this.brokerAnswers())) continue;
+      try {
+        await this.run();
+        return;
+      } catch (error) {
+        const e = error as Error;
+        this.lastCrash = `${new Date().toISOString()} ${e.name}: ${e.message}`;
+        this.options.onCrash?.(e);
+        await this.consumer?.disconnect().catch(() => undefined);
+      }
+    }
+  }
+
+  private async brokerAnswers(): Promise<boolean> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  /** Best effort: a member not removed only costs the wait for its session timeout. */
+  private async removeStaleMembers(cluster: Cluster): Promise<void> {
+    for (const memberId of [...this.staleMemberIds]) {
+      try {
+        await removeStaleMember(cluster, this.options.groupId, memberId);
+        this.staleMemberIds.delete(memberId);
+      } catch (error) {
+        this.options.onStaleMemberKept?.(memberId, error as Error);
+        this.staleMemberIds.delete(memberId);
+      }
+    }
+  }
+
   /** Leaves the group cleanly (the group rebalances at once, not after the session time-out). */
   async stop(): Promise<void> {
     const consumer = this.consumer;
-    this.consumer = undefined;
     this.stopped = true;
     this.joined = false;
     this.assigned = [];
-    await consumer?.disconnect();
+    // A restart under way ends at its next check of `stopped` (a probe takes at most 3 s).
+    await Promise.race([
+      this.restarting?.catch(() => undefined),
+      new Promise((r) => setTimeout(r, 5000).unref()),
+    ]);
+    const current = this.consumer ?? consumer;
+    this.consumer = undefined;
+    await current?.disconnect();
   }
 }

@@ -14,6 +14,9 @@ describe('kafkajs log lines', () => {
     ['Restarting the consumer in 300ms', 'error', 'warn'],
     ['Crash: KafkaJSNumberOfRetriesExceeded: …', 'error', 'error'],
     ['Crash: KafkaJSNoBrokerAvailableError: No broker available', 'error', 'warn'],
+    ['Crash: KafkaJSNonRetriableError: Failed to find group coordinator', 'error', 'warn'],
+    ['Crash: KafkaJSGroupCoordinatorNotFound: Failed to find group coordinator', 'error', 'warn'],
+    ['Crash: KafkaJSNonRetriableError: Connection error: connect ECONNREFUSED', 'error', 'warn'],
     [
       'Failed to send messages: The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing',
       'error',

@@ -30,10 +30,15 @@ const RELEVELED: ReadonlyArray<{ pattern: RegExp; level: LogLevelName }> = [
       /ECONNREFUSED|ECONNRESET|Connection (error|timeout)|Closed connection|KafkaJSConnection|broker.*not connected|There is no leader|not the leader|LEADER_NOT_AVAILABLE|NOT_LEADER/i,
     level: 'warn',
   },
-  // The consumer restarts itself after a crash (restartOnFailure); a crash stays ERROR, except
-  // the one kafkajs 2.2 bails with when the broker closed its connections (it drops that broker
-  // from its pool and finds none left): a broker restart, which the restart rides out.
-  { pattern: /^Restarting the consumer|^Crash: KafkaJSNoBrokerAvailableError/i, level: 'warn' },
+  // A consumer crash stays ERROR, except those kafkajs 2.2 bails with while the broker is away:
+  // it dropped the broker from its pool and found none left, or found no group coordinator. The
+  // event-log adapter restarts the consumer once the broker answers (docs/operations.md, "After
+  // a broker outage").
+  {
+    pattern:
+      /^Restarting the consumer|^Crash: KafkaJSNoBrokerAvailableError|^Crash: \w+: Failed to find group coordinator/i,
+    level: 'warn',
+  },
 ];
 
 const FROM_KAFKA: Record<number, LogLevelName> = {
