@@ -62,13 +62,26 @@ export const DEMO_STATUS_CHANGE = {
   note: 'client sign-off (demo)',
 } as const;
 
-/** A retention policy on the rejected render versions' frames kept on the NAS. */
+/**
+ * A retention policy on the render versions' frames kept on the NAS: once a week has passed
+ * since a version's status last changed, move its frames to tape. Every version feeds the
+ * delivered episode (protected unless the selector names its status, docs/retention.md), so the
+ * selector names `final` and `delivered` beside `rejected`: approved versions of shots still in
+ * work stay on the NAS.
+ */
 export const DEMO_RETENTION_POLICY = {
-  name: 'Rejected render versions off the NAS (demo)',
-  action: 'DELETE',
+  name: 'Settled render versions to tape after a week (demo)',
+  action: 'MOVE',
+  toMedia: 'tape',
   graceDays: 30,
-  reason: 'Rejected versions are never delivered; their frames cost energy every day.',
-  selector: { statuses: ['rejected'], storageSystems: [DEMO_STORAGE_SYSTEM] },
+  reason: 'Settled versions are rarely reopened; tape holds them for a fraction of the energy.',
+  selector: {
+    artifactKinds: ['shot-version'],
+    statuses: ['rejected', 'final', 'delivered'],
+    storageSystems: [DEMO_STORAGE_SYSTEM],
+    minAgeDays: 7,
+    ageBasis: 'STATUS_CHANGE',
+  },
 } as const;
 
 /** A legal hold: one rejected version is evidence in a (fictional) dispute. */
