@@ -25,7 +25,7 @@ export const ViewerQuery = graphql(`
 
 export const ProjectQuery = graphql(
   `
-    query Project($id: ID!, $from: String!, $to: String!) {
+    query Project($id: ID!) {
       project(id: $id) {
         id
         emissions {
@@ -38,11 +38,6 @@ export const ProjectQuery = graphql(
           emissions {
             ...EmissionsFields
           }
-        }
-        daily(from: $from, to: $to) {
-          day
-          co2eG
-          energyKwh
         }
         dataQuality {
           measuredShare
