@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Provider, useQuery } from 'urql';
 import {
   createClient,
@@ -11,14 +11,44 @@ import {
 } from './session';
 import { useClientConfig, useHashPath } from './hooks';
 import { href, parseRoute } from './routes';
-import { ViewerQuery } from './queries';
-import { describeError, ErrorState } from './components/States';
+import { ProjectCountQuery, ViewerQuery } from './queries';
+import { describeError, ErrorState, Loading } from './components/States';
 import { SignIn } from './pages/SignIn';
 import { Home } from './pages/Home';
-import { ProjectPage } from './pages/ProjectPage';
-import { ArtifactPage } from './pages/ArtifactPage';
-import { HealthPage } from './pages/HealthPage';
 import { ViewerContext, type Viewer } from './viewer';
+
+// Pages past the start are loaded when first opened: the first page's bundle stays small
+// (charts and tables of the other pages are not in it).
+const PortfolioPage = lazy(() =>
+  import('./pages/PortfolioPage').then((m) => ({ default: m.PortfolioPage })),
+);
+const ProjectPage = lazy(() =>
+  import('./pages/ProjectPage').then((m) => ({ default: m.ProjectPage })),
+);
+const ArtifactPage = lazy(() =>
+  import('./pages/ArtifactPage').then((m) => ({ default: m.ArtifactPage })),
+);
+const HealthPage = lazy(() =>
+  import('./pages/HealthPage').then((m) => ({ default: m.HealthPage })),
+);
+const RetentionPage = lazy(() =>
+  import('./pages/RetentionPage').then((m) => ({ default: m.RetentionPage })),
+);
+
+/** `#/`: the portfolio once the tenant has a project, else how to open one or send the first span. */
+function Landing({ config }: { config: ReturnType<typeof useClientConfig> }) {
+  const [{ data, error }, refresh] = useQuery({ query: ProjectCountQuery });
+  const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
+  const hasProjects = (data?.projects.totalCount ?? 0) > 0;
+  // Until the first project arrives, re-ask so the portfolio replaces the start page by itself.
+  useEffect(() => {
+    if (hasProjects) return;
+    const id = window.setInterval(poll, 5_000);
+    return () => window.clearInterval(id);
+  }, [hasProjects, poll]);
+  if (!data && !error) return <Loading what="your projects" />;
+  return hasProjects ? <PortfolioPage /> : <Home config={config} />;
+}
 
 export function App() {
   const [apiKey, setApiKey] = useState(storedApiKey);
@@ -82,12 +112,15 @@ function SignedIn({
   let content;
   // Pages load alongside the viewer query (it only decides which actions show).
   if (!viewer && error && !fetching) content = <ErrorState error={error} what="your account" />;
-  else if (route.page === 'home') content = <Home config={config} />;
+  else if (route.page === 'home') content = <Landing config={config} />;
+  else if (route.page === 'start') content = <Home config={config} />;
+  else if (route.page === 'portfolio') content = <PortfolioPage />;
   else if (route.page === 'project')
     content = <ProjectPage projectId={route.projectId} config={config} theme={theme} />;
   else if (route.page === 'artifact')
     content = <ArtifactPage projectId={route.projectId} artifactId={route.artifactId} />;
   else if (route.page === 'health') content = <HealthPage />;
+  else if (route.page === 'retention') content = <RetentionPage />;
   else
     content = (
       <section className="card">
@@ -110,14 +143,26 @@ function SignedIn({
               <ul>
                 <li>
                   <a
-                    href={href.home()}
+                    href={href.portfolio()}
                     aria-current={
-                      route.page === 'home' || route.page === 'project' || route.page === 'artifact'
+                      route.page === 'portfolio' ||
+                      route.page === 'home' ||
+                      route.page === 'start' ||
+                      route.page === 'project' ||
+                      route.page === 'artifact'
                         ? 'page'
                         : undefined
                     }
                   >
-                    Projects
+                    Portfolio
+                  </a>
+                </li>
+                <li>
+                  <a
+                    href={href.retention()}
+                    aria-current={route.page === 'retention' ? 'page' : undefined}
+                  >
+                    Retention
                   </a>
                 </li>
                 <li>
@@ -143,7 +188,7 @@ function SignedIn({
           </>
         }
       >
-        {content}
+        <Suspense fallback={<Loading what="the page" />}>{content}</Suspense>
       </Shell>
     </ViewerContext.Provider>
   );

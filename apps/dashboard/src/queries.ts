@@ -25,7 +25,7 @@ export const ViewerQuery = graphql(`
 
 export const ProjectQuery = graphql(
   `
-    query Project($id: ID!, $from: String!, $to: String!) {
+    query Project($id: ID!) {
       project(id: $id) {
         id
         emissions {
@@ -38,11 +38,6 @@ export const ProjectQuery = graphql(
           emissions {
             ...EmissionsFields
           }
-        }
-        daily(from: $from, to: $to) {
-          day
-          co2eG
-          energyKwh
         }
         dataQuality {
           measuredShare
@@ -158,6 +153,393 @@ export const PublishFactorSetMutation = graphql(`
       version
       factorCount
       baseVersion
+    }
+  }
+`);
+
+/** Whether the tenant has any project: the start page is the portfolio once it has one. */
+export const ProjectCountQuery = graphql(`
+  query ProjectCount {
+    projects(first: 1) {
+      totalCount
+    }
+  }
+`);
+
+/** A page of the portfolio: totals only (one round trip); each row reads its KPIs apart. */
+export const PortfolioQuery = graphql(`
+  query Portfolio($first: Int!, $after: String, $filter: ProjectFilter, $orderBy: ProjectOrder) {
+    projects(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      nodes {
+        id
+        declaration {
+          name
+          productionType
+          finishedMinutes
+          shootDays
+        }
+        emissions {
+          co2eG
+          co2eMarketG
+          lowG
+          highG
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** One portfolio row's KPIs per functional unit, rank in its production type and weekly trend. */
+export const PortfolioRowQuery = graphql(`
+  query PortfolioRow($id: ID!, $from: String!, $to: String!) {
+    project(id: $id) {
+      id
+      kpis {
+        gPerFinishedMinute
+        gPerShootDay
+        finishedMinutesSource
+      }
+      perMinute: benchmark(kpi: G_PER_FINISHED_MINUTE) {
+        rank
+        percentile
+        cohort {
+          projectCount
+        }
+      }
+      series(bucket: WEEK, from: $from, to: $to) {
+        bucketStart
+        co2eG
+      }
+    }
+  }
+`);
+
+export const BenchmarkFields = graphql(`
+  fragment BenchmarkFields on ProjectBenchmark {
+    value
+    rank
+    percentile
+    cohort {
+      projectCount
+      median
+      q1
+      q3
+      best
+      worst
+    }
+  }
+`);
+
+/** The project's KPIs for the whole project, each with its standing in the tenant's cohort. */
+export const ProjectKpisQuery = graphql(
+  `
+    query ProjectKpis($id: ID!) {
+      project(id: $id) {
+        id
+        declaration {
+          name
+          productionType
+          finishedMinutes
+          shootDays
+          episodes
+        }
+        kpis {
+          co2eG
+          co2eMarketG
+          gPerFinishedMinute
+          gPerShootDay
+          finishedMinutes
+          finishedMinutesSource
+          shootDays
+          gpuHours
+          iterations
+          approvedShots
+          iterationsPerApprovedShot
+          discardedG
+          discardedShare
+          byKind {
+            key
+            co2eG
+            co2eMarketG
+            share
+            activityCount
+          }
+          dataQuality {
+            key
+            co2eG
+            share
+            activityCount
+          }
+        }
+        total: benchmark(kpi: CO2E_TOTAL) {
+          ...BenchmarkFields
+        }
+        perMinute: benchmark(kpi: G_PER_FINISHED_MINUTE) {
+          ...BenchmarkFields
+        }
+        perShootDay: benchmark(kpi: G_PER_SHOOT_DAY) {
+          ...BenchmarkFields
+        }
+        perEpisode: benchmark(kpi: G_PER_EPISODE) {
+          ...BenchmarkFields
+        }
+      }
+    }
+  `,
+  [BenchmarkFields],
+);
+
+/** The API's series: sums per UTC bucket and activity kind or GHG scope. */
+export const ProjectSeriesQuery = graphql(`
+  query ProjectSeries(
+    $id: ID!
+    $from: String!
+    $to: String!
+    $bucket: SeriesBucket!
+    $by: SeriesDimension!
+  ) {
+    project(id: $id) {
+      id
+      series(bucket: $bucket, from: $from, to: $to, by: $by) {
+        bucketStart
+        key
+        co2eG
+        co2eMarketG
+        energyKwh
+        activityCount
+      }
+    }
+  }
+`);
+
+/** The drill-down's additions: status history, cost of iteration, SCI per unit, holdings. */
+export const ArtifactDetailQuery = graphql(`
+  query ArtifactDetail($projectId: ID!, $id: ID!) {
+    artifact(projectId: $projectId, id: $id) {
+      id
+      statusHistory(first: 50) {
+        status
+        changedAt
+        source
+      }
+      iteration {
+        co2eG
+        deliveredG
+        discardedG
+        inProgressG
+        discardedShare
+      }
+      perArtifact: sci(per: ARTIFACT) {
+        co2eGPerUnit
+        lowGPerUnit
+        highGPerUnit
+        co2eMarketGPerUnit
+        quantity
+        functionalUnit
+      }
+      perMinute: sci(per: MINUTE) {
+        co2eGPerUnit
+        lowGPerUnit
+        highGPerUnit
+        quantity
+        functionalUnit
+      }
+      perApprovedChild: sci(per: APPROVED_CHILD) {
+        co2eGPerUnit
+        lowGPerUnit
+        highGPerUnit
+        quantity
+        functionalUnit
+      }
+      holdings {
+        storageSystem
+        media
+        bytes
+        co2eGPerDay {
+          nominal
+        }
+      }
+    }
+  }
+`);
+
+export const UncertainFields = graphql(`
+  fragment UncertainFields on UncertainAmount {
+    low
+    nominal
+    high
+  }
+`);
+
+/** Retention: policies, legal holds, the audit trail's first page. */
+export const RetentionQuery = graphql(`
+  query Retention($includeRetired: Boolean!) {
+    retentionPolicies(includeRetired: $includeRetired) {
+      id
+      name
+      action
+      toMedia
+      graceDays
+      definedAt
+      definedBy
+      retiredAt
+      selector {
+        ageBasis
+        minAgeDays
+        minBytes
+        statuses
+        storageSystems
+        media
+        artifactKinds
+        projectIds
+      }
+    }
+    legalHolds {
+      projectId
+      artifactId
+      reason
+      setAt
+      setBy
+    }
+  }
+`);
+
+export const RetentionAuditQuery = graphql(`
+  query RetentionAudit($after: ID) {
+    retentionAudit(first: 50, after: $after) {
+      records {
+        cursor
+        action
+        subject
+        projectId
+        reason
+        keyId
+        occurredAt
+      }
+      hasNextPage
+      endCursor
+    }
+  }
+`);
+
+export const RetentionPreviewQuery = graphql(
+  `
+    query RetentionPreview($policyId: ID!) {
+      retentionPreview(policyId: $policyId, first: 25) {
+        policyId
+        candidateCount
+        bytes
+        excludedLegalHold
+        excludedProtectedByStatus
+        co2eGPerDay {
+          ...UncertainFields
+        }
+        avoidedKgCo2ePerYear {
+          ...UncertainFields
+        }
+        candidates {
+          projectId
+          artifactId
+          bytes
+          avoidedKgCo2ePerYear {
+            ...UncertainFields
+          }
+        }
+      }
+    }
+  `,
+  [UncertainFields],
+);
+
+/** A project's holdings, per storage system and media (retention page). */
+export const ProjectHoldingsQuery = graphql(
+  `
+    query ProjectHoldings($id: ID!) {
+      project(id: $id) {
+        id
+        holdings {
+          storageSystem
+          media
+          artifacts
+          bytes
+          co2eGPerDay {
+            ...UncertainFields
+          }
+        }
+      }
+    }
+  `,
+  [UncertainFields],
+);
+
+export const DefineRetentionPolicyMutation = graphql(`
+  mutation DefineRetentionPolicy($input: DefineRetentionPolicyInput!) {
+    defineRetentionPolicy(input: $input) {
+      eventId
+      policyId
+    }
+  }
+`);
+
+export const RetireRetentionPolicyMutation = graphql(`
+  mutation RetireRetentionPolicy($policyId: ID!, $reason: String) {
+    retireRetentionPolicy(policyId: $policyId, reason: $reason) {
+      eventId
+    }
+  }
+`);
+
+export const SetLegalHoldMutation = graphql(`
+  mutation SetLegalHold($projectId: ID!, $artifactId: ID!, $reason: String!) {
+    setLegalHold(projectId: $projectId, artifactId: $artifactId, reason: $reason) {
+      eventId
+    }
+  }
+`);
+
+export const ReleaseLegalHoldMutation = graphql(`
+  mutation ReleaseLegalHold($projectId: ID!, $artifactId: ID!, $reason: String) {
+    releaseLegalHold(projectId: $projectId, artifactId: $artifactId, reason: $reason) {
+      eventId
+    }
+  }
+`);
+
+/** Projector instances, partitions and lag (role admin; distributed mode). */
+export const PlatformHealthQuery = graphql(`
+  query PlatformHealth {
+    platformHealth {
+      projectors {
+        group
+        instanceId
+        host
+        state
+        stale
+        startedAt
+        lastSeen
+        partitions {
+          partition
+          lag
+          committedOffset
+          highWatermark
+        }
+      }
+    }
+  }
+`);
+
+/** Project ids for the holdings picker (ids only: cheap; the first 100 by id). */
+export const ProjectIdsQuery = graphql(`
+  query ProjectIds {
+    projects(first: 100, orderBy: ID) {
+      nodes {
+        id
+      }
     }
   }
 `);

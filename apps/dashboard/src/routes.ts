@@ -1,10 +1,14 @@
 /**
- * Hash routes of the dashboard. Pages that wait on API still being built (portfolio, KPIs per
- * functional unit across projects, benchmarks, what-if, retention) get their own entry here
- * and a link in the header when their queries land in the schema (apps/dashboard/README.md).
+ * Hash routes of the dashboard. Pages that wait on API still being built (what-if, deletion
+ * requests) get their own entry here and a link in the header when their queries land in the
+ * schema (apps/dashboard/README.md). `#/` is the portfolio once the tenant has a project, else
+ * the start page (`#/start`: open a project by id, send the first span).
  */
 export type Route =
   | { page: 'home' }
+  | { page: 'start' }
+  | { page: 'portfolio' }
+  | { page: 'retention' }
   | { page: 'project'; projectId: string }
   | { page: 'artifact'; projectId: string; artifactId: string }
   | { page: 'health' }
@@ -18,7 +22,16 @@ export function parseRoute(path: string): Route {
     return { page: 'not-found', path };
   }
   if (parts.length === 0) return { page: 'home' };
-  if (parts[0] === 'health' && parts.length === 1) return { page: 'health' };
+  if (parts.length === 1) {
+    const single = {
+      health: 'health',
+      start: 'start',
+      portfolio: 'portfolio',
+      retention: 'retention',
+    } as const;
+    const page = single[parts[0] as keyof typeof single];
+    if (page && Object.hasOwn(single, parts[0]!)) return { page };
+  }
   if (parts[0] === 'project' && parts.length === 2)
     return { page: 'project', projectId: parts[1]! };
   if (parts[0] === 'project' && parts.length === 4 && parts[2] === 'artifact') {
@@ -29,6 +42,9 @@ export function parseRoute(path: string): Route {
 
 export const href = {
   home: () => '#/',
+  start: () => '#/start',
+  portfolio: () => '#/portfolio',
+  retention: () => '#/retention',
   health: () => '#/health',
   project: (id: string) => `#/project/${encodeURIComponent(id)}`,
   artifact: (projectId: string, id: string) =>

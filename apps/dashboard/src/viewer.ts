@@ -8,6 +8,6 @@ export interface Viewer {
 export const ViewerContext = createContext<Viewer | undefined>(undefined);
 
 /** Whether the signed-in key holds a role: actions show only for the roles that may take them. */
-export function useHasRole(role: 'read' | 'ingest' | 'admin'): boolean {
+export function useHasRole(role: 'read' | 'ingest' | 'admin' | 'policy-engine'): boolean {
   return useContext(ViewerContext)?.roles.includes(role) ?? false;
 }

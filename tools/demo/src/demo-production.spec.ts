@@ -61,7 +61,7 @@ describe('demo production', () => {
     const modalities = new Set(spans.map((s) => s.attributes['greenops.ai.modality']));
     expect(modalities).toEqual(new Set([undefined, 'video', 'image', 'upscale']));
     const media = new Set(spans.map((s) => s.attributes['greenops.storage.media']).filter(Boolean));
-    expect(media).toEqual(new Set(['ssd', 'tape']));
+    expect(media).toEqual(new Set(['ssd', 'tape', 'hdd']));
     const anchor = demoAnchor(NOW);
     const first = Math.min(...spans.map((s) => s.startMs));
     const last = Math.max(...spans.map((s) => s.startMs + s.durationS * 1000));

@@ -20,6 +20,9 @@ export const DEMO_PROJECTS = {
   commercial: 'demo-commercial-30s',
 } as const;
 
+/** Where the series keeps its render versions' frames (their holdings, for retention). */
+export const DEMO_STORAGE_SYSTEM = 'isilon-ldn-1';
+
 /** A span the demo sends on purpose with an unknown activity kind: Platform health lists it. */
 export const DEMO_REJECTED_SPAN_NAME = 'render sh099 (typo in activity kind)';
 
@@ -130,6 +133,17 @@ export function demoProduction(now: Date): DemoSpan[] {
           'greenops.hw.model': 'nvidia-l40s',
           'greenops.hw.count': 8,
           'greenops.hw.power_w': Math.round(between(260, 330)),
+          'greenops.location.country': 'GB',
+        });
+        // The version's frames, still on the facility's NAS: a holding that retention sees.
+        add(series, `hold frames ${version}`, at(1, 0), 24 * HOUR_S, {
+          'greenops.activity.kind': 'storage',
+          'greenops.artifact.id': version,
+          'greenops.storage.system': DEMO_STORAGE_SYSTEM,
+          'greenops.storage.uri': `nfs://isilon-ldn-1/ep101/${version}`,
+          'greenops.storage.bytes': 1.5e12,
+          'greenops.storage.media': 'hdd',
+          'greenops.storage.replication': 2,
           'greenops.location.country': 'GB',
         });
       }

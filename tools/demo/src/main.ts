@@ -1,11 +1,13 @@
 /**
  * `npm run demo`: sends a demo production (a series episode and a commercial over six weeks)
  * to a running platform, so the dashboard has something to show. Reads the same variables as
- * the platform: GREENOPS_API_KEY (a key with the ingest role), GREENOPS_HOST,
+ * the platform: GREENOPS_API_KEY (a key with the ingest role; with admin too, it also declares
+ * the productions and sets a status, a retention policy and a legal hold), GREENOPS_HOST,
  * GREENOPS_OTLP_HTTP_PORT, GREENOPS_GRAPHQL_PORT.
  */
 import { DEMO_PROJECTS } from './demo-production';
 import { sendDemo } from './send-demo';
+import { sendDeclarations } from './send-declarations';
 
 async function main(): Promise<number> {
   const apiKey = process.env.GREENOPS_API_KEY;
@@ -29,7 +31,21 @@ async function main(): Promise<number> {
   console.log(
     `  and ${result.rejected} span with a typo in its activity kind (see Platform health)`,
   );
+  // Declarations and admin actions need the admin role: without it the spans still count.
+  try {
+    const declarations = await sendDeclarations({
+      graphqlUrl: `http://${host}:${graphqlPort}/graphql`,
+      apiKey,
+    });
+    console.log(`  declared ${declarations.declared.join(', ')} (finished minutes, shoot days)`);
+    for (const action of declarations.actions) console.log(`  ${action}`);
+  } catch (error) {
+    console.log(
+      `  no declarations (${(error as Error).message}): use a key with the admin role for KPIs per finished minute, benchmarks and retention`,
+    );
+  }
   console.log('Open the dashboard:');
+  console.log(`  http://${host}:${graphqlPort}/#/portfolio`);
   for (const project of Object.values(DEMO_PROJECTS)) {
     console.log(`  http://${host}:${graphqlPort}/#/project/${project}`);
   }

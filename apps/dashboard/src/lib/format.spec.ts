@@ -1,4 +1,5 @@
 import {
+  formatBytes,
   formatBand,
   formatCo2e,
   formatEnergy,
@@ -52,5 +53,12 @@ describe('dashboard number formatting', () => {
     expect(parseCo2eText('730 g CO₂e')).toBe(730);
     expect(parseCo2eText('about a tonne')).toBeUndefined();
     expect(formatSignificant(Number.NaN)).toBe('–');
+  });
+
+  it('gives bytes in decimal units', () => {
+    expect(formatBytes(1.5e12)).toBe('1.5 TB'); // 1.5e12 / 1000⁴
+    expect(formatBytes(54e12)).toBe('54 TB'); // 36 versions × 1.5 TB
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(1_234_567)).toBe('1.23 MB');
   });
 });

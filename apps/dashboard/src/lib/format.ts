@@ -69,3 +69,15 @@ export function parseCo2eText(text: string): number | undefined {
   const value = Number(m[1]!.replace(/,/g, ''));
   return value * (m[2] === 't' ? 1_000_000 : m[2] === 'kg' ? 1_000 : 1);
 }
+
+/** Bytes in decimal units (storage is sold in them): B, kB, MB, GB, TB, PB; e.g. 1.5e12 → "1.5 TB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let value = bytes;
+  let i = 0;
+  while (Math.abs(value) >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return `${formatSignificant(value)} ${units[i]}`;
+}

@@ -1,44 +1,71 @@
-import { periodRange, rollUp, weekStart } from './series';
+import { bucketLabel, periodRange, pivotSeries, weekStart } from './series';
 
-describe('time series roll-up', () => {
-  // 2026-11-02 is a Monday; 2026-11-08 a Sunday; 2026-11-09 the next Monday.
-  const days = [
-    { day: '2026-10-30', co2eG: 100, energyKwh: 1 },
-    { day: '2026-11-02', co2eG: 10, energyKwh: 0.5 },
-    { day: '2026-11-08', co2eG: 20, energyKwh: 0.25 },
-    { day: '2026-11-09', co2eG: 40, energyKwh: 2 },
-  ];
-
+describe('time series from the API', () => {
   it('finds the Monday of an ISO week', () => {
     expect(weekStart('2026-11-02')).toBe('2026-11-02');
     expect(weekStart('2026-11-08')).toBe('2026-11-02');
     expect(weekStart('2026-11-01')).toBe('2026-10-26'); // a Sunday belongs to the week before
   });
 
-  it('keeps days as they are', () => {
-    expect(rollUp(days, 'day').map((p) => [p.label, p.co2eG])).toEqual([
-      ['2026-10-30', 100],
-      ['2026-11-02', 10],
-      ['2026-11-08', 20],
-      ['2026-11-09', 40],
+  // The API's answer for a week bucket: one point per activity kind.
+  const points = [
+    {
+      bucketStart: '2026-11-02T00:00:00.000Z',
+      key: 'render',
+      co2eG: 30,
+      co2eMarketG: 3,
+      energyKwh: 0.5,
+    },
+    {
+      bucketStart: '2026-11-02T00:00:00.000Z',
+      key: 'travel',
+      co2eG: 100,
+      co2eMarketG: 100,
+      energyKwh: 0,
+    },
+    {
+      bucketStart: '2026-10-26T00:00:00.000Z',
+      key: 'render',
+      co2eG: 80,
+      co2eMarketG: 8,
+      energyKwh: 1,
+    },
+  ];
+
+  it('makes one row per bucket, oldest first, each key its part of the total', () => {
+    const { keys, rows } = pivotSeries(points, 'week', 'location');
+    // render: 30 + 80 = 110 g over the window, travel 100 g: render first.
+    expect(keys).toEqual(['render', 'travel']);
+    expect(rows).toEqual([
+      {
+        start: '2026-10-26',
+        label: 'week of 2026-10-26',
+        co2eG: 80,
+        energyKwh: 1,
+        byKey: { render: 80 },
+      },
+      // 30 + 100 = 130 g; 0.5 + 0 kWh.
+      {
+        start: '2026-11-02',
+        label: 'week of 2026-11-02',
+        co2eG: 130,
+        energyKwh: 0.5,
+        byKey: { render: 30, travel: 100 },
+      },
     ]);
   });
 
-  it('sums weeks (Monday to Sunday)', () => {
-    // week of 10-26: 100 g, 1 kWh; week of 11-02: 10 + 20 = 30 g, 0.75 kWh; week of 11-09: 40 g.
-    expect(rollUp(days, 'week')).toEqual([
-      { start: '2026-10-26', label: 'week of 2026-10-26', co2eG: 100, energyKwh: 1 },
-      { start: '2026-11-02', label: 'week of 2026-11-02', co2eG: 30, energyKwh: 0.75 },
-      { start: '2026-11-09', label: 'week of 2026-11-09', co2eG: 40, energyKwh: 2 },
-    ]);
+  it('uses the market-based figures when asked (contracts can reorder the keys)', () => {
+    const { keys, rows } = pivotSeries(points, 'week', 'market');
+    // render: 3 + 8 = 11 g, travel 100 g (no contract for fuel): travel first.
+    expect(keys).toEqual(['travel', 'render']);
+    expect(rows.map((r) => r.co2eG)).toEqual([8, 103]);
   });
 
-  it('sums calendar months', () => {
-    // October: 100 g; November: 10 + 20 + 40 = 70 g, 2.75 kWh.
-    expect(rollUp(days, 'month')).toEqual([
-      { start: '2026-10-01', label: '2026-10', co2eG: 100, energyKwh: 1 },
-      { start: '2026-11-01', label: '2026-11', co2eG: 70, energyKwh: 2.75 },
-    ]);
+  it('labels days, weeks and months as people read them', () => {
+    expect(bucketLabel('2026-11-02T00:00:00.000Z', 'day')).toBe('2026-11-02');
+    expect(bucketLabel('2026-11-02T00:00:00.000Z', 'week')).toBe('week of 2026-11-02');
+    expect(bucketLabel('2026-11-01T00:00:00.000Z', 'month')).toBe('2026-11');
   });
 
   it('asks for the last N UTC days, today included, within the 366-day limit of daily()', () => {

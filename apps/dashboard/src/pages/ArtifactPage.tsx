@@ -15,8 +15,12 @@ import {
 import { formatCount } from '../lib/format';
 import { Band, Co2e, Energy, Stat } from '../components/Figures';
 import { ErrorState, Loading } from '../components/States';
+import { ArtifactDetail } from '../components/ArtifactDetail';
 
-/** Artifact drill-down: its roll-up, where it sits, what fed into it, kept vs discarded iterations. */
+/**
+ * Artifact drill-down: its roll-up, cost of iteration, SCI per unit, status history, holdings,
+ * where it sits, what fed into it, kept vs discarded direct iterations.
+ */
 export function ArtifactPage({ projectId, artifactId }: { projectId: string; artifactId: string }) {
   const [{ data, error }, refresh] = useQuery({
     query: ArtifactQuery,
@@ -99,9 +103,11 @@ export function ArtifactPage({ projectId, artifactId }: { projectId: string; art
         </p>
       </section>
 
+      <ArtifactDetail projectId={projectId} artifactId={a.id} />
+
       {split && tree && tree.children.length > 0 ? (
         <section className="card" aria-labelledby="iterations-heading">
-          <h2 id="iterations-heading">Iterations: kept vs discarded</h2>
+          <h2 id="iterations-heading">Direct iterations: kept vs discarded</h2>
           <dl className="stats">
             <Stat label={`Kept (approved, final): ${split.kept.count}`}>
               <Co2e grams={split.kept.co2eG} testId="kept-co2e" />

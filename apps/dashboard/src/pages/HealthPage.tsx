@@ -1,12 +1,15 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { HealthQuery, PublishFactorSetMutation } from '../queries';
+import { HealthQuery, PlatformHealthQuery, PublishFactorSetMutation } from '../queries';
 import { usePolling } from '../hooks';
 import { useHasRole } from '../viewer';
-import { formatCount } from '../lib/format';
+import { formatCount, formatShare } from '../lib/format';
 import { ErrorState, Loading, describeError } from '../components/States';
 
-/** Platform health: rejected spans with reasons, projection status and rebuild progress, factor sets. */
+/**
+ * Platform health: projection status and rebuild progress, projector instances with their
+ * partitions and lag (admin), rejected spans with reasons, factor sets.
+ */
 export function HealthPage() {
   const [{ data, error }, refresh] = useQuery({ query: HealthQuery });
   const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
@@ -30,18 +33,21 @@ export function HealthPage() {
           <code>{projection.factorSetVersion ?? 'greenops-default (shipped catalogue)'}</code>.
         </p>
         {building ? (
-          <div>
+          <div data-testid="rebuild">
             <label htmlFor="rebuild">
               Rebuilding version {building.version} with factor set{' '}
               <code>{building.factorSetVersion}</code>: {building.partitionsDone} of{' '}
               {building.partitions} partitions
             </label>
-            <progress id="rebuild" max={building.partitions} value={building.partitionsDone} />
+            <progress id="rebuild" max={building.partitions} value={building.partitionsDone} />{' '}
+            {formatShare(building.partitionsDone, building.partitions)} done
           </div>
         ) : (
           <p>No rebuild in progress.</p>
         )}
       </section>
+
+      {isAdmin ? <Projectors /> : null}
 
       <section className="card" aria-labelledby="rejected-heading">
         <h2 id="rejected-heading">Rejected spans</h2>
@@ -182,5 +188,80 @@ function PublishFactorSet() {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Projector instances (distributed mode): which consumer group and instance owns which
+ * partitions, and each partition's lag. Platform-wide, so asked for with admin keys only.
+ */
+function Projectors() {
+  const [{ data, error }, refresh] = useQuery({ query: PlatformHealthQuery });
+  const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
+  usePolling(poll);
+  const projectors = data?.platformHealth.projectors;
+  return (
+    <section className="card" aria-labelledby="projectors-heading">
+      <h2 id="projectors-heading">Projectors and lag</h2>
+      {!projectors ? (
+        error ? (
+          <ErrorState error={error} what="the projectors" />
+        ) : (
+          <Loading what="the projectors" />
+        )
+      ) : projectors.length === 0 ? (
+        <p data-testid="no-projectors">
+          No projector instance reports here: the embedded platform projects in-process (it has no
+          consumer group). In distributed mode each instance, its partitions and lag show here.
+        </p>
+      ) : (
+        <table data-testid="projector-table">
+          <caption className="sr-only">
+            Projector instances by consumer group, the partitions each owns and their lag
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Instance</th>
+              <th scope="col">Group</th>
+              <th scope="col">State</th>
+              <th scope="col">Partitions (lag)</th>
+              <th scope="col" className="n">
+                Total lag
+              </th>
+              <th scope="col">Last seen (UTC)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {projectors.map((p) => {
+              const known = p.partitions.filter((x) => x.lag !== null);
+              const lag = known.reduce((n, x) => n + (x.lag ?? 0), 0);
+              return (
+                <tr key={`${p.group}/${p.instanceId}`}>
+                  <th scope="row" className="mono">
+                    {p.instanceId} <span className="muted small">{p.host}</span>
+                  </th>
+                  <td className="mono">{p.group}</td>
+                  <td>
+                    {p.state}
+                    {p.stale ? <span className="tag tag-discarded"> stale</span> : null}
+                  </td>
+                  <td>
+                    {p.partitions.length === 0
+                      ? 'none'
+                      : p.partitions
+                          .map(
+                            (x) => `${x.partition} (${x.lag === null ? '?' : formatCount(x.lag)})`,
+                          )
+                          .join(', ')}
+                  </td>
+                  <td className="n">{known.length ? formatCount(lag) : '–'}</td>
+                  <td>{p.lastSeen.replace('T', ' ').slice(0, 19)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

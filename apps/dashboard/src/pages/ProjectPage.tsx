@@ -1,20 +1,20 @@
 import { useCallback, useContext, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ViewerContext } from '../viewer';
 import { useQuery } from 'urql';
-import { ProjectQuery, ProjectSciQuery } from '../queries';
+import { ProjectQuery, ProjectSciQuery, ProjectSeriesQuery } from '../queries';
 import { useProjectArtifacts } from '../artifacts';
 import { usePolling, type ClientConfig } from '../hooks';
 import { rememberProject } from '../session';
 import { href } from '../routes';
-import { periodRange, rollUp, type Granularity } from '../lib/series';
+import { periodRange, pivotSeries, type Basis, type Granularity } from '../lib/series';
 import { formatCount, formatShare, formatCo2e } from '../lib/format';
-import { toCsv } from '../lib/csv';
-import { downloadReport, downloadText } from '../download';
+import { downloadReport } from '../download';
 import { storedApiKey } from '../session';
 import { Band, Co2e, Energy, Stat } from '../components/Figures';
 import { ErrorState, Loading } from '../components/States';
 import { FirstSpan } from '../components/FirstSpan';
 import { SeriesChart } from '../components/SeriesChart';
+import { ProjectKpis } from '../components/ProjectKpis';
 
 const PERIODS = [
   { days: 30, label: 'Last 30 days' },
@@ -22,13 +22,27 @@ const PERIODS = [
   { days: 365, label: 'Last 12 months' },
 ] as const;
 
-const GRANULARITIES: { value: Granularity; label: string }[] = [
-  { value: 'day', label: 'Daily' },
-  { value: 'week', label: 'Weekly' },
-  { value: 'month', label: 'Monthly' },
+const GRANULARITIES: { value: Granularity; bucket: 'DAY' | 'WEEK' | 'MONTH'; label: string }[] = [
+  { value: 'day', bucket: 'DAY', label: 'Daily' },
+  { value: 'week', bucket: 'WEEK', label: 'Weekly' },
+  { value: 'month', bucket: 'MONTH', label: 'Monthly' },
 ];
 
-/** The project page: totals with bands, location vs market, scopes, series, KPI, top artifacts, downloads. */
+const DIMENSIONS = [
+  { value: 'KIND', label: 'Activity kind' },
+  { value: 'SCOPE', label: 'GHG scope' },
+] as const;
+type Dimension = (typeof DIMENSIONS)[number]['value'];
+
+const BASES: { value: Basis; label: string }[] = [
+  { value: 'location', label: 'Location-based' },
+  { value: 'market', label: 'Market-based' },
+];
+
+/**
+ * The project page: totals with bands, location vs market, data quality, KPIs with the tenant
+ * benchmark, the API's series by kind or scope, scopes, SCI, top artifacts, downloads.
+ */
 export function ProjectPage({
   projectId,
   config,
@@ -40,6 +54,8 @@ export function ProjectPage({
 }) {
   const [periodDays, setPeriodDays] = useState<number>(90);
   const [granularity, setGranularity] = useState<Granularity>('day');
+  const [dimension, setDimension] = useState<Dimension>('KIND');
+  const [basis, setBasis] = useState<Basis>('location');
   const today = new Date().toISOString().slice(0, 10);
   const range = useMemo(
     () => periodRange(periodDays, new Date(`${today}T12:00:00Z`)),
@@ -47,7 +63,12 @@ export function ProjectPage({
   );
   const [{ data, error, fetching }, refresh] = useQuery({
     query: ProjectQuery,
-    variables: { id: projectId, ...range },
+    variables: { id: projectId },
+  });
+  const bucket = GRANULARITIES.find((g) => g.value === granularity)!.bucket;
+  const [seriesAnswer, refreshSeries] = useQuery({
+    query: ProjectSeriesQuery,
+    variables: { id: projectId, ...range, bucket, by: dimension },
   });
   const artifacts = useProjectArtifacts(projectId);
   const [updatedAt, setUpdatedAt] = useState<Date>();
@@ -55,7 +76,10 @@ export function ProjectPage({
   useEffect(() => {
     if (data) setUpdatedAt(new Date());
   }, [data]);
-  const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
+  const poll = useCallback(() => {
+    refresh({ requestPolicy: 'network-only' });
+    refreshSeries({ requestPolicy: 'network-only' });
+  }, [refresh, refreshSeries]);
   usePolling(poll);
   const project = data?.project;
   const tenant = useContext(ViewerContext)?.tenant;
@@ -63,10 +87,12 @@ export function ProjectPage({
     if (project && tenant) rememberProject(tenant, projectId);
   }, [project, projectId, tenant]);
 
-  const series = useMemo(
-    () => rollUp(project?.daily ?? [], granularity),
-    [project?.daily, granularity],
+  const apiSeries = seriesAnswer.data?.project?.series;
+  const pivot = useMemo(
+    () => pivotSeries(apiSeries ?? [], granularity, basis),
+    [apiSeries, granularity, basis],
   );
+  const series = pivot.rows;
 
   if (!data) {
     return error ? (
@@ -112,60 +138,15 @@ export function ProjectPage({
       ),
     );
   };
-  const download = (format: 'csv' | 'json') => {
-    const stamp = new Date().toISOString();
-    if (format === 'json') {
-      downloadText(
-        `${projectId}-emissions.json`,
-        'application/json',
-        JSON.stringify(
-          {
-            projectId,
-            exportedAt: stamp,
-            factorSet,
-            projectionVersion: data.projection.currentVersion,
-            emissions: e,
-            byScope: project.byScope,
-            daily: project.daily,
-            range,
-          },
-          null,
-          2,
-        ),
-      );
-      return;
-    }
-    const rows = [
-      ['total', '', '', activityCount, e.co2eG, e.co2eMarketG, e.lowG, e.highG, e.energyKwh],
-      ...project.byScope.map((s) => [
-        'scope',
-        `scope ${s.scope}`,
-        s.category,
-        s.activityCount,
-        s.emissions.co2eG,
-        s.emissions.co2eMarketG,
-        s.emissions.lowG,
-        s.emissions.highG,
-        s.emissions.energyKwh,
-      ]),
-      ...project.daily.map((d) => ['day', d.day, '', null, d.co2eG, null, null, null, d.energyKwh]),
-    ];
-    downloadText(
-      `${projectId}-emissions.csv`,
-      'text/csv',
-      toCsv(
-        [
-          'row',
-          'key',
-          'category',
-          'activities',
-          'co2e_g',
-          'co2e_market_g',
-          'low_g',
-          'high_g',
-          'energy_kwh',
-        ],
-        rows,
+  /** The gateway's report: totals by month, scope, category and kind with factor provenance. */
+  const downloadProjectReport = async (format: 'csv' | 'json') => {
+    const key = storedApiKey();
+    if (!key) return;
+    setStatementProblem(
+      await downloadReport(
+        `/reports/projects/${encodeURIComponent(projectId)}.${format}`,
+        key,
+        `${projectId}-report.${format}`,
       ),
     );
   };
@@ -264,6 +245,8 @@ export function ProjectPage({
         </dl>
       </section>
 
+      <ProjectKpis projectId={projectId} />
+
       <section className="card" aria-labelledby="series-heading">
         <h2 id="series-heading">Over time</h2>
         <div className="controls">
@@ -292,48 +275,100 @@ export function ProjectPage({
               </label>
             ))}
           </fieldset>
+          <fieldset className="segmented">
+            <legend>Split by</legend>
+            {DIMENSIONS.map((d) => (
+              <label key={d.value}>
+                <input
+                  type="radio"
+                  name="dimension"
+                  value={d.value}
+                  checked={dimension === d.value}
+                  onChange={() => setDimension(d.value)}
+                />
+                {d.label}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="segmented">
+            <legend>Carbon</legend>
+            {BASES.map((b) => (
+              <label key={b.value}>
+                <input
+                  type="radio"
+                  name="basis"
+                  value={b.value}
+                  checked={basis === b.value}
+                  onChange={() => setBasis(b.value)}
+                />
+                {b.label}
+              </label>
+            ))}
+          </fieldset>
         </div>
-        {series.length === 0 ? (
+        {!apiSeries ? (
+          seriesAnswer.error ? (
+            <ErrorState error={seriesAnswer.error} what="the series" />
+          ) : (
+            <Loading what="the series" />
+          )
+        ) : series.length === 0 ? (
           <p>No emissions in this period.</p>
         ) : (
           <figure className="chart-figure">
             <figcaption>
-              {GRANULARITIES.find((g) => g.value === granularity)!.label} emissions, kg CO₂e
-              (location-based), {series.length}{' '}
+              {GRANULARITIES.find((g) => g.value === granularity)!.label} emissions, kg CO₂e (
+              {basis === 'market' ? 'market-based' : 'location-based'}), {series.length}{' '}
               {granularity === 'day' ? 'days' : granularity === 'week' ? 'weeks' : 'months'} with
               data; highest {formatCo2e(Math.max(...series.map((s) => s.co2eG)))}.
             </figcaption>
             <SeriesChart points={series} theme={theme} />
             <details>
               <summary>Show the numbers</summary>
-              <table data-testid="series-table">
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      {granularity === 'day' ? 'Day' : granularity === 'week' ? 'Week' : 'Month'}
-                    </th>
-                    <th scope="col" className="n">
-                      CO₂e
-                    </th>
-                    <th scope="col" className="n">
-                      Energy
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {series.map((p) => (
-                    <tr key={p.start}>
-                      <th scope="row">{p.label}</th>
-                      <td className="n">
-                        <Co2e grams={p.co2eG} />
-                      </td>
-                      <td className="n">
-                        <Energy kwh={p.energyKwh} />
-                      </td>
+              <div className="table-scroll">
+                <table data-testid="series-table">
+                  <caption className="sr-only">
+                    CO₂e per {granularity} in total and by{' '}
+                    {dimension === 'KIND' ? 'activity kind' : 'GHG scope'}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">
+                        {granularity === 'day' ? 'Day' : granularity === 'week' ? 'Week' : 'Month'}
+                      </th>
+                      <th scope="col" className="n">
+                        CO₂e
+                      </th>
+                      <th scope="col" className="n">
+                        Energy
+                      </th>
+                      {pivot.keys.map((k) => (
+                        <th key={k} scope="col" className="n">
+                          {k}
+                        </th>
+                      ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {series.map((p) => (
+                      <tr key={p.start}>
+                        <th scope="row">{p.label}</th>
+                        <td className="n">
+                          <Co2e grams={p.co2eG} />
+                        </td>
+                        <td className="n">
+                          <Energy kwh={p.energyKwh} />
+                        </td>
+                        {pivot.keys.map((k) => (
+                          <td key={k} className="n" data-key={k}>
+                            {p.byKey[k] === undefined ? '–' : <Co2e grams={p.byKey[k]} />}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </details>
           </figure>
         )}
@@ -448,7 +483,7 @@ export function ProjectPage({
         </p>
         {statementProblem ? (
           <p role="alert" className="error">
-            Could not download the statement: {statementProblem}
+            Could not download: {statementProblem}
           </p>
         ) : null}
         <div className="buttons">
@@ -458,11 +493,11 @@ export function ProjectPage({
           <button type="button" onClick={() => void downloadStatement('json')}>
             Methodological statement (JSON)
           </button>
-          <button type="button" onClick={() => download('csv')}>
-            Download CSV
+          <button type="button" onClick={() => void downloadProjectReport('csv')}>
+            Report by month and kind (CSV)
           </button>
-          <button type="button" onClick={() => download('json')}>
-            Download JSON
+          <button type="button" onClick={() => void downloadProjectReport('json')}>
+            Report by month and kind (JSON)
           </button>
         </div>
       </section>
@@ -560,9 +595,6 @@ function Kpi({ projectId, kinds }: { projectId: string; kinds: string[] }) {
       ) : fetching ? (
         <Loading what="the KPI" />
       ) : null}
-      <p className="hint">
-        The tenant benchmark appears beside the KPI once the insights API serves it.
-      </p>
     </section>
   );
 }
