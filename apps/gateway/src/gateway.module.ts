@@ -48,11 +48,10 @@ export interface GatewayOptions {
   factorSets: FactorSetAdmin;
   /** Holdings, retention policies, legal holds and their audit (docs/retention.md). */
   retention?: RetentionReader;
-        ...(options.telemetryRetention
-          ? [{ provide: GATEWAY_TELEMETRY_RETENTION, useValue: options.telemetryRetention }]
-          : []),
-        ...(options.enforcement
-          ? [{ provide: GATEWAY_ENFORCEMENT, useValue: options.enforcement }]
+  /** The tenant's raw-telemetry window and project erasure (docs/retention.md, "The platform's own data"). */
+  telemetryRetention?: TelemetryRetentionAdmin;
+  /** Deletion requests, breaches and booked avoided emissions (docs/retention.md). */
+  enforcement?: RetentionEnforcementPort;
   /** Portfolio and KPI reads (docs/insights.md). */
   insights: InsightsReads;
   /** The event log, for publishing tenant events (factor sets). Without it those mutations answer 503. */
@@ -122,6 +121,7 @@ export class GatewayModule {
         ...(options.retention ? [{ provide: GATEWAY_RETENTION, useValue: options.retention }] : []),
         ...(options.telemetryRetention
           ? [{ provide: GATEWAY_TELEMETRY_RETENTION, useValue: options.telemetryRetention }]
+          : []),
         ...(options.enforcement
           ? [{ provide: GATEWAY_ENFORCEMENT, useValue: options.enforcement }]
           : []),

@@ -24,14 +24,8 @@ import {
   ProjectErasureStore,
   ProjectorInstanceStore,
   RetentionQueries,
-    // Distributed mode: the embedded log table is unused; the projector's sweep enforces.
-    telemetryRetention: {
-      retention: new TelemetryRetentionStore(db, TOPICS.activities),
-      erasure: new ProjectErasureStore(db),
-    },
-    enforcement: {
-      requests: new DeletionRequestQueries(db),
-      answerWindowMs: env.GREENOPS_RETENTION_ANSWER_WINDOW,
+  TelemetryRetentionStore,
+  DeletionRequestQueries,
 } from '@greenops/persistence';
 import { TOPICS } from '@greenops/contracts';
 import { createGatewayApp } from './gateway.module';
@@ -82,6 +76,7 @@ async function main(): Promise<() => Promise<void>> {
     telemetryRetention: {
       retention: new TelemetryRetentionStore(db, TOPICS.activities),
       erasure: new ProjectErasureStore(db),
+    },
     enforcement: {
       requests: new DeletionRequestQueries(db),
       answerWindowMs: env.GREENOPS_RETENTION_ANSWER_WINDOW,
