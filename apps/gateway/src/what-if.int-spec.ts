@@ -13,12 +13,14 @@ import {
   type DatabaseHandle,
   type StoredActivityInputs,
 } from '@greenops/persistence';
+import { DEFAULT_FACTOR_SET } from '@greenops/factors';
 import { createTestDatabase, type TestDatabase } from '@greenops/testing';
 import { createGatewayApp } from './gateway.module';
 
 const KEY_A = 'whatif-int-key-a-0123456789';
 const KEY_A_INGEST = 'whatif-int-key-a-ingest-0123456';
 const KEY_B = 'whatif-int-key-b-0123456789';
+const KEY_C = 'whatif-int-key-c-0123456789';
 
 /*
  * Seeded production, tenant a, project ep1, computed with the shipped default factor set
@@ -99,7 +101,7 @@ describe('whatIf over a seeded production on PostgreSQL', () => {
   let app: INestApplication;
   let url: string;
 
-  async function whatIf(projectId: string, scenario: Record<string, unknown>, key = KEY_A) {
+  async function whatIf(projectId: string, scenario: Record<string, unknown>, key: string = KEY_A) {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': key },
@@ -118,6 +120,32 @@ describe('whatIf over a seeded production on PostgreSQL', () => {
     await keys.addKey('a', KEY_A_INGEST, ['ingest']);
     await keys.ensureTenant('b');
     await keys.addKey('b', KEY_B);
+    // Tenant c serves a published factor set with an hourly GB series (a tenant-only factor).
+    await keys.ensureTenant('c');
+    await keys.addKey('c', KEY_C, ['read']);
+    const registry = new ProjectionRegistry(db);
+    await registry.recordFactorSet({
+      tenant: 'c',
+      version: 'c-hourly-1',
+      baseVersion: DEFAULT_FACTOR_SET.version,
+      name: 'studio C hourly grid',
+      factors: [
+        ['10', 300],
+        ['11', 250],
+        ['12', 100],
+        ['13', 150],
+      ].map(([hour, value]) => ({
+        id: `grid.hourly.GB.2026-03-02T${hour}`,
+        value,
+        unit: 'gCO2e/kWh',
+        source: 'grid operator hourly outturn (test)',
+        year: 2026,
+      })),
+      eventId: randomUUID(),
+      publishedAt: '2026-03-01T00:00:00Z',
+    });
+    await registry.startBuilding('c', 'c-hourly-1');
+    await registry.switchTo('c', 2);
     const insights = new InsightsStore(db);
     await insights.record({
       activityInputs: [
@@ -127,6 +155,8 @@ describe('whatIf over a seeded production on PostgreSQL', () => {
         row('a', 'ep1', clip1080p),
         row('a', 'ep1', desk),
         row('a', 'ep1', rail),
+        row('c', 'night', serverRoomRender),
+        row('c', 'night', desk),
         // 30,000 identical renders: one group, computed once
         ...Array.from({ length: 30_000 }, () => row('a', 'huge', serverRoomRender)),
         // 1,001 distinct starts: beyond the 1,000 a 48-hour shift may recompute
@@ -262,6 +292,26 @@ describe('whatIf over a seeded production on PostgreSQL', () => {
     );
     expect(w.notes[0]).toBe(
       'generate at 720p and upscale: applied to 1 of 6 activities; not applied to 5 not AI video generation',
+    );
+  });
+
+  it("carbon-aware shift over the tenant's hourly series, by hand; plainly refused without one", async () => {
+    const { data, errors } = await whatIf('night', { carbonAwareShiftHours: 3 }, KEY_C);
+    expect(errors).toBeUndefined();
+    const w = data!.whatIf;
+    expect(w.factorSetVersion).toBe('c-hourly-1');
+    // render 10:00–11:00 at 300 g/kWh; within 3 h the 12:00 hour (100 g/kWh) is the lowest:
+    // 10 kWh × 1.8 (1.5 … 2.1) × (100 − 300) = −3,600 (−3,000 … −4,200) g; the desk stays
+    expect(w.differenceG).toBeCloseTo(-3600, 6);
+    expect(w.differenceLowG).toBeCloseTo(-3000, 6);
+    expect(w.differenceHighG).toBeCloseTo(-4200, 6);
+    expect(w.notes).toEqual([
+      'carbon-aware shift up to 3 h: applied to 1 of 2 activities; not applied to 1 not shiftable batch work',
+    ]);
+    const none = (await whatIf('ep1', { carbonAwareShiftHours: 3 })).data!.whatIf;
+    expect(none.differenceG).toBe(0);
+    expect(none.notes[0]).toBe(
+      `carbon-aware shift: not applied, factor set ${DEFAULT_FACTOR_SET.version} holds no hourly grid intensity (grid.hourly.<CC>.<hour>); shiftable work stays as recorded`,
     );
   });
 

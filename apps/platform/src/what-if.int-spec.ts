@@ -69,10 +69,13 @@ const WHAT_IF = `query ($s: WhatIfScenarioInput!) { whatIf(projectId: "spot-01",
 
 /**
  * Spans in through OTLP, projected by the embedded projector (which keeps each activity's
- * inputs), recomputed by whatIf on the embedded TimescaleDB: the projector's write path end to end.
+ * inputs), recomputed by whatIf on both embedded engines: the projector's write path end to end.
  */
-describe('whatIf on the embedded platform (TimescaleDB)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'greenops-whatif-'));
+describe.each([
+  ['embedded TimescaleDB', 'timescale'],
+  ['embedded plain PGlite', 'pglite'],
+] as const)('whatIf on the %s platform', (_name, engine) => {
+  const dataDir = mkdtempSync(join(tmpdir(), `greenops-whatif-${engine}-`));
   let platform: RunningPlatform;
 
   async function gql(query: string, variables: Record<string, unknown> = {}) {
@@ -88,7 +91,7 @@ describe('whatIf on the embedded platform (TimescaleDB)', () => {
   beforeAll(async () => {
     const config = loadEmbeddedConfig({
       GREENOPS_DATA_DIR: dataDir,
-      GREENOPS_EMBEDDED_ENGINE: 'timescale',
+      GREENOPS_EMBEDDED_ENGINE: engine,
       GREENOPS_API_KEY: API_KEY,
       GREENOPS_OTLP_HTTP_PORT: '0',
       GREENOPS_OTLP_GRPC_PORT: '0',

@@ -31,6 +31,31 @@ describe('what-if: grid change', () => {
     expect(r.notes).toEqual(['grid FR: applied to 3 of 3 activities']);
   });
 
+  it("prices the market-based figure from the tenant's contract for the new grid", () => {
+    const contract = withOverrides(
+      DEFAULT_FACTOR_SET,
+      [
+        {
+          id: 'grid.market.FR',
+          value: 10,
+          unit: 'gCO2e/kWh',
+          source: 'tenant PPA (test)',
+          year: 2026,
+        },
+      ],
+      { version: 'ppa-test', name: 'ppa test' },
+    );
+    // span-stated market 150 g/kWh in GB; in FR the contract's 10 g/kWh applies:
+    // 10 kWh × PUE 1 × (10 − 150) = −1,400 g market-based; location 10 × (44.18 − 215.79) = −1,716.1 g
+    const r = recomputeWhatIf(
+      [one(gbRender({ pue: 1, marketIntensityGPerKwh: 150 }))],
+      { country: 'FR' },
+      { factorSet: contract },
+    );
+    expect(r.scenario.co2eMarketG - r.actual.co2eMarketG).toBeCloseTo(-1400, 6);
+    expect(r.differenceG.nominal).toBeCloseTo(-1716.1, 6);
+  });
+
   it('a cloud region moves data-centre work only, with the provider PUE, and says what it left', () => {
     const travel = activity('travel', { travel: { mode: 'rail', distanceKm: 100 } });
     const desk = activity('workstation', { energyKwh: 1, country: 'GB' });
