@@ -25,6 +25,11 @@ export interface ProjectReportRow {
 /** Groups in one report at most (months × scopes × categories × kinds of one project). */
 export const MAX_REPORT_ROWS = 10_000;
 
+/*
+ * Months of facts that telemetry retention or an erasure removed count through their daily
+ * sums (archived_daily_emissions, migration 1767225601100): the report's totals stay; their
+ * provenance (versions, factor ids) is that of the facts still held raw.
+ */
 const REPORT = `
   with facts as (
     select to_char(date_trunc('month', f.occurred_at at time zone 'UTC'), 'YYYY-MM') as month,
@@ -35,11 +40,27 @@ const REPORT = `
      where f.tenant_id = $1 and f.project_id = $2
        and f.projection_version = ${SERVED_PROJECTION_VERSION}
   ),
+  amounts as (
+    select month, scope, category, activity_kind, 1::bigint as n, energy_kwh, co2e_g,
+           co2e_market_g, co2e_low_g, co2e_high_g
+      from facts
+    union all
+    select to_char(date_trunc('month', x.day at time zone 'UTC'), 'YYYY-MM'), x.scope::int,
+           x.category, x.activity_kind, x.activity_count, x.energy_kwh, x.co2e_g,
+           x.co2e_market_g, x.co2e_low_g, x.co2e_high_g
+      from archived_daily_emissions x
+     where x.tenant_id = $1 and x.project_id = $2
+       and x.projection_version = ${SERVED_PROJECTION_VERSION}
+  ),
   sums as (
-    select month, scope, category, activity_kind, count(*)::int as n,
+    select month, scope, category, activity_kind, sum(n)::int as n,
            sum(energy_kwh)::float8 as energy_kwh, sum(co2e_g)::float8 as co2e_g,
            sum(co2e_market_g)::float8 as co2e_market_g, sum(co2e_low_g)::float8 as low_g,
-           sum(co2e_high_g)::float8 as high_g,
+           sum(co2e_high_g)::float8 as high_g
+      from amounts group by 1, 2, 3, 4
+  ),
+  versions as (
+    select month, scope, category, activity_kind,
            array_agg(distinct methodology_version order by methodology_version) as methodology_versions,
            array_agg(distinct factor_set_version order by factor_set_version) as factor_set_versions
       from facts group by 1, 2, 3, 4
@@ -51,9 +72,12 @@ const REPORT = `
   )
   select s.month, s.scope, s.category, s.activity_kind as "activityKind", s.n as "activityCount",
          s.energy_kwh as "energyKwh", s.co2e_g as "co2eG", s.co2e_market_g as "co2eMarketG",
-         s.low_g as "lowG", s.high_g as "highG", s.methodology_versions as "methodologyVersions",
-         s.factor_set_versions as "factorSetVersions", coalesce(i.factor_ids, '{}') as "factorIds"
+         s.low_g as "lowG", s.high_g as "highG",
+         coalesce(v.methodology_versions, '{}') as "methodologyVersions",
+         coalesce(v.factor_set_versions, '{}') as "factorSetVersions",
+         coalesce(i.factor_ids, '{}') as "factorIds"
     from sums s
+    left join versions v using (month, scope, category, activity_kind)
     left join ids i using (month, scope, category, activity_kind)
    order by s.month, s.scope, s.category, s.activity_kind
    limit ${MAX_REPORT_ROWS}`;

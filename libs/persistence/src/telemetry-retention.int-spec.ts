@@ -4,6 +4,7 @@ import { EventLogTable } from './event-log-table';
 import { PersistenceInputError } from './persistence-input.error';
 import { ProjectErasureStore } from './project-erasure.store';
 import { ProjectKpiQueries } from './project-kpi-queries';
+import { ProjectReportQueries } from './project-report-queries';
 import { RetentionQueries } from './retention-queries';
 import { TelemetryRetentionStore } from './telemetry-retention.store';
 import { BACKENDS, type OpenedBackend } from './testing/backends';
@@ -57,6 +58,7 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
   let opened: OpenedBackend;
   let queries: EmissionQueries;
   let kpis: ProjectKpiQueries;
+  let reports: ProjectReportQueries;
   let retention: TelemetryRetentionStore;
   let erasure: ProjectErasureStore;
   let audit: RetentionQueries;
@@ -98,6 +100,14 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
         ),
       ),
     ),
+    // Export amounts per month (provenance describes the facts still held raw).
+    report: (await reports.report(tenant, projectId)).map((r) => ({
+      month: r.month,
+      activityCount: r.activityCount,
+      energyKwh: r.energyKwh,
+      co2eG: r.co2eG,
+      co2eMarketG: r.co2eMarketG,
+    })),
     kpiGroups: (await kpis.kpiInputs(tenant, projectId)).groups.map((g) => ({
       ...g,
       // Sums of ±10 % bounds are not exact binary fractions: their order may differ.
@@ -110,6 +120,7 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
     opened = await backend.open();
     queries = new EmissionQueries(opened.db);
     kpis = new ProjectKpiQueries(opened.db);
+    reports = new ProjectReportQueries(opened.db);
     retention = new TelemetryRetentionStore(opened.db, TOPIC);
     erasure = new ProjectErasureStore(opened.db);
     audit = new RetentionQueries(opened.db);
@@ -158,6 +169,14 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
     expect(t1Before.totals?.co2eG).toBe(30_000); // 300 kWh × 100 g/kWh
     expect(t1Before.totals?.co2eMarketG).toBe(15_000); // 300 kWh × 50 g/kWh
     expect(t1Before.daily).toHaveLength(120);
+    // February (28 days from Feb 1 = days 0…27): 7 cycles of 1+2+3+4 kWh = 70 kWh → 7,000 g.
+    expect(t1Before.report[0]).toEqual({
+      month: '2026-02',
+      activityCount: 28,
+      energyKwh: 70,
+      co2eG: 7_000,
+      co2eMarketG: 3_500,
+    });
     expect(await countFacts(T1)).toBe(132); // 120 + 12
     expect(await countLog(T1)).toBe(133); // 132 activity records + 1 tenant-level record
 
