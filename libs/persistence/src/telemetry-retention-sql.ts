@@ -87,12 +87,18 @@ export const ERASE_FACTS_WITH_ROLLUP = removeFacts(OF_PROJECT, '$4::boolean', tr
 export const DELETE_EMPTY_ROLLUP_DAYS_OF_TENANT = `
   delete from project_daily_emissions_rollup where tenant_id = $1 and activity_count <= 0`;
 
-/** $1 tenant, $2 cutoff: the per-event measures (gpu hours, storage, transfers) of the period. */
+/**
+ * $1 tenant, $2 cutoff: the per-event rows of the period — measures (gpu hours, storage,
+ * transfers) and the stored activity inputs that what-if scenarios recompute — counted together.
+ */
 export const EXPIRE_MEASURES = `
-  with gone as (
+  with gone_measures as (
     delete from activity_measures where tenant_id = $1 and occurred_at < $2::timestamptz
+    returning 1),
+  gone_inputs as (
+    delete from activity_inputs where tenant_id = $1 and occurred_at < $2::timestamptz
     returning 1)
-  select count(*)::int as n from gone`;
+  select ((select count(*) from gone_measures) + (select count(*) from gone_inputs))::int as n`;
 
 /** Well-formed instants only, so no stored value can make the cast (and the sweep) fail. */
 const EVENT_TIME = `case when l.value->>'occurredAt' ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$'
@@ -125,6 +131,7 @@ export const ERASE_PROJECT_DETAIL = [
   'artifacts',
   'artifact_totals',
   'activity_measures',
+  'activity_inputs',
   'artifact_status_changes',
   'retention_holdings',
   'legal_holds',

@@ -159,6 +159,12 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
               ($7, $2, $8, $4, 'render', 3600, 1)`,
       [T1, P1, seed[0].eventId, day(0), seed[100].eventId, day(100), T2, seed[132].eventId],
     );
+    // Stored what-if inputs follow the same window: T1 day 1 (before the cutoff) and day 101.
+    await q(
+      `insert into activity_inputs (tenant_id, project_id, event_id, occurred_at, activity_kind, inputs)
+       values ($1, $2, $3, $4, 'render', '{}'::jsonb), ($1, $2, $5, $6, 'render', '{}'::jsonb)`,
+      [T1, P1, seed[1].eventId, day(1), seed[101].eventId, day(101)],
+    );
   });
   afterAll(() => opened?.dispose());
 
@@ -185,7 +191,13 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
     const lines: string[] = [];
     const run = await retention.enforce(T1, ADMIN, NOW, (line) => lines.push(line));
 
-    expect(run).toEqual({ tenant: T1, cutoff: CUTOFF, facts: 99, measures: 1, logRecords: 99 });
+    // Per-event rows before the cutoff: 1 measure (day 0) + 1 stored input (day 1).
+    expect(run).toEqual({ tenant: T1, cutoff: CUTOFF, facts: 99, measures: 2, logRecords: 99 });
+    const inputsLeft = await q<{ n: number }>(
+      `select count(*)::int as n from activity_inputs where tenant_id = $1`,
+      [T1],
+    );
+    expect(inputsLeft[0].n).toBe(1); // day 101's
     expect(lines.at(-1)).toContain('99 facts');
     expect(await countFacts(T1, P1)).toBe(30);
     expect(await countFacts(T1, P2)).toBe(3);
@@ -230,12 +242,12 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
       NOW,
     );
     // 30 facts still raw; detail rows: 2 artifacts + 3 artifact_totals (a0, a1, a2)
-    // + 1 measure (day 100) = 6; 30 log records.
+    // + 1 measure (day 100) + 1 stored what-if input (day 101) = 7; 30 log records.
     expect(erased).toEqual({
       projectId: P1,
       keepTotals: true,
       facts: 30,
-      detailRows: 6,
+      detailRows: 7,
       totalRows: 0,
       logRecords: 30,
     });
