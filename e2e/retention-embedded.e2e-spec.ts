@@ -42,6 +42,7 @@ describe('retention, embedded mode', () => {
       GREENOPS_OTLP_HTTP_PORT: String(httpPort),
       GREENOPS_OTLP_GRPC_PORT: String(grpcPort),
       GREENOPS_GRAPHQL_PORT: String(graphqlPort),
+      GREENOPS_RETENTION_SWEEP_INTERVAL: '500ms',
     });
     await platform.start(/GraphQL\s+http/, 120000);
   });
@@ -160,6 +161,82 @@ describe('retention, embedded mode', () => {
     expect(audit.retentionAudit.records).toEqual([
       { action: 'LEGAL_HOLD_SET', subject: 'sh030' },
       { action: 'POLICY_DEFINED', subject: policyId },
+    ]);
+  });
+
+  it("a policy engine's decision, pulled and answered by a holder without Kafka; avoided emissions booked beside emissions", async () => {
+    // the engine (here the embedded key, role admin) posts its own decision: sh020-v1 on both
+    // systems, and sh030-v1, which feeds the held sh030 and is never requested
+    const decided = (
+      await ok(
+        `mutation { requestDeletion(input: { projectId: "series-s01", artifactIds: ["sh020-v1", "sh030-v1"], reason: "OPA data.retention.delete", policyRef: "opa:retention/delete@2026-11", idempotencyKey: "opa-decision-1", graceDays: 0 }) { requestIds excludedLegalHold notHeld replayed } }`,
+      )
+    ).requestDeletion;
+    expect(decided.requestIds).toHaveLength(2);
+    expect(decided.excludedLegalHold).toBe(1);
+    expect(decided.notHeld).toEqual([]);
+
+    // a holder that does not speak Kafka pulls its system's requests
+    const PULL = `query($system: String!) { deletionRequests(system: $system, status: PENDING) { requestId artifactId policyRef sendCount } }`;
+    const [isilon] = await waitFor(
+      async () => {
+        const r = (await ok(PULL, { system: 'isilon-ldn-1' })).deletionRequests;
+        return r.length === 1 && r[0].sendCount === 1 && r;
+      },
+      { timeoutMs: 60000, description: `the decision projected and sent (log:\n${platform.log})` },
+    );
+    expect(isilon).toMatchObject({
+      artifactId: 'sh020-v1',
+      policyRef: 'opa:retention/delete@2026-11',
+    });
+    const [s3] = (await ok(PULL, { system: 's3:vfx-renders' })).deletionRequests;
+    await ok(
+      `mutation($id: ID!) { confirmDeletion(requestId: $id, deletedBytes: 1e13) { eventId } }`,
+      {
+        id: isilon.requestId,
+      },
+    );
+    await ok(
+      `mutation($id: ID!) { failDeletion(requestId: $id, reason: "object lock") { eventId } }`,
+      {
+        id: s3.requestId,
+      },
+    );
+    const AVOIDED = `{ project(id: "series-s01") { emissions { co2eG } avoidedEmissions { confirmedDeletions kgCo2ePerYear { low nominal high } } } }`;
+    const booked = await waitFor(
+      async () => {
+        const p = (await ok(AVOIDED)).project;
+        return p.avoidedEmissions.confirmedDeletions === 1 && p;
+      },
+      { timeoutMs: 60000, description: 'confirmation projected' },
+    );
+    // 10 TB HDD = 10 × 24 × 0.65 × 1.5 / 1000 × 200 = 46.8 g/day → × 365 / 1000 = 17.082 kg a
+    // year (23.4 → 8.541, 70.2 → 25.623)
+    expect(booked.avoidedEmissions.kgCo2ePerYear.nominal).toBeCloseTo(17.082, 9);
+    expect(booked.avoidedEmissions.kgCo2ePerYear.low).toBeCloseTo(8.541, 9);
+    expect(booked.avoidedEmissions.kgCo2ePerYear.high).toBeCloseTo(25.623, 9);
+    const failed = (await ok(`{ deletionRequests(status: FAILED) { requestId answerReason } }`))
+      .deletionRequests;
+    expect(failed).toEqual([{ requestId: s3.requestId, answerReason: 'object lock' }]);
+
+    // the same decision posted again is a replay; the audit names every step
+    const again = (
+      await ok(
+        `mutation { requestDeletion(input: { projectId: "series-s01", artifactIds: ["sh020-v1"], reason: "retry", policyRef: "opa:retention/delete@2026-11", idempotencyKey: "opa-decision-1" }) { replayed requestIds } }`,
+      )
+    ).requestDeletion;
+    expect(again).toEqual({ replayed: true, requestIds: [] });
+    const actions = (
+      await ok(`{ retentionAudit { records { action } } }`)
+    ).retentionAudit.records.map((r: { action: string }) => r.action);
+    expect(actions).toEqual([
+      'LEGAL_HOLD_SET',
+      'POLICY_DEFINED',
+      'ENFORCEMENT',
+      'DELETION_REQUESTED',
+      'DELETION_REQUESTED',
+      'DELETION_CONFIRMED',
+      'DELETION_FAILED',
     ]);
   });
 });

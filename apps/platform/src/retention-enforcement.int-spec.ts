@@ -94,6 +94,7 @@ describe('retention enforcement in embedded mode: requests, pull API, answers, o
   let workers: ProjectorWorkers;
   let engineKeyId: string;
   let policyId: string;
+  const warnings: string[] = [];
   const publisher = () => new EmbeddedEventLogPublisher(new EventLogTable(db));
 
   async function gql(key: string, query: string, variables: Record<string, unknown> = {}) {
@@ -160,6 +161,7 @@ describe('retention enforcement in embedded mode: requests, pull API, answers, o
         }),
       groupId: 'greenops-projector',
       log: () => undefined,
+      warn: (line) => warnings.push(line),
       progressIntervalMs: 0,
     });
     app = await createGatewayApp({
@@ -480,7 +482,48 @@ describe('retention enforcement in embedded mode: requests, pull API, answers, o
     expect(
       (await gql(INGEST_A, `{ deletionRequests { requestId } }`)).errors?.[0].extensions?.code,
     ).toBe('FORBIDDEN');
+    await expect(
+      db.dataSource.query(
+        `update retention_audit set reason = 'x' where action = 'DELETION_CONFIRMED'`,
+      ),
+    ).rejects.toThrow(/append-only/);
   });
+  it('passes over bad answers on the confirmations topic by field; the rest of the batch goes through', async () => {
+    const retried = requestIdOf('a', 'sh020-v1', 's3:vfx-renders', 1);
+    const answer = (tenant: string, requestId: string, type = 'RetentionDeletionFailed') => ({
+      topic: TOPICS.retentionConfirmations,
+      key: `${tenant}/${requestId}`,
+      value: {
+        id: deletionRequestId(tenant, 'answer', requestId, type, 0),
+        type,
+        version: 1,
+        tenant,
+        projectId: 'series-s01',
+        occurredAt: new Date().toISOString(),
+        recordedAt: new Date().toISOString(),
+        payload: { requestId, actor: { keyId: 'holder:s3', reason: 'bucket gone' } },
+      },
+    });
+    await new EventLogTable(db).append([
+      { topic: TOPICS.retentionConfirmations, key: 'x', value: { not: 'an event' } },
+      answer('a\u0007', retried), // a control character in the tenant
+      answer('a', '00000000-0000-4000-8000-000000000000'), // no such request
+      answer('a', retried), // good
+    ]);
+    await waitFor(
+      async () =>
+        (await ok(READ_A, `{ deletionRequests(status: FAILED) { requestId } }`)).deletionRequests
+          .length === 2,
+      { timeoutMs: 20000, description: 'the good answer projected' },
+    );
+    const skipped = warnings.filter((w) => w.startsWith('retention: skipped answer'));
+    expect(skipped).toHaveLength(3);
+    expect(skipped[0]).toMatch(/: type: /);
+    expect(skipped[1]).toMatch(/enforcement\[0\]\.tenant: must not contain control characters$/);
+    expect(skipped[2]).toMatch(
+      /payload\.requestId: no deletion request of this tenant has that id$/,
+    );
+  }, 30000);
 });
 
 describe('retention enforcement: a sender killed halfway (PostgreSQL)', () => {

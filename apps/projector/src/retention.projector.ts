@@ -1,4 +1,4 @@
-import { parseLogRecord, type LogEvent } from '@greenops/contracts';
+import { parseLogRecord, TOPICS, type LogEvent } from '@greenops/contracts';
 import type { Activity } from '@greenops/domain';
 import type { FactorSet } from '@greenops/factors';
 import type { ConsumedBatch } from '@greenops/messaging';
@@ -52,7 +52,12 @@ export class RetentionProjector {
     for (const record of batch.records) {
       const where = { topic: batch.topic, partition: batch.partition, offset: record.offset };
       const parsed = parseLogRecord(batch.topic, record.value);
-      if (!parsed.ok) continue; // reported by the emissions projector, which reads the same records
+      if (!parsed.ok) {
+        // The emissions projector reports the activities topic's; holders' answers are ours.
+        if (batch.topic === TOPICS.retentionConfirmations)
+          this.options.onSkipped?.({ ...where, field: parsed.field, reason: parsed.reason });
+        continue;
+      }
       const event = parsed.event;
       if (event.type === 'ActivityRecorded') {
         try {

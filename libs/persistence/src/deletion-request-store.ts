@@ -181,7 +181,17 @@ export async function applyEnforcementChanges(
   changes: EnforcementChange[],
 ): Promise<EnforcementSkipped[]> {
   const skipped: EnforcementSkipped[] = [];
-  for (const c of changes.map(checkChange)) {
+  const valid: EnforcementChange[] = [];
+  // A holder's bad answer is passed over by field; the rest of the batch goes through.
+  changes.forEach((change, i) => {
+    try {
+      valid.push(checkChange(change, i));
+    } catch (error) {
+      if (!(error instanceof PersistenceInputError)) throw error;
+      skipped.push({ eventId: String(change.eventId), field: error.field, reason: error.reason });
+    }
+  });
+  for (const c of valid) {
     if (c.type === 'deletionsDecided') {
       const fresh = (await tx.query(INSERT_DECISION, [
         c.tenant,
