@@ -164,6 +164,9 @@ type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
 
 /** Loads tenant `bench` and the peers: facts, measures, artifacts, declarations, sharing. */
 async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CHUNK) {
+  const started = performance.now();
+  const step = (what: string) =>
+    console.error(`[seed] ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const q: Query = (sql, params = []) => db.dataSource.query(sql, params);
   // Bulk: the aggregates' insert trigger does not fire in these transactions (built below).
   const load = (sql: string, params: unknown[]) =>
@@ -173,6 +176,7 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
     });
   for (let from = 1; from <= facts; from += chunk) {
     await load(SEED_FACTS, [from, Math.min(facts, from + chunk - 1), 'bench', PROJECTS]);
+    step(`facts to ${Math.min(facts, from + chunk - 1)}`);
   }
   const peers = Array.from({ length: PEERS }, (_, i) => `peer-${i + 1}`);
   for (const peer of peers) {
@@ -182,8 +186,10 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
     await q(BULK_PROJECT_TOTALS);
     await q(BULK_ARTIFACT_TOTALS);
     if (!db.capabilities.timescale) await q(BULK_DAILY_ROLLUP);
+    step('aggregates');
   }
   await q(SEED_MEASURES, ['bench']);
+  step('measures');
   const lastVersion = Math.floor(Math.floor((facts - 1) / PROJECTS) / 50);
   await q(SEED_ARTIFACTS, ['bench', PROJECTS, lastVersion]);
   await q(SEED_DECLARATIONS, ['bench', PROJECTS, false]);
@@ -192,7 +198,9 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
     await q(SEED_DECLARATIONS, [peer, PEER_PROJECTS, true]);
     await q(SEED_SHARING, [peer]);
   }
+  step('artifacts, declarations');
   await q('analyze');
+  step('analyze');
 }
 
 /** The aggregate tables, in key order, for comparing the two load paths. */
