@@ -163,7 +163,7 @@ const RAW = {
 type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
 
 /** Loads tenant `bench` and the peers: facts, measures, artifacts, declarations, sharing. */
-async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CHUNK) {
+async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CHUNK, loaded = 0) {
   const started = performance.now();
   const step = (what: string) =>
     console.error(`[seed] ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -174,7 +174,7 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
       if (bulk) await tx.query('set local session_replication_role = replica');
       await tx.query(sql, params);
     });
-  for (let from = 1; from <= facts; from += chunk) {
+  for (let from = loaded + 1; from <= facts; from += chunk) {
     await load(SEED_FACTS, [from, Math.min(facts, from + chunk - 1), 'bench', PROJECTS]);
     step(`facts to ${Math.min(facts, from + chunk - 1)}`);
   }
@@ -231,10 +231,11 @@ async function run(
   facts: number,
   runs: number,
   rawRuns: number,
+  loaded: number,
 ): Promise<BackendResult> {
   const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
   const seeded = performance.now();
-  await seed(db, facts, true);
+  await seed(db, facts, true, CHUNK, loaded);
   const seedS = (performance.now() - seeded) / 1000;
   const reads = insightsReads(db);
   const emissions = new EmissionQueries(db);
@@ -380,8 +381,12 @@ async function main(): Promise<void> {
         },
       };
     }
-    const database = BenchDatabase.named(serverUrl);
-    await database.create();
+    // --database: a bench database an interrupted run left with --loaded facts (resumed).
+    const reused = flag('--database', '');
+    const database = reused
+      ? BenchDatabase.existing(serverUrl, reused)
+      : BenchDatabase.named(serverUrl);
+    if (!reused) await database.create();
     const db = await openPostgres(database.url);
     return {
       db,
@@ -403,6 +408,7 @@ async function main(): Promise<void> {
       facts,
       runs,
       rawRuns,
+      Number(flag('--loaded', '0')),
     );
     if (json) writeFileSync(json, JSON.stringify(result, null, 2) + '\n');
   } finally {
