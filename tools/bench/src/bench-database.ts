@@ -15,6 +15,15 @@ export class BenchDatabase {
     return new BenchDatabase(serverUrl, `bench_${stamp}_${randomBytes(3).toString('hex')}`);
   }
 
+  /** A bench database left by an interrupted run (name checked: bench_ and [a-z0-9_] only). */
+  static existing(serverUrl: string, name: string): BenchDatabase {
+    if (!/^bench_[a-z0-9_]+$/.test(name))
+      throw new Error(`--database: not a bench database: ${name}`);
+    const database = new BenchDatabase(serverUrl, name);
+    database.created = true;
+    return database;
+  }
+
   get url(): string {
     const url = new URL(this.serverUrl);
     url.pathname = `/${this.name}`;

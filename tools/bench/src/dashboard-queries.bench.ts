@@ -163,7 +163,10 @@ const RAW = {
 type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
 
 /** Loads tenant `bench` and the peers: facts, measures, artifacts, declarations, sharing. */
-async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CHUNK) {
+async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CHUNK, loaded = 0) {
+  const started = performance.now();
+  const step = (what: string) =>
+    console.error(`[seed] ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const q: Query = (sql, params = []) => db.dataSource.query(sql, params);
   // Bulk: the aggregates' insert trigger does not fire in these transactions (built below).
   const load = (sql: string, params: unknown[]) =>
@@ -171,8 +174,9 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
       if (bulk) await tx.query('set local session_replication_role = replica');
       await tx.query(sql, params);
     });
-  for (let from = 1; from <= facts; from += chunk) {
+  for (let from = loaded + 1; from <= facts; from += chunk) {
     await load(SEED_FACTS, [from, Math.min(facts, from + chunk - 1), 'bench', PROJECTS]);
+    step(`facts to ${Math.min(facts, from + chunk - 1)}`);
   }
   const peers = Array.from({ length: PEERS }, (_, i) => `peer-${i + 1}`);
   for (const peer of peers) {
@@ -182,8 +186,10 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
     await q(BULK_PROJECT_TOTALS);
     await q(BULK_ARTIFACT_TOTALS);
     if (!db.capabilities.timescale) await q(BULK_DAILY_ROLLUP);
+    step('aggregates');
   }
   await q(SEED_MEASURES, ['bench']);
+  step('measures');
   const lastVersion = Math.floor(Math.floor((facts - 1) / PROJECTS) / 50);
   await q(SEED_ARTIFACTS, ['bench', PROJECTS, lastVersion]);
   await q(SEED_DECLARATIONS, ['bench', PROJECTS, false]);
@@ -192,7 +198,9 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
     await q(SEED_DECLARATIONS, [peer, PEER_PROJECTS, true]);
     await q(SEED_SHARING, [peer]);
   }
+  step('artifacts, declarations');
   await q('analyze');
+  step('analyze');
 }
 
 /** The aggregate tables, in key order, for comparing the two load paths. */
@@ -223,10 +231,11 @@ async function run(
   facts: number,
   runs: number,
   rawRuns: number,
+  loaded: number,
 ): Promise<BackendResult> {
   const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
   const seeded = performance.now();
-  await seed(db, facts, true);
+  await seed(db, facts, true, CHUNK, loaded);
   const seedS = (performance.now() - seeded) / 1000;
   const reads = insightsReads(db);
   const emissions = new EmissionQueries(db);
@@ -372,8 +381,12 @@ async function main(): Promise<void> {
         },
       };
     }
-    const database = BenchDatabase.named(serverUrl);
-    await database.create();
+    // --database: a bench database an interrupted run left with --loaded facts (resumed).
+    const reused = flag('--database', '');
+    const database = reused
+      ? BenchDatabase.existing(serverUrl, reused)
+      : BenchDatabase.named(serverUrl);
+    if (!reused) await database.create();
     const db = await openPostgres(database.url);
     return {
       db,
@@ -395,6 +408,7 @@ async function main(): Promise<void> {
       facts,
       runs,
       rawRuns,
+      Number(flag('--loaded', '0')),
     );
     if (json) writeFileSync(json, JSON.stringify(result, null, 2) + '\n');
   } finally {

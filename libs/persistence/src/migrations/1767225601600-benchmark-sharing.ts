@@ -32,8 +32,9 @@ export class BenchmarkSharing1767225601600 implements MigrationInterface {
       `create index benchmark_sharing_changes_tenant_idx on benchmark_sharing_changes (tenant_id, seq)`,
     );
     await q.query(
-      `create index activity_measures_artifact_idx on activity_measures (tenant_id, project_id, artifact_id)
-         where artifact_id is not null`,
+      // Not partial: a join clause cannot prove `artifact_id is not null`, so the planner could
+      // not use a partial index for the page's per-root lookups.
+      `create index activity_measures_artifact_idx on activity_measures (tenant_id, project_id, artifact_id)`,
     );
   }
 
