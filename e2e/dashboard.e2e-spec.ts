@@ -514,6 +514,7 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
     await withPage(async (page) => {
       await signIn(page, adminKey);
       await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+      await page.getByTestId('portfolio-table').waitFor();
       const rows = page.getByTestId('portfolio-table').locator('tbody tr');
       expect(await rows.count()).toBe(2);
       for (const [i, p] of projects.nodes.entries()) {
@@ -603,6 +604,13 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       expect(await page.getByTestId('candidate-table').locator('tbody tr').count()).toBe(25); // the first 25 of 29
       // The hold, the holdings (36 versions × 1.5 TB = 54 TB on isilon-ldn-1), the audit.
       expect(await page.getByTestId('hold-table').textContent()).toContain('ep101-sc01-sh01-v1');
+      // The holdings picker starts with the first project by id (the commercial, which keeps
+      // none); the series keeps its render versions on the NAS.
+      await page.getByTestId('no-holdings').waitFor();
+      await page
+        .locator('section', { has: page.getByRole('heading', { name: 'Holdings' }) })
+        .locator('select')
+        .selectOption(SERIES);
       const holdings = page.getByTestId('holdings-table');
       await holdings.waitFor();
       expect(await holdings.locator('tbody tr').count()).toBe(1);
