@@ -218,9 +218,9 @@ async function takeScreenshots(browser, platform) {
     {
       name: 'artifact',
       hash: '#/project/demo-series-ep101/artifact/ep101-sc01',
-      wait: '[data-testid=status-history]',
+      wait: '[data-testid=iteration]',
     },
-    { name: 'retention', hash: '#/retention', wait: '[data-testid=holdings-table]' },
+    { name: 'retention', hash: '#/retention', wait: '[data-testid=hold-table]' },
     { name: 'health', hash: '#/health', wait: '[data-testid=rejected-table]' },
     { name: 'empty-project', hash: '#/project/my-first-project', wait: '[data-testid=otlp-url]' },
   ];
