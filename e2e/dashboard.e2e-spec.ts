@@ -87,6 +87,35 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       const result = JSON.parse(/^DEMO_RESULT (.*)$/m.exec(out)![1]!) as {
         counts: Record<string, number>;
       };
+      // The demo's admin actions (the key is admin): both declarations, the hand-set status,
+      // the retention policy and the legal hold, projected.
+      await waitFor(
+        async () => {
+          const d = await gql<{
+            s: { declaration: { name: string } | null } | null;
+            c: { declaration: { name: string } | null } | null;
+            retentionPolicies: unknown[];
+            legalHolds: unknown[];
+            artifact: { status: string | null } | null;
+          }>(
+            `query($s: ID!, $c: ID!) { s: project(id: $s) { declaration { name } } c: project(id: $c) { declaration { name } }
+               retentionPolicies { id } legalHolds { artifactId } artifact(projectId: $s, id: "ep101-sc03-sh01-v3") { status } }`,
+            { s: SERIES, c: COMMERCIAL },
+          );
+          return (
+            !!d.s?.declaration &&
+            !!d.c?.declaration &&
+            d.retentionPolicies.length === 1 &&
+            d.legalHolds.length === 1 &&
+            d.artifact?.status === 'final'
+          );
+        },
+        {
+          timeoutMs: 120_000,
+          intervalMs: 500,
+          description: `the demo's declarations and actions projected`,
+        },
+      );
       for (const [project, n] of Object.entries(result.counts)) {
         await waitFor(async () => (await activityCount(project)) === n, {
           timeoutMs: 120_000,
@@ -97,6 +126,18 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       return result.counts;
     })();
     return demo;
+  }
+
+  /** Presses Tab until the focused element's text matches (at most 60 times). */
+  async function tabTo(page: Page, text: RegExp): Promise<void> {
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(
+        () => (globalThis as unknown as InPage).document.activeElement?.textContent ?? '',
+      );
+      if (text.test(focused.trim())) return;
+    }
+    throw new Error(`Tab never reached ${text}`);
   }
 
   async function signIn(page: Page, key: string, hash = ''): Promise<void> {
@@ -199,7 +240,7 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
 
   it('project page: totals, band, market, scopes, series and KPI equal the GraphQL answers', async () => {
     await ensureDemo();
-    const { project, sci } = await gql<{
+    const { project, sci, kpis } = await gql<{
       project: {
         emissions: {
           co2eG: number;
@@ -209,19 +250,42 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
           energyKwh: number;
         };
         byScope: Array<{ category: string; emissions: { co2eG: number } }>;
-        daily: Array<{ day: string; co2eG: number }>;
+        daily: Array<{ bucketStart: string; co2eG: number }>;
+        weekly: Array<{ bucketStart: string; co2eG: number }>;
         dataQuality: { measuredShare: number; modelledShare: number; proxyShare: number };
       };
       sci: { sci: { co2eGPerUnit: number; quantity: number } };
+      kpis: {
+        kpis: { gPerFinishedMinute: number; gPerShootDay: number };
+        perMinute: { rank: number; cohort: { projectCount: number; median: number } };
+      };
     }>(
       `query($id: ID!, $from: String!, $to: String!) {
-        project(id: $id) { emissions { co2eG co2eMarketG lowG highG energyKwh } byScope { category emissions { co2eG } } daily(from: $from, to: $to) { day co2eG } dataQuality { measuredShare modelledShare proxyShare } }
+        project(id: $id) { emissions { co2eG co2eMarketG lowG highG energyKwh } byScope { category emissions { co2eG } }
+          daily: series(bucket: DAY, from: $from, to: $to) { bucketStart co2eG }
+          weekly: series(bucket: WEEK, from: $from, to: $to) { bucketStart co2eG }
+          dataQuality { measuredShare modelledShare proxyShare } }
         sci: project(id: $id) { sci(per: { artifactKind: "shot" }) { co2eGPerUnit quantity } }
+        kpis: project(id: $id) { kpis { gPerFinishedMinute gPerShootDay } perMinute: benchmark(kpi: G_PER_FINISHED_MINUTE) { rank cohort { projectCount median } } }
       }`,
       {
         id: SERIES,
-        from: new Date(Date.now() - 120 * 86_400_000).toISOString(),
-        to: new Date(Date.now() + 86_400_000).toISOString(),
+        // The page's default period: the last 90 UTC days, today included.
+        from: new Date(
+          Date.UTC(
+            new Date().getUTCFullYear(),
+            new Date().getUTCMonth(),
+            new Date().getUTCDate() + 1,
+          ) -
+            90 * 86_400_000,
+        ).toISOString(),
+        to: new Date(
+          Date.UTC(
+            new Date().getUTCFullYear(),
+            new Date().getUTCMonth(),
+            new Date().getUTCDate() + 1,
+          ),
+        ).toISOString(),
       },
     );
     await withPage(async (page) => {
@@ -248,26 +312,57 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
           .locator('data');
         expect(Number(await cell.getAttribute('value'))).toBe(s.emissions.co2eG);
       }
-      // The series: daily rows are GraphQL's days; weekly rows add up to the same total.
+      // The series is the API's: one row per day with data (kinds summed), then per week.
       await page.getByText('Show the numbers').click();
-      const dailyShown = await page.getByTestId('series-table').locator('tbody tr').count();
-      expect(dailyShown).toBe(project.daily.length);
+      const days = new Set(project.daily.map((d) => d.bucketStart));
+      expect(await page.getByTestId('series-table').locator('tbody tr').count()).toBe(days.size);
       await page.getByLabel('Weekly').check();
+      const weeks = new Map<string, number>();
+      for (const w of project.weekly)
+        weeks.set(w.bucketStart, (weeks.get(w.bucketStart) ?? 0) + w.co2eG);
+      await waitFor(
+        async () =>
+          (await page.getByTestId('series-table').locator('tbody tr').count()) === weeks.size,
+        { timeoutMs: 30_000, intervalMs: 250, description: 'the weekly rows' },
+      );
       const weekly = await page
         .getByTestId('series-table')
         .locator('tbody tr td:nth-child(2) data')
         .evaluateAll((els) => els.map((el) => Number(el.getAttribute('value'))));
-      const weeksInData = new Set(
-        project.daily.map((d) => {
-          const t = Date.parse(`${d.day}T00:00:00Z`);
-          return t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000; // Monday of the week
-        }),
+      expect(weekly).toHaveLength(weeks.size);
+      [...weeks.keys()].sort().forEach((w, i) => expect(weekly[i]).toBeCloseTo(weeks.get(w)!, 6));
+      // KPIs with the benchmark. The demo declares 44 finished minutes and 5 shoot days
+      // (tools/demo/src/demo-declarations.ts): g per finished minute = total ÷ 44, per shoot day
+      // = total ÷ 5; the only series of the tenant, so rank 1 of 1 and the median is its own.
+      const kpiRow = (kpi: string) => page.getByTestId('kpi-table').locator(`tr[data-kpi=${kpi}]`);
+      await kpiRow('G_PER_FINISHED_MINUTE').locator('data[data-field=value]').waitFor();
+      const perMinute = Number(
+        await kpiRow('G_PER_FINISHED_MINUTE')
+          .locator('data[data-field=value]')
+          .getAttribute('value'),
       );
-      expect(weekly).toHaveLength(weeksInData.size);
-      expect(weekly.reduce((a, b) => a + b, 0)).toBeCloseTo(
-        project.daily.reduce((a, d) => a + d.co2eG, 0),
-        6,
+      expect(perMinute).toBeCloseTo(e.co2eG / 44, 6);
+      expect(perMinute).toBe(kpis.kpis.gPerFinishedMinute);
+      expectShown(
+        (await kpiRow('G_PER_FINISHED_MINUTE').locator('data[data-field=value]').textContent())!,
+        e.co2eG / 44,
       );
+      expect(
+        Number(
+          await kpiRow('G_PER_SHOOT_DAY').locator('data[data-field=value]').getAttribute('value'),
+        ),
+      ).toBeCloseTo(e.co2eG / 5, 6);
+      expect(await kpiRow('G_PER_FINISHED_MINUTE').locator('[data-field=rank]').textContent()).toBe(
+        '1 of 1',
+      );
+      expect(kpis.perMinute).toMatchObject({ rank: 1, cohort: { projectCount: 1 } });
+      expect(
+        Number(
+          await kpiRow('G_PER_FINISHED_MINUTE')
+            .locator('data[data-field=median]')
+            .getAttribute('value'),
+        ),
+      ).toBeCloseTo(e.co2eG / 44, 6);
       // KPI per shot (the default functional unit): 12 shots in the demo (4 scenes × 3).
       expect(sci.sci.quantity).toBe(12);
       const kpi = page.getByTestId('kpi-value');
@@ -291,11 +386,12 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
         page.getByRole('button', { name: 'Methodological statement (Markdown)' }).click(),
       ]);
       expect(statement.suggestedFilename()).toBe(`${SERIES}-methodological-statement.md`);
+      // The gateway's report (GET /reports/projects/<id>.csv), fetched with the key.
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Download CSV' }).click(),
+        page.getByRole('button', { name: 'Report by month and kind (CSV)' }).click(),
       ]);
-      expect(download.suggestedFilename()).toBe(`${SERIES}-emissions.csv`);
+      expect(download.suggestedFilename()).toBe(`${SERIES}-report.csv`);
     });
   });
 
@@ -363,6 +459,177 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
         6,
       );
       expect(children.filter((c) => c.status === 'rejected')).toHaveLength(3);
+      // The cost of iteration over the whole roll-up is the API's.
+      const { artifact } = await gql<{
+        artifact: { iteration: { deliveredG: number; discardedG: number; inProgressG: number } };
+      }>(
+        'query($p: ID!, $id: ID!) { artifact(projectId: $p, id: $id) { iteration { deliveredG discardedG inProgressG } } }',
+        { p: SERIES, id: sceneId },
+      );
+      for (const [testId, grams] of [
+        ['iteration-delivered', artifact.iteration.deliveredG],
+        ['iteration-discarded', artifact.iteration.discardedG],
+        ['iteration-in-progress', artifact.iteration.inProgressG],
+      ] as const) {
+        expect(Number(await page.getByTestId(testId).getAttribute('value'))).toBe(grams);
+        expectShown((await page.getByTestId(testId).textContent())!, grams);
+      }
+    });
+    // The version the demo signs off by hand: approved by its render span, then final.
+    await withPage(async (page) => {
+      await signIn(page, adminKey, `#/project/${SERIES}/artifact/ep101-sc03-sh01-v3`);
+      const history = page.getByTestId('status-history').getByRole('listitem');
+      await history.first().waitFor();
+      const items = await history.allTextContents();
+      expect(items).toHaveLength(2);
+      expect(items[0]).toMatch(/approved from a span$/);
+      expect(items[1]).toMatch(/final set by hand$/);
+      // Per artifact: R = 1, so the SCI is the roll-up itself.
+      const roll = Number(await page.getByTestId('artifact-co2e').getAttribute('value'));
+      expect(
+        Number(
+          await page
+            .getByTestId('artifact-sci')
+            .locator('tr[data-unit=ARTIFACT] data')
+            .first()
+            .getAttribute('value'),
+        ),
+      ).toBeCloseTo(roll, 6);
+    });
+  });
+
+  it('portfolio: the start page once there are projects; totals, KPIs, rank and filters equal GraphQL', async () => {
+    await ensureDemo();
+    const { projects } = await gql<{
+      projects: {
+        totalCount: number;
+        nodes: Array<{ id: string; emissions: { co2eG: number } }>;
+      };
+    }>(
+      '{ projects(first: 20, orderBy: CO2E_DESC) { totalCount nodes { id emissions { co2eG } } } }',
+    );
+    // The demo's two productions, the series (episode, six weeks) the larger.
+    expect(projects.totalCount).toBe(2);
+    expect(projects.nodes.map((p) => p.id)).toEqual([SERIES, COMMERCIAL]);
+    await withPage(async (page) => {
+      await signIn(page, adminKey);
+      await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+      await page.getByTestId('portfolio-table').waitFor();
+      const rows = page.getByTestId('portfolio-table').locator('tbody tr');
+      expect(await rows.count()).toBe(2);
+      for (const [i, p] of projects.nodes.entries()) {
+        const row = rows.nth(i);
+        expect(await row.getAttribute('data-project')).toBe(p.id);
+        const co2e = row.getByTestId('portfolio-co2e');
+        expect(Number(await co2e.getAttribute('value'))).toBe(p.emissions.co2eG);
+        expectShown((await co2e.textContent())!, p.emissions.co2eG);
+      }
+      // Declared units (tools/demo/src/demo-declarations.ts): the series 44 finished minutes
+      // and 5 shoot days, the commercial 0.5 minutes and 1 shoot day.
+      const units = { [SERIES]: [44, 5], [COMMERCIAL]: [0.5, 1] } as const;
+      for (const [i, p] of projects.nodes.entries()) {
+        const row = rows.nth(i);
+        const perMinute = row.getByTestId('portfolio-per-minute');
+        await perMinute.waitFor();
+        const [minutes, days] = units[p.id as keyof typeof units];
+        expect(Number(await perMinute.getAttribute('value'))).toBeCloseTo(
+          p.emissions.co2eG / minutes,
+          6,
+        );
+        expectShown((await perMinute.textContent())!, p.emissions.co2eG / minutes);
+        expect(
+          Number(await row.getByTestId('portfolio-per-shoot-day').getAttribute('value')),
+        ).toBeCloseTo(p.emissions.co2eG / days, 6);
+        // Each is the only project of its type: rank 1 of 1.
+        expect(await row.getByTestId('portfolio-rank').textContent()).toBe('1 of 1');
+      }
+      // Filter by production type: the commercial only.
+      await page.getByLabel('Production type').selectOption('COMMERCIAL');
+      await waitFor(async () => (await rows.count()) === 1, {
+        timeoutMs: 30_000,
+        intervalMs: 250,
+        description: 'the commercial only',
+      });
+      expect(await rows.first().getAttribute('data-project')).toBe(COMMERCIAL);
+      // Filter by period: both productions ended yesterday, so both were active in the last 30 days.
+      await page.getByLabel('Production type').selectOption('');
+      await page.getByLabel('Period').selectOption('30');
+      await waitFor(async () => (await rows.count()) === 2, {
+        timeoutMs: 30_000,
+        intervalMs: 250,
+        description: 'both projects active in the last 30 days',
+      });
+    });
+  });
+
+  it('retention: policy, preview with avoided kg CO2e a year, hold, holdings and audit equal GraphQL', async () => {
+    await ensureDemo();
+    const { retentionPolicies } = await gql<{
+      retentionPolicies: Array<{ id: string; name: string }>;
+    }>('{ retentionPolicies { id name } }');
+    const policy = retentionPolicies[0]!;
+    const { retentionPreview } = await gql<{
+      retentionPreview: {
+        candidateCount: number;
+        bytes: number;
+        excludedLegalHold: number;
+        avoidedKgCo2ePerYear: { nominal: number };
+      };
+    }>(
+      'query($id: ID!) { retentionPreview(policyId: $id) { candidateCount bytes excludedLegalHold avoidedKgCo2ePerYear { nominal } } }',
+      { id: policy.id },
+    );
+    // By hand from the demo: 4 scenes × 3 shots × 3 versions = 36 versions on the NAS. The
+    // policy names rejected and final: the 6 approved v3 of scenes 3 and 4 are not selected,
+    // except sc03-sh01-v3, set final today, which is too young (7 days since its status
+    // change); sc01-sh01-v1 is held. 36 − 6 − 1 = 29 candidates, 1 excluded by the hold.
+    expect(retentionPreview.candidateCount).toBe(29);
+    expect(retentionPreview.excludedLegalHold).toBe(1);
+    // 1.5 TB each: 29 × 1.5e12 = 43.5e12 bytes.
+    expect(retentionPreview.bytes).toBe(43.5e12);
+    await withPage(async (page) => {
+      await signIn(page, adminKey, '#/retention');
+      const row = page.getByTestId('policy-table').locator('tr', { hasText: policy.name });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('move to tape');
+      await row.getByRole('button', { name: /^Preview/ }).click();
+      const preview = page.getByTestId('retention-preview');
+      await preview.waitFor();
+      expect(Number(await page.getByTestId('preview-candidates').getAttribute('value'))).toBe(29);
+      expect(Number(await page.getByTestId('preview-held').getAttribute('value'))).toBe(1);
+      const avoided = page.getByTestId('preview-avoided');
+      const avoidedG = retentionPreview.avoidedKgCo2ePerYear.nominal * 1000;
+      expect(Number(await avoided.getAttribute('value'))).toBeCloseTo(avoidedG, 6);
+      expectShown((await avoided.textContent())!, avoidedG);
+      expect(await page.getByTestId('candidate-table').locator('tbody tr').count()).toBe(25); // the first 25 of 29
+      // The hold, the holdings (36 versions × 1.5 TB = 54 TB on isilon-ldn-1), the audit.
+      expect(await page.getByTestId('hold-table').textContent()).toContain('ep101-sc01-sh01-v1');
+      // The holdings picker starts with the first project by id (the commercial, which keeps
+      // none); the series keeps its render versions on the NAS.
+      await page.getByTestId('no-holdings').waitFor();
+      await page
+        .locator('section', { has: page.getByRole('heading', { name: 'Holdings' }) })
+        .locator('select')
+        .selectOption(SERIES);
+      const holdings = page.getByTestId('holdings-table');
+      await holdings.waitFor();
+      expect(await holdings.locator('tbody tr').count()).toBe(1);
+      expect(await holdings.locator('tbody tr').textContent()).toContain('isilon-ldn-1');
+      expect(
+        Number(await holdings.locator('tbody tr td:nth-child(4) data').getAttribute('value')),
+      ).toBe(54e12);
+      const audit = page.getByTestId('audit-table');
+      await audit.locator('tbody tr th', { hasText: 'policy defined' }).waitFor();
+      expect(await audit.textContent()).toContain('legal hold set');
+      // Deletion requests are being built elsewhere: a marked place, no figures.
+      expect(await page.getByTestId('deletion-requests-placeholder').textContent()).toContain(
+        'being built',
+      );
+      // Admin actions are offered to the admin key.
+      await page.getByTestId('action-define-policy').waitFor();
+      expect(await page.getByTestId('action-retire-policy').count()).toBe(1);
+      expect(await page.getByTestId('action-release-hold').count()).toBe(1);
+      expect(await page.getByTestId('action-set-hold').count()).toBe(1);
     });
   });
 
@@ -378,6 +645,8 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       expect(await row.locator('code').textContent()).toBe('greenops.activity.kind');
       expect(await row.textContent()).toContain('got "rendr"');
       expect(await page.getByTestId('projection-status').textContent()).toContain('version 1');
+      // Embedded mode has no consumer group: the admin sees the section say so.
+      await page.getByTestId('no-projectors').waitFor();
     });
   });
 
@@ -388,6 +657,30 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       await page.getByRole('heading', { name: 'Factor sets' }).waitFor();
       expect(await page.getByTestId('action-publish-factor-set').count()).toBe(0);
       expect(await page.getByRole('button', { name: /publish/i }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Projectors and lag' }).count()).toBe(0);
+    });
+    await ensureDemo();
+    await withPage(async (page) => {
+      // Retention: a read key previews (a dry run) but is offered no action.
+      await signIn(page, readKey, '#/retention');
+      await page.getByTestId('policy-table').waitFor();
+      await page.getByTestId('hold-table').waitFor();
+      await page
+        .getByTestId('policy-table')
+        .getByRole('button', { name: /^Preview/ })
+        .click();
+      await page.getByTestId('retention-preview').waitFor();
+      for (const action of [
+        'action-define-policy',
+        'action-retire-policy',
+        'action-release-hold',
+        'action-set-hold',
+      ]) {
+        expect(await page.getByTestId(action).count()).toBe(0);
+      }
+      expect(
+        await page.getByRole('button', { name: /retire|release|define|set a legal/i }).count(),
+      ).toBe(0);
     });
     await withPage(async (page) => {
       await signIn(page, adminKey, '#/health');
@@ -398,10 +691,13 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
   it('has no serious or critical axe-core violations on any page, in both themes', async () => {
     await ensureDemo();
     const pages = [
-      { hash: '', ready: 'Send your first span' },
-      { hash: `#/project/${SERIES}`, ready: 'Top artifacts' },
+      { hash: '', ready: 'Portfolio' },
+      { hash: '#/start', ready: 'Send your first span' },
+      { hash: '#/portfolio', ready: 'Projects' },
+      { hash: '#/retention', ready: 'Audit trail' },
+      { hash: `#/project/${SERIES}`, ready: 'KPIs and benchmark' },
       { hash: `#/project/${COMMERCIAL}`, ready: 'Top artifacts' },
-      { hash: `#/project/${SERIES}/artifact/ep101-sc01`, ready: 'Lineage' },
+      { hash: `#/project/${SERIES}/artifact/ep101-sc01`, ready: 'Cost of iteration' },
       { hash: '#/health', ready: 'Rejected spans' },
       { hash: '#/project/nothing-here-yet', ready: 'Send the first span of this project' },
     ];
@@ -463,6 +759,20 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       await page.getByRole('link', { name: 'Platform health' }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Platform health' }).waitFor();
+      // The new pages' controls are reached with Tab and used with the keyboard.
+      await ensureDemo();
+      await page.getByRole('link', { name: 'Retention' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('policy-table').waitFor();
+      await tabTo(page, /^Preview/);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('retention-preview').waitFor();
+      await page.getByRole('link', { name: 'Portfolio' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('portfolio-table').waitFor();
+      await tabTo(page, /^All types/); // the production-type filter (a select shows its value)
+      await page.keyboard.press('ArrowDown'); // FEATURE: no such project
+      await page.getByTestId('portfolio-empty').waitFor();
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByLabel('API key').waitFor();
       expect(

@@ -121,6 +121,20 @@ async function platformWithDemo() {
       apiKey: key,
     });
     const base = `http://127.0.0.1:${gql}`;
+    // The declarations, a status, a retention policy and a hold (the key is admin): the
+    // portfolio's KPIs and the retention page have data.
+    const { sendDeclarations } = require(join(root, 'dist/tools/demo/src/send-declarations.js'));
+    const { declared } = await sendDeclarations({ graphqlUrl: `${base}/graphql`, apiKey: key });
+    for (const project of declared) {
+      await waitFor(async () => {
+        const r = await graphql(
+          base,
+          key,
+          `{ project(id: "${project}") { declaration { name } } }`,
+        );
+        return !!r.data?.project?.declaration;
+      }, `the declaration of ${project} projected`);
+    }
     for (const [project, n] of Object.entries(counts)) {
       await waitFor(async () => {
         const r = await graphql(
@@ -192,33 +206,31 @@ async function main() {
 async function takeScreenshots(browser, platform) {
   const out = join(root, 'docs/screenshots');
   mkdirSync(out, { recursive: true });
+  // Every page, light and dark (docs/screenshots, shown in apps/dashboard/README.md).
+  const pages = [
+    { name: 'portfolio', hash: '#/portfolio', wait: '[data-testid=portfolio-per-minute]' },
+    { name: 'project', hash: '#/project/demo-series-ep101', wait: '[data-testid=kpi-table]' },
+    {
+      name: 'project-commercial',
+      hash: '#/project/demo-commercial-30s',
+      wait: '[data-testid=artifact-table]',
+    },
+    {
+      name: 'artifact',
+      hash: '#/project/demo-series-ep101/artifact/ep101-sc01',
+      wait: '[data-testid=iteration]',
+    },
+    { name: 'retention', hash: '#/retention', wait: '[data-testid=hold-table]' },
+    { name: 'health', hash: '#/health', wait: '[data-testid=rejected-table]' },
+    { name: 'empty-project', hash: '#/project/my-first-project', wait: '[data-testid=otlp-url]' },
+  ];
   const shots = [
     { file: 'sign-in.png', hash: '', theme: 'light', signedIn: false, wait: '#api-key' },
-    {
-      file: 'project.png',
-      hash: '#/project/demo-series-ep101',
-      theme: 'light',
-      wait: '[data-testid=artifact-table]',
-    },
-    {
-      file: 'project-dark.png',
-      hash: '#/project/demo-commercial-30s',
-      theme: 'dark',
-      wait: '[data-testid=artifact-table]',
-    },
-    {
-      file: 'artifact.png',
-      hash: '#/project/demo-series-ep101/artifact/ep101-sc01',
-      theme: 'light',
-      wait: '[data-testid=lineage]',
-    },
-    { file: 'health.png', hash: '#/health', theme: 'light', wait: '[data-testid=rejected-table]' },
-    {
-      file: 'empty-project.png',
-      hash: '#/project/my-first-project',
-      theme: 'light',
-      wait: '[data-testid=otlp-url]',
-    },
+    { file: 'sign-in-dark.png', hash: '', theme: 'dark', signedIn: false, wait: '#api-key' },
+    ...pages.flatMap((p) => [
+      { file: `${p.name}.png`, hash: p.hash, theme: 'light', wait: p.wait },
+      { file: `${p.name}-dark.png`, hash: p.hash, theme: 'dark', wait: p.wait },
+    ]),
   ];
   for (const s of shots) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -231,8 +243,14 @@ async function takeScreenshots(browser, platform) {
     );
     const page = await context.newPage();
     await page.goto(`${platform.base}/${s.hash}`);
-    await page.locator(s.wait).first().waitFor();
-    await page.waitForTimeout(300); // let the chart's canvas paint (a picture, not a test)
+    await page.locator(s.wait).first().waitFor({ timeout: 60_000 });
+    // Let the lazily loaded parts and the chart's canvas paint (a picture, not a test).
+    await page
+      .locator('[role=status]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 30_000 })
+      .catch(() => undefined);
+    await page.waitForTimeout(500);
     const png = await page.screenshot({ fullPage: true });
     writeFileSync(join(out, s.file), png);
     console.log(`dashboard: docs/screenshots/${s.file}`);

@@ -143,8 +143,9 @@ export function ArtifactPage({ projectId, artifactId }: { projectId: string; art
           <p className="hint">Lineage drawn from the project&rsquo;s first 500 artifacts.</p>
         ) : null}
         <p className="hint">
-          Each activity&rsquo;s method tier and factors will be listed here when the API serves
-          activity details.
+          Each activity&rsquo;s method tier and factors will be listed here when the API serves an
+          artifact&rsquo;s facts; the project&rsquo;s methods and factors are in its methodological
+          statement.
         </p>
       </section>
     </>
