@@ -25,6 +25,15 @@ export const CONSUMER_RETRY = {
  * wait at most 1 s, heartbeats go every second).
  */
 export const CONSUMER_STALL_MS = 5000;
+
+/**
+ * Partitions whose batches are handled at the same time by one consumer. A batch spends most of
+ * its time waiting on database round trips (tools/bench/results/profile-2026-11-29.md), so
+ * overlapping partitions uses that wait. Safe because partitions never share a key (tenant/project)
+ * and every multi-row upsert locks its rows in key order, as it must for several projector
+ * instances anyway.
+ */
+export const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
 import { parseRecordValue } from './record-value';
 
 export interface KafkaConsumerOptions {
@@ -36,13 +45,18 @@ export interface KafkaConsumerOptions {
   connection?: KafkaConnectionSettings;
   /** Told when kafkajs restarts the consumer after a crash (it always does: restartOnFailure). */
   onCrash?: (error: Error) => void;
+  /** Batches of different partitions handled at once; PARTITIONS_CONSUMED_CONCURRENTLY by default. */
+  partitionsConsumedConcurrently?: number;
 }
 
 /**
  * Kafka consumer-group adapter. The projector stores each partition's next offset in the same
  * database transaction as its facts; Kafka's own committed offset is only a starting hint. Before
- * each batch we read the stored position and drop records below it, so a crash between the
- * database commit and Kafka's offset commit never counts anything twice.
+ * the first batch of a partition after each (re)join we read the stored position and drop
+ * records below it, so a crash between the database commit and Kafka's offset commit never
+ * counts anything twice. While this member keeps the partition, the position is the one its own
+ * last handled batch stored, so it is not read again (a round trip per batch saved); any
+ * rebalance or crash forgets it.
  */
 export class KafkaEventLogConsumer implements EventLogConsumer {
   private readonly kafka: Kafka;
@@ -53,6 +67,8 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
   private assigned: number[] = [];
   private lastFetchAt = 0;
   private lastCrash: string | undefined;
+  /** Next offset per owned partition as of this member's last handled batch; cleared on rejoin. */
+  private readonly floors = new Map<number, bigint>();
 
   constructor(private readonly options: KafkaConsumerOptions) {
     this.kafka = createKafkaClient(
@@ -140,6 +156,7 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     this.stopped = false;
     const { GROUP_JOIN, FETCH, HEARTBEAT, CRASH, STOP, REBALANCING } = consumer.events;
     consumer.on(GROUP_JOIN, (e) => {
+      this.floors.clear();
       this.joined = true;
       this.memberId = e.payload.memberId;
       this.assigned = [...(e.payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b);
@@ -153,9 +170,11 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       this.lastFetchAt = Date.now();
     });
     consumer.on(REBALANCING, () => {
+      this.floors.clear();
       this.joined = false;
     });
     consumer.on(CRASH, (e) => {
+      this.floors.clear();
       this.joined = false;
       this.lastCrash = `${new Date().toISOString()} ${e.payload.error.name}: ${e.payload.error.message}`;
       this.options.onCrash?.(e.payload.error);
@@ -167,12 +186,17 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
+      partitionsConsumedConcurrently:
+        this.options.partitionsConsumedConcurrently ?? PARTITIONS_CONSUMED_CONCURRENTLY,
       eachBatchAutoResolve: false,
       autoCommit: true,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        const stored = (await positions.nextOffsets(groupId, topic)).get(batch.partition);
-        const floor = stored === undefined ? -1n : BigInt(stored);
+        let floor = this.floors.get(batch.partition);
+        if (floor === undefined) {
+          const stored = (await positions.nextOffsets(groupId, topic)).get(batch.partition);
+          floor = stored === undefined ? -1n : BigInt(stored);
+        }
         const records: ConsumedRecord[] = [];
         for (const message of batch.messages) {
           if (BigInt(message.offset) < floor) continue;
@@ -187,7 +211,13 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
         if (records.length > 0) {
           await handler({ topic: batch.topic, partition: batch.partition, records });
         }
-        resolveOffset(batch.messages[batch.messages.length - 1].offset);
+        const lastOffset = batch.messages[batch.messages.length - 1].offset;
+        // Only while still a member: a rejoin during the batch has cleared the floors for good reason.
+        if (isRunning() && !isStale()) {
+          const next = BigInt(lastOffset) + 1n;
+          this.floors.set(batch.partition, next > floor ? next : floor);
+        }
+        resolveOffset(lastOffset);
         await heartbeat();
       },
     });
