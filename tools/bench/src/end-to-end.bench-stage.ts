@@ -32,7 +32,11 @@ export interface EndToEndInput {
 /** What one service instance did during the timed run (scale-out split). */
 export interface InstanceShare {
   name: string;
-  /** Spans sent to this ingest instance, or records this projector committed (offset deltas). */
+  /**
+   * Spans sent to this ingest instance, or how far this projector's partitions advanced (stored
+   * next offsets, after − before): its records plus one transaction marker per partition per
+   * ingest transaction.
+   */
   items: number;
   /** Partitions this projector owned at the end of the run; [] for ingest. */
   partitions: number[];
