@@ -54,19 +54,24 @@ async function sampleWhile(pid: number, until: Promise<unknown>): Promise<number
   return samples;
 }
 
-async function activityCount(graphqlUrl: string, apiKey: string, project: string): Promise<number> {
+/** A project's energy total as GraphQL serves it (kWh), 0 before its first fact. */
+async function projectEnergyKwh(
+  graphqlUrl: string,
+  apiKey: string,
+  project: string,
+): Promise<number> {
   const response = await fetch(graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
     body: JSON.stringify({
-      query: 'query($id: ID!) { project(id: $id) { emissions { activityCount } } }',
+      query: 'query($id: ID!) { project(id: $id) { emissions { energyKwh } } }',
       variables: { id: project },
     }),
   });
   const body = (await response.json()) as {
-    data?: { project: { emissions: { activityCount: number } } | null };
+    data?: { project: { emissions: { energyKwh: number } } | null };
   };
-  return body.data?.project?.emissions.activityCount ?? 0;
+  return body.data?.project?.emissions.energyKwh ?? 0;
 }
 
 function intArg(argv: string[], flag: string, fallback: number): number {
@@ -124,14 +129,25 @@ async function main(): Promise<void> {
     const sending = exportConcurrently(exporter, chunk(all, 500), 4).then(() => {
       acceptedMs = Number(process.hrtime.bigint() - t0) / 1e6;
     });
+    // Done when every project's energy equals Σ measured kWh × PUE of its spans (the facts'
+    // energy_kwh): all N spans projected, none twice.
+    const expectedKwh = new Map<string, number>();
+    for (const s of all) {
+      const p = String(s.attributes['greenops.project.id']);
+      const kwh =
+        Number(s.attributes['greenops.energy.kwh']) * Number(s.attributes['greenops.pue']);
+      expectedKwh.set(p, (expectedKwh.get(p) ?? 0) + kwh);
+    }
     const projected = (async () => {
       await sending;
       for (;;) {
-        const counts = await Promise.all(
-          projectIds.map((p) => activityCount(graphqlUrl, apiKey, p)),
+        const got = await Promise.all(
+          projectIds.map((p) => projectEnergyKwh(graphqlUrl, apiKey, p)),
         );
-        const n = counts.reduce((a, b) => a + b, 0);
-        if (n >= spans) return;
+        if (
+          got.every((kwh, i) => Math.abs(kwh - expectedKwh.get(projectIds[i])!) < 1e-6 * kwh + 1e-9)
+        )
+          return;
         await sleep(200);
       }
     })();
@@ -154,7 +170,7 @@ async function main(): Promise<void> {
       '',
       '| measurement | value |',
       '| --- | ---: |',
-      `| end to end (OTLP/HTTP protobuf in → activityCount over GraphQL = N) | ${f(spans / elapsedS)} spans/s (${elapsedS.toFixed(1)} s) |`,
+      `| end to end (OTLP/HTTP protobuf in → every project's energyKwh over GraphQL complete) | ${f(spans / elapsedS)} spans/s (${elapsedS.toFixed(1)} s) |`,
       `| ingest only (last request answered) | ${f(spans / (acceptedMs / 1000))} spans/s (${(acceptedMs / 1000).toFixed(1)} s) |`,
       `| CPU of the process per span | ${f(cpuUsPerSpan)} µs |`,
       `| RSS idle after start (min / max over ${IDLE_S} s) | ${f(i.min)} / ${f(i.max)} MiB |`,
