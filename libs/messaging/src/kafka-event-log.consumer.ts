@@ -45,6 +45,15 @@ export const CONSUMER_RESTART_PROBE_MS = 500;
  */
 export const CONSUMER_STALL_MS = 5000;
 
+/**
+ * Partitions whose batches are handled at the same time by one consumer. A batch spends most of
+ * its time waiting on database round trips (tools/bench/results/profile-2026-11-29.md), so
+ * overlapping partitions uses that wait. Safe because partitions never share a key (tenant/project)
+ * and every multi-row upsert locks its rows in key order, as it must for several projector
+ * instances anyway.
+ */
+export const PARTITIONS_CONSUMED_CONCURRENTLY = 3;
+
 export interface KafkaConsumerOptions {
   brokers: string[];
   groupId: string;
@@ -56,13 +65,18 @@ export interface KafkaConsumerOptions {
   onCrash?: (error: Error) => void;
   /** Told when a crashed consumer's member id could not be removed from the group. */
   onStaleMemberKept?: (memberId: string, error: Error) => void;
+  /** Batches of different partitions handled at once; PARTITIONS_CONSUMED_CONCURRENTLY by default. */
+  partitionsConsumedConcurrently?: number;
 }
 
 /**
  * Kafka consumer-group adapter. The projector stores each partition's next offset in the same
  * database transaction as its facts; Kafka's own committed offset is only a starting hint. Before
- * each batch we read the stored position and drop records below it, so a crash between the
- * database commit and Kafka's offset commit never counts anything twice.
+ * the first batch of a partition after each (re)join we read the stored position and drop
+ * records below it, so a crash between the database commit and Kafka's offset commit never
+ * counts anything twice. While this member keeps the partition, the position is the one its own
+ * last handled batch stored, so it is not read again (a round trip per batch saved); any
+ * rebalance or crash forgets it.
  */
 export class KafkaEventLogConsumer implements EventLogConsumer {
   private readonly kafka: Kafka;
@@ -77,6 +91,8 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
   /** Member ids of crashed consumers of this adapter, to remove before the next one joins. */
   private readonly staleMemberIds = new Set<string>();
   private restarting: Promise<void> | undefined;
+  /** Next offset per owned partition as of this member's last handled batch; cleared on rejoin. */
+  private readonly floors = new Map<number, bigint>();
 
   constructor(private readonly options: KafkaConsumerOptions) {
     this.kafka = createKafkaClient(
@@ -188,6 +204,7 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     this.consumer = consumer;
     const { GROUP_JOIN, FETCH, HEARTBEAT, CRASH, STOP, REBALANCING } = consumer.events;
     consumer.on(GROUP_JOIN, (e) => {
+      this.floors.clear();
       this.joined = true;
       this.memberId = e.payload.memberId;
       this.assigned = [...(e.payload.memberAssignment[topic] ?? [])].sort((a, b) => a - b);
@@ -201,10 +218,12 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       this.lastFetchAt = Date.now();
     });
     consumer.on(REBALANCING, () => {
+      this.floors.clear();
       this.joined = false;
     });
     consumer.on(CRASH, (e) => {
       // kafkajs has disconnected this consumer by now; its member id is stale from here on.
+      this.floors.clear();
       this.joined = false;
       this.lastCrash = `${new Date().toISOString()} ${e.payload.error.name}: ${e.payload.error.message}`;
       if (this.memberId) this.staleMemberIds.add(this.memberId);
@@ -222,12 +241,17 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     if (cluster && this.staleMemberIds.size > 0) await this.removeStaleMembers(cluster);
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
+      partitionsConsumedConcurrently:
+        this.options.partitionsConsumedConcurrently ?? PARTITIONS_CONSUMED_CONCURRENTLY,
       eachBatchAutoResolve: false,
       autoCommit: true,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (!isRunning() || isStale() || batch.messages.length === 0) return;
-        const stored = (await positions.nextOffsets(groupId, topic)).get(batch.partition);
-        const floor = stored === undefined ? -1n : BigInt(stored);
+        let floor = this.floors.get(batch.partition);
+        if (floor === undefined) {
+          const stored = (await positions.nextOffsets(groupId, topic)).get(batch.partition);
+          floor = stored === undefined ? -1n : BigInt(stored);
+        }
         const records: ConsumedRecord[] = [];
         for (const message of batch.messages) {
           if (BigInt(message.offset) < floor) continue;
@@ -242,7 +266,13 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
         if (records.length > 0) {
           await handler({ topic: batch.topic, partition: batch.partition, records });
         }
-        resolveOffset(batch.messages[batch.messages.length - 1].offset);
+        const lastOffset = batch.messages[batch.messages.length - 1].offset;
+        // Only while still a member: a rejoin during the batch has cleared the floors for good reason.
+        if (isRunning() && !isStale()) {
+          const next = BigInt(lastOffset) + 1n;
+          this.floors.set(batch.partition, next > floor ? next : floor);
+        }
+        resolveOffset(lastOffset);
         await heartbeat();
       },
     });

@@ -93,7 +93,8 @@ function rows(r: BenchReport): Array<[string, string, string]> {
     ],
     ...(e.instances ?? []).map((i): [string, string, string] => [
       `  instance ${i.name}${i.partitions.length > 0 ? ` (partitions ${i.partitions.join(',')})` : ''}`,
-      `${rate(i.items)} ${i.partitions.length > 0 || i.name.startsWith('projector') ? 'records' : 'spans'}`,
+      // A projector's share is its partitions' offset advance: records plus Kafka's transaction markers.
+      `${rate(i.items)} ${i.partitions.length > 0 || i.name.startsWith('projector') ? 'offsets' : 'spans'}`,
       `${((i.items / e.spans) * 100).toFixed(1)} % of N, ${i.cpuS.toFixed(1)} CPU s, ${usPerSpan(i.cpuS, i.items)} µs/item`,
     ]),
     [
@@ -176,7 +177,7 @@ function formatMarkdown(r: BenchReport, jsonFile: string): string {
   return [
     '# Latest end-to-end throughput benchmark',
     '',
-    `Run ${r.startedAt} (\`${jsonFile}\`). Produced by \`npm run bench -- --spans ${r.args.spans}\`; see ../README.md for how to read it.`,
+    `Run ${r.startedAt} (\`${jsonFile}\`). Produced by \`npm run bench -- --spans ${r.args.spans}${(r.args.instances ?? 1) > 1 ? ` --instances ${r.args.instances}` : ''}\`; see ../README.md for how to read it.`,
     '',
     '| measurement | throughput | time / detail |',
     '| --- | ---: | --- |',

@@ -32,7 +32,11 @@ export interface EndToEndInput {
 /** What one service instance did during the timed run (scale-out split). */
 export interface InstanceShare {
   name: string;
-  /** Spans sent to this ingest instance, or records this projector committed (offset deltas). */
+  /**
+   * Spans sent to this ingest instance, or how far this projector's partitions advanced (stored
+   * next offsets, after − before): its records plus one transaction marker per partition per
+   * ingest transaction.
+   */
   items: number;
   /** Partitions this projector owned at the end of the run; [] for ingest. */
   partitions: number[];
@@ -144,8 +148,20 @@ export async function runEndToEnd(input: EndToEndInput): Promise<EndToEndResult>
     brokers: input.brokers,
     logLevel: logLevel.NOTHING,
   });
-  await ensureTopic(kafka, TOPICS.activities, DEFAULT_TOPIC_PARTITIONS);
-  await ensureTopic(kafka, TOPICS.activitiesDlq, DEFAULT_TOPIC_PARTITIONS);
+  // A broker just started on a busy machine may not have elected the new partitions' leader
+  // within kafkajs' wait: try again rather than lose the run.
+  for (const topic of [TOPICS.activities, TOPICS.activitiesDlq]) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureTopic(kafka, topic, DEFAULT_TOPIC_PARTITIONS);
+        break;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        progress(`e2e: creating ${topic} failed (${(error as Error).message}); again in 3 s`);
+        await sleep(3000);
+      }
+    }
+  }
 
   const common = {
     GREENOPS_DATABASE_URL: input.databaseUrl,
@@ -181,8 +197,8 @@ export async function runEndToEnd(input: EndToEndInput): Promise<EndToEndResult>
       `e2e: starting ${input.instances} projector(s) and ${input.instances} ingest(s) (built dist/, separate processes)`,
     );
     await Promise.all([
-      ...projectors.map((p) => p.process.start(/consuming/)),
-      ...ingests.map((i) => i.process.start(/OTLP\/gRPC at/)),
+      ...projectors.map((p) => p.process.start(/consuming/, 240000)),
+      ...ingests.map((i) => i.process.start(/OTLP\/gRPC at/, 240000)),
     ]);
     const urls = ingests.map((i) => `http://127.0.0.1:${i.httpPort}/v1/traces`);
     if (input.instances > 1) await waitForPartitionsSpread(projectors.map((p) => p.port));
