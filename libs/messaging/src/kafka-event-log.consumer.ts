@@ -77,6 +77,7 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
   /** Member ids of crashed consumers of this adapter, to remove before the next one joins. */
   private readonly staleMemberIds = new Set<string>();
   private restarting: Promise<void> | undefined;
+  private crashedSinceRestart = false;
 
   constructor(private readonly options: KafkaConsumerOptions) {
     this.kafka = createKafkaClient(
@@ -210,6 +211,9 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       if (this.memberId) this.staleMemberIds.add(this.memberId);
       this.options.onCrash?.(e.payload.error);
       if (this.consumer === consumer && !this.stopped) {
+        // A crash while a restart is under way (e.g. the coordinator still loading) makes that
+        // restart go round again.
+        this.crashedSinceRestart = true;
         this.restarting ??= this.restartAfterCrash().finally(() => {
           this.restarting = undefined;
         });
@@ -258,9 +262,11 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       await new Promise((r) => setTimeout(r, CONSUMER_RESTART_PROBE_MS));
       if (this.stopped) return;
       if (!(await this.brokerAnswers())) continue;
+      this.crashedSinceRestart = false;
       try {
         await this.run();
-        return;
+        // kafkajs reports a failed first join as a crash (CRASH), not as an error of run().
+        if (!this.crashedSinceRestart) return;
       } catch (error) {
         const e = error as Error;
         this.lastCrash = `${new Date().toISOString()} ${e.name}: ${e.message}`;
@@ -282,15 +288,20 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     }
   }
 
-  /** Best effort: a member not removed only costs the wait for its session timeout. */
+  /**
+   * Best effort: a member not removed only costs the wait for its session timeout. A retriable
+   * refusal (the coordinator still loading the group after the broker's start) keeps the id for
+   * the next attempt: the join that follows is refused the same way, and the restart goes round.
+   */
   private async removeStaleMembers(cluster: Cluster): Promise<void> {
     for (const memberId of [...this.staleMemberIds]) {
       try {
         await removeStaleMember(cluster, this.options.groupId, memberId);
         this.staleMemberIds.delete(memberId);
       } catch (error) {
-        this.options.onStaleMemberKept?.(memberId, error as Error);
+        if ((error as { retriable?: unknown }).retriable === true) continue;
         this.staleMemberIds.delete(memberId);
+        this.options.onStaleMemberKept?.(memberId, error as Error);
       }
     }
   }

@@ -23,7 +23,11 @@ const RELEVELED: ReadonlyArray<{ pattern: RegExp; level: LogLevelName }> = [
     level: 'debug',
   },
   // A stale member id after a session ended: the member simply joins again.
-  { pattern: /UNKNOWN_MEMBER_ID|member id.*(unknown|not valid)/i, level: 'info' },
+  // Also the answer to removing a crashed consumer's member id the coordinator already dropped.
+  {
+    pattern: /UNKNOWN_MEMBER_ID|member id.*(unknown|not valid)|not aware of this member/i,
+    level: 'info',
+  },
   // The broker is away: kafkajs retries; readiness reports it, no stack trace needed.
   {
     pattern:
