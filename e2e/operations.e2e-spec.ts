@@ -88,8 +88,7 @@ const OUTAGE_MS = 120_000;
  * rebalance until the old id's session timeout expires: 10 s after the coordinator loaded the
  * group, which the broker's readiness check (tools/kafka/await-broker.cjs: a group lookup every
  * 200 ms) sees within about a second. Projection resuming within half a session timeout of the
- * broker's readiness therefore shows that no member was waited for (docs/operations.md, "After a
- * broker outage"); the old settings took 9.9–11.8 s in three runs of five.
+ * broker's readiness therefore shows that no member was waited for (docs/operations.md, "Riding out a broker outage"); the old settings took 9.9–11.8 s in three runs of five.
  */
 const RESUME_BOUND_S = CONSUMER_SESSION_TIMEOUT_MS / 2 / 1000;
 const EMBODIED_G_PER_SPAN = hostEmbodiedG(1800);

@@ -156,8 +156,7 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
    * One kafkajs consumer, from connect to crash. kafkajs' own restart after a crash re-creates its
    * group state with no member id (and does not restart at all after a non-retriable error such
    * as "Failed to find group coordinator"), so this adapter restarts instead (`restartAfterCrash`)
-   * and first removes the member id the crashed consumer held (docs/operations.md, "After a
-   * broker outage").
+   * and first removes the member id the crashed consumer held (docs/operations.md, "Riding out a broker outage").
    */
   private async run(): Promise<void> {
     const { groupId, topic, positions } = this.options;
@@ -223,6 +222,11 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       this.joined = false;
     });
     await consumer.connect();
+    if (this.stopped) {
+      // Stopped while connecting (a restart under way): this consumer never joins.
+      await consumer.disconnect();
+      return;
+    }
     if (cluster && this.staleMemberIds.size > 0) await this.removeStaleMembers(cluster);
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({

@@ -36,8 +36,7 @@ const RELEVELED: ReadonlyArray<{ pattern: RegExp; level: LogLevelName }> = [
   },
   // A consumer crash stays ERROR, except those kafkajs 2.2 bails with while the broker is away:
   // it dropped the broker from its pool and found none left, or found no group coordinator. The
-  // event-log adapter restarts the consumer once the broker answers (docs/operations.md, "After
-  // a broker outage").
+  // event-log adapter restarts the consumer once the broker answers (docs/operations.md, "Riding out a broker outage").
   {
     pattern:
       /^Restarting the consumer|^Crash: KafkaJSNoBrokerAvailableError|^Crash: \w+: Failed to find group coordinator/i,
