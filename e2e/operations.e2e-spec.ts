@@ -372,6 +372,17 @@ describe('operations: probes, logs, outages, the consumer group (distributed mod
         `members ${JSON.stringify(membersBefore)} -> ${JSON.stringify(membersAfter)}`,
     );
 
+    // How the consumers came back: crashes, restarts, stale members removed, joins.
+    for (const projector of projectors) {
+      const lines = jsonLines(projector.log).lines.filter(
+        (l) =>
+          Date.parse(l.time) >= stoppedAt &&
+          /crash|restart|old member|joined the group/i.test(l.msg),
+      );
+      console.log(
+        `[outage] ${projector.name}: ${lines.map((l) => `${l.time.slice(11, 23)} ${l.msg}`).join(' | ')}`,
+      );
+    }
     // No member was waited for (RESUME_BOUND_S): the old settings fail here.
     expect(resumedS).toBeLessThan(RESUME_BOUND_S);
 

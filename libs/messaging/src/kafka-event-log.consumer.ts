@@ -8,7 +8,7 @@ import type {
 import { createKafkaClient, type KafkaConnectionSettings } from './kafka-client';
 import type { ConsumerStatus, PartitionLag } from './consumer-status';
 import { ensureTopic } from './kafka-topics';
-import { removeStaleMember } from './kafka-stale-member';
+import { removeStaleMember, type StaleMemberOutcome } from './kafka-stale-member';
 import { parseRecordValue } from './record-value';
 
 /**
@@ -54,6 +54,8 @@ export interface KafkaConsumerOptions {
   connection?: KafkaConnectionSettings;
   /** Told when the consumer crashed (this adapter then restarts it once the broker answers). */
   onCrash?: (error: Error) => void;
+  /** Told when a crashed consumer's member id was removed from the group (or already gone). */
+  onStaleMemberRemoved?: (memberId: string, outcome: StaleMemberOutcome) => void;
   /** Told when a crashed consumer's member id could not be removed from the group. */
   onStaleMemberKept?: (memberId: string, error: Error) => void;
 }
@@ -294,18 +296,29 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
 
   /**
    * Best effort: a member not removed only costs the wait for its session timeout. A retriable
-   * refusal (the coordinator still loading the group after the broker's start) keeps the id for
-   * the next attempt: the join that follows is refused the same way, and the restart goes round.
+   * refusal (the coordinator still loading the group after the broker's start) is tried again
+   * every RESTART_PROBE_MS for up to a session timeout: joining first would leave the group
+   * waiting for the stale member as soon as the coordinator has loaded it.
    */
   private async removeStaleMembers(cluster: Cluster): Promise<void> {
+    const deadline = Date.now() + CONSUMER_SESSION_TIMEOUT_MS;
     for (const memberId of [...this.staleMemberIds]) {
-      try {
-        await removeStaleMember(cluster, this.options.groupId, memberId);
-        this.staleMemberIds.delete(memberId);
-      } catch (error) {
-        if ((error as { retriable?: unknown }).retriable === true) continue;
-        this.staleMemberIds.delete(memberId);
-        this.options.onStaleMemberKept?.(memberId, error as Error);
+      for (;;) {
+        try {
+          const outcome = await removeStaleMember(cluster, this.options.groupId, memberId);
+          this.staleMemberIds.delete(memberId);
+          this.options.onStaleMemberRemoved?.(memberId, outcome);
+          break;
+        } catch (error) {
+          const retriable = (error as { retriable?: unknown }).retriable === true;
+          if (retriable && Date.now() < deadline && !this.stopped) {
+            await new Promise((r) => setTimeout(r, CONSUMER_RESTART_PROBE_MS));
+            continue;
+          }
+          this.staleMemberIds.delete(memberId);
+          this.options.onStaleMemberKept?.(memberId, error as Error);
+          break;
+        }
       }
     }
   }
