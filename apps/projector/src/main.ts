@@ -116,6 +116,10 @@ async function main(): Promise<() => Promise<void>> {
           connection,
           onCrash: (error) =>
             logger.warn(`projector: ${groupId} consumer restarts after: ${error.message}`),
+          onStaleMemberRemoved: (memberId, outcome) =>
+            logger.info(
+              `projector: ${groupId} old member ${memberId} before re-joining: ${outcome}`,
+            ),
           onStaleMemberKept: (memberId, error) =>
             logger.warn(
               `projector: ${groupId} could not remove its old member ${memberId} (the group waits for its session timeout): ${error.message}`,

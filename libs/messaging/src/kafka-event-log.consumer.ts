@@ -8,7 +8,7 @@ import type {
 import { createKafkaClient, type KafkaConnectionSettings } from './kafka-client';
 import type { ConsumerStatus, PartitionLag } from './consumer-status';
 import { ensureTopic } from './kafka-topics';
-import { removeStaleMember } from './kafka-stale-member';
+import { removeStaleMember, type StaleMemberOutcome } from './kafka-stale-member';
 import { parseRecordValue } from './record-value';
 
 /**
@@ -63,6 +63,8 @@ export interface KafkaConsumerOptions {
   connection?: KafkaConnectionSettings;
   /** Told when the consumer crashed (this adapter then restarts it once the broker answers). */
   onCrash?: (error: Error) => void;
+  /** Told when a crashed consumer's member id was removed from the group (or already gone). */
+  onStaleMemberRemoved?: (memberId: string, outcome: StaleMemberOutcome) => void;
   /** Told when a crashed consumer's member id could not be removed from the group. */
   onStaleMemberKept?: (memberId: string, error: Error) => void;
   /** Batches of different partitions handled at once; PARTITIONS_CONSUMED_CONCURRENTLY by default. */
@@ -93,6 +95,7 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
   private restarting: Promise<void> | undefined;
   /** Next offset per owned partition as of this member's last handled batch; cleared on rejoin. */
   private readonly floors = new Map<number, bigint>();
+  private crashedSinceRestart = false;
 
   constructor(private readonly options: KafkaConsumerOptions) {
     this.kafka = createKafkaClient(
@@ -171,8 +174,7 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
    * One kafkajs consumer, from connect to crash. kafkajs' own restart after a crash re-creates its
    * group state with no member id (and does not restart at all after a non-retriable error such
    * as "Failed to find group coordinator"), so this adapter restarts instead (`restartAfterCrash`)
-   * and first removes the member id the crashed consumer held (docs/operations.md, "After a
-   * broker outage").
+   * and first removes the member id the crashed consumer held (docs/operations.md, "Riding out a broker outage").
    */
   private async run(): Promise<void> {
     const { groupId, topic, positions } = this.options;
@@ -229,6 +231,9 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       if (this.memberId) this.staleMemberIds.add(this.memberId);
       this.options.onCrash?.(e.payload.error);
       if (this.consumer === consumer && !this.stopped) {
+        // A crash while a restart is under way (e.g. the coordinator still loading) makes that
+        // restart go round again.
+        this.crashedSinceRestart = true;
         this.restarting ??= this.restartAfterCrash().finally(() => {
           this.restarting = undefined;
         });
@@ -238,6 +243,11 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       this.joined = false;
     });
     await consumer.connect();
+    if (this.stopped) {
+      // Stopped while connecting (a restart under way): this consumer never joins.
+      await consumer.disconnect();
+      return;
+    }
     if (cluster && this.staleMemberIds.size > 0) await this.removeStaleMembers(cluster);
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
@@ -288,9 +298,11 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
       await new Promise((r) => setTimeout(r, CONSUMER_RESTART_PROBE_MS));
       if (this.stopped) return;
       if (!(await this.brokerAnswers())) continue;
+      this.crashedSinceRestart = false;
       try {
         await this.run();
-        return;
+        // kafkajs reports a failed first join as a crash (CRASH), not as an error of run().
+        if (!this.crashedSinceRestart) return;
       } catch (error) {
         const e = error as Error;
         this.lastCrash = `${new Date().toISOString()} ${e.name}: ${e.message}`;
@@ -312,15 +324,31 @@ export class KafkaEventLogConsumer implements EventLogConsumer {
     }
   }
 
-  /** Best effort: a member not removed only costs the wait for its session timeout. */
+  /**
+   * Best effort: a member not removed only costs the wait for its session timeout. A retriable
+   * refusal (the coordinator still loading the group after the broker's start) is tried again
+   * every RESTART_PROBE_MS for up to a session timeout: joining first would leave the group
+   * waiting for the stale member as soon as the coordinator has loaded it.
+   */
   private async removeStaleMembers(cluster: Cluster): Promise<void> {
+    const deadline = Date.now() + CONSUMER_SESSION_TIMEOUT_MS;
     for (const memberId of [...this.staleMemberIds]) {
-      try {
-        await removeStaleMember(cluster, this.options.groupId, memberId);
-        this.staleMemberIds.delete(memberId);
-      } catch (error) {
-        this.options.onStaleMemberKept?.(memberId, error as Error);
-        this.staleMemberIds.delete(memberId);
+      for (;;) {
+        try {
+          const outcome = await removeStaleMember(cluster, this.options.groupId, memberId);
+          this.staleMemberIds.delete(memberId);
+          this.options.onStaleMemberRemoved?.(memberId, outcome);
+          break;
+        } catch (error) {
+          const retriable = (error as { retriable?: unknown }).retriable === true;
+          if (retriable && Date.now() < deadline && !this.stopped) {
+            await new Promise((r) => setTimeout(r, CONSUMER_RESTART_PROBE_MS));
+            continue;
+          }
+          this.staleMemberIds.delete(memberId);
+          this.options.onStaleMemberKept?.(memberId, error as Error);
+          break;
+        }
       }
     }
   }

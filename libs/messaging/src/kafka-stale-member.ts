@@ -18,8 +18,7 @@ export type StaleMemberOutcome = 'removed' | 'already-gone';
  * Why: a restarted broker reloads the group with the members it last knew. A re-created consumer
  * joins under a new member id, and the coordinator holds the rebalance open until every known
  * member has re-joined or its session timeout has expired, so without this the group waits a full
- * session timeout for a member that will never come back (docs/operations.md, "After a broker
- * outage"). A member the coordinator no longer knows is fine: nothing to remove.
+ * session timeout for a member that will never come back (docs/operations.md, "Riding out a broker outage"). A member the coordinator no longer knows is fine: nothing to remove.
  */
 export async function removeStaleMember(
   cluster: Cluster,

@@ -23,6 +23,7 @@ describe('kafkajs log lines', () => {
       'debug',
     ],
     ['Consumer has joined the group', 'info', 'info'],
+    ['The coordinator is not aware of this member', 'error', 'info'],
   ] as const)('"%s" at %s is logged at %s', (message, from, to) => {
     expect(relevel(from, message)).toBe(to);
   });

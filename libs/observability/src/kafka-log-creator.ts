@@ -23,7 +23,11 @@ const RELEVELED: ReadonlyArray<{ pattern: RegExp; level: LogLevelName }> = [
     level: 'debug',
   },
   // A stale member id after a session ended: the member simply joins again.
-  { pattern: /UNKNOWN_MEMBER_ID|member id.*(unknown|not valid)/i, level: 'info' },
+  // Also the answer to removing a crashed consumer's member id the coordinator already dropped.
+  {
+    pattern: /UNKNOWN_MEMBER_ID|member id.*(unknown|not valid)|not aware of this member/i,
+    level: 'info',
+  },
   // The broker is away: kafkajs retries; readiness reports it, no stack trace needed.
   {
     pattern:
@@ -32,8 +36,7 @@ const RELEVELED: ReadonlyArray<{ pattern: RegExp; level: LogLevelName }> = [
   },
   // A consumer crash stays ERROR, except those kafkajs 2.2 bails with while the broker is away:
   // it dropped the broker from its pool and found none left, or found no group coordinator. The
-  // event-log adapter restarts the consumer once the broker answers (docs/operations.md, "After
-  // a broker outage").
+  // event-log adapter restarts the consumer once the broker answers (docs/operations.md, "Riding out a broker outage").
   {
     pattern:
       /^Restarting the consumer|^Crash: KafkaJSNoBrokerAvailableError|^Crash: \w+: Failed to find group coordinator/i,

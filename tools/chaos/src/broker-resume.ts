@@ -2,7 +2,7 @@
 // projector's Kafka adapter, KafkaEventLogConsumer, as N projectors use it), the broker stopped
 // and started K times; after each return it publishes one record per partition and prints the
 // time until every one of them was handled ("time to resume"). Not a test: a script
-// (docs/operations.md, "After a broker outage"). Exit status 0 only if every run resumed and
+// (docs/operations.md, "Riding out a broker outage"). Exit status 0 only if every run resumed and
 // every record was handled exactly once.
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
