@@ -114,6 +114,12 @@ describe('retentionPreview', () => {
     // HDD 10 TB: 46.8 − tape 4.68 = 42.12 g/day. Object 2 TB: 28.08 − tape (1 copy) 2 × 24 ×
     // 0.065 × 1.5 / 1000 × 200 = 0.936 → 27.144 g/day. (42.12 + 27.144) × 0.365 = 25.28136
     expect(r.avoidedKgCo2ePerYear.nominal).toBeCloseTo(25.28136, 9);
+    // Band by interval subtraction (tape 0–0.65 Wh/TB-h, 1 copy): HDD low 23.4 − tape high 46.8
+    // → 0, high 70.2 − tape low 0 = 70.2; object low 14.04 − tape high (48 TB-h × 0.65 × 1.5 /
+    // 1000 × 200 = 9.36) = 4.68, high 42.12 − 0 = 42.12. Low (0 + 4.68) × 0.365 = 1.7082; high
+    // (70.2 + 42.12) × 0.365 = 40.9968 — the nominal lies inside.
+    expect(r.avoidedKgCo2ePerYear.low).toBeCloseTo(1.7082, 9);
+    expect(r.avoidedKgCo2ePerYear.high).toBeCloseTo(40.9968, 9);
   });
 
   it('naming final lifts only that protection; naming final and delivered lifts both', () => {

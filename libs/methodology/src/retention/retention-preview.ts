@@ -173,12 +173,19 @@ export function retentionPreview(input: RetentionPreviewInput): RetentionPreview
   };
 }
 
+/**
+ * A MOVE avoids the rate now minus the rate on the target tier. The two rates come from
+ * independent per-media coefficients (docs/methodology.md, storage), so the band is interval
+ * subtraction — least avoided when the current tier is at its low end and the target at its
+ * high end — which always brackets the nominal. Subtracting low from low and high from high
+ * does not: HDD (0.325–0.975 Wh/TB-h) to tape (0–0.65) would give low = high below nominal.
+ */
 function avoidedGPerDay(policy: RetentionPolicy, h: RetentionHolding): Range {
   if (policy.action.type === 'DELETE') return h.co2eGPerDay;
   const after = h.co2eGPerDayByMedia[policy.action.toMedia];
   return {
-    low: Math.max(0, h.co2eGPerDay.low - after.low),
+    low: Math.max(0, h.co2eGPerDay.low - after.high),
     nominal: Math.max(0, h.co2eGPerDay.nominal - after.nominal),
-    high: Math.max(0, h.co2eGPerDay.high - after.high),
+    high: Math.max(0, h.co2eGPerDay.high - after.low),
   };
 }
