@@ -1,7 +1,7 @@
 /**
- * Hash routes of the dashboard. Pages that wait on API still being built (what-if, deletion
- * requests) get their own entry here and a link in the header when their queries land in the
- * schema (apps/dashboard/README.md). `#/` is the portfolio once the tenant has a project, else
+ * Hash routes of the dashboard. Pages still to come (what-if, deletion requests; their queries
+ * are in the schema) get their own entry here and a link in the header
+ * (apps/dashboard/README.md). `#/` is the portfolio once the tenant has a project, else
  * the start page (`#/start`: open a project by id, send the first span).
  */
 export type Route =

@@ -146,11 +146,11 @@ export function RetentionPage() {
 
       <section className="card" aria-labelledby="deletions-heading">
         <h2 id="deletions-heading">Deletion requests</h2>
-        {/* Placeholder: deletion requests (pending, overdue, confirmed) are being built on
-            their own branch; this section shows them once the API serves them. No data yet. */}
+        {/* Not listed on this page yet; the API serves them (deletionRequests, docs/retention.md). */}
         <p className="placeholder" data-testid="deletion-requests-placeholder">
-          Pending, overdue and confirmed deletion requests will be listed here once the API serves
-          them (being built). Until then policies only preview.
+          Pending, overdue and confirmed deletion requests are not listed on this page yet: media
+          holders and policy engines read them with the <code>deletionRequests</code> query (see
+          docs/retention.md).
         </p>
       </section>
 
