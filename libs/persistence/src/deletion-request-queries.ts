@@ -40,6 +40,8 @@ export interface DecisionRow {
   policyRef: string | null;
   requestCount: number;
   decidedAt: string;
+  /** The requests the decision made, by request id (a replay answers them again). */
+  requestIds: string[];
 }
 
 /** Per holding: whether a request that is not FAILED exists, and how many FAILED. */
@@ -92,9 +94,12 @@ const REQUEST = `
   select ${REQUEST_COLUMNS} from retention_deletion_requests where tenant_id = $1 and request_id = $3`;
 
 const DECISION = `
-  select event_id::text as "eventId", policy_id::text as "policyId", policy_ref as "policyRef",
-         request_count as "requestCount", decided_at as "decidedAt"
-    from retention_decisions where tenant_id = $1 and idempotency_key = $2`;
+  select d.event_id::text as "eventId", d.policy_id::text as "policyId", d.policy_ref as "policyRef",
+         d.request_count as "requestCount", d.decided_at as "decidedAt",
+         array(select r.request_id::text from retention_deletion_requests r
+                where r.tenant_id = d.tenant_id and r.idempotency_key = d.idempotency_key
+                order by r.request_id) as "requestIds"
+    from retention_decisions d where d.tenant_id = $1 and d.idempotency_key = $2`;
 
 const KNOWN = `
   select project_id as "projectId", artifact_id as "artifactId", storage_system as "storageSystem",

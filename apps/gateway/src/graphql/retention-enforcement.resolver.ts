@@ -133,14 +133,14 @@ export class RetentionEnforcementResolver {
     await this.publisher.publish([record]);
   }
 
-  /** A retried key answers from the recorded decision and emits nothing. */
+  /** A retried key answers the recorded decision's request ids and emits nothing. */
   private async replay(tenant: string, key: string): Promise<RetentionEnforcement | null> {
     const earlier = await this.ports().enforcement.requests.decision(tenant, key);
     if (!earlier) return null;
     return Object.assign(new RetentionEnforcement(), {
       eventId: earlier.eventId,
       replayed: true,
-      requestIds: [],
+      requestIds: earlier.requestIds,
       alreadyRequested: 0,
       excludedLegalHold: 0,
       excludedProtectedByStatus: 0,

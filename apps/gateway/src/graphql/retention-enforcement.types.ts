@@ -89,7 +89,9 @@ export class RetentionEnforcement {
   })
   replayed!: boolean;
 
-  @Field(() => [ID], { description: 'The requests this decision makes (empty when replayed).' })
+  @Field(() => [ID], {
+    description: 'The requests this decision makes (when replayed: the ones it made).',
+  })
   requestIds!: string[];
 
   @Field(() => Int, { description: 'Selected holdings already requested and not failed.' })
