@@ -4,6 +4,7 @@ import {
   activityEventId,
   deletionRequestId,
   encodeLogRecord,
+  moveRequestId,
   TOPICS,
   type ActivityRecorded,
   type LogRecord,
@@ -51,7 +52,7 @@ function storageSpan(
   tenant: string,
   spanId: string,
   artifact: { id: string; parentId?: string; status?: string },
-  storage: { bytes: number; media: 'hdd' | 'object'; system: string },
+  storage: { bytes: number; media: 'hdd' | 'object' | 'tape'; system: string },
   startTime = OLD,
 ): ActivityRecorded {
   const endTime = new Date(Date.parse(startTime) + 3600_000).toISOString();
@@ -525,6 +526,398 @@ describe('retention enforcement in embedded mode: requests, pull API, answers, o
       /payload\.requestId: no deletion request of this tenant has that id$/,
     );
   }, 30000);
+});
+
+describe('retention enforcement of a MOVE policy in embedded mode: move commands, answers, new tier, breaches, booked tier difference (PostgreSQL)', () => {
+  const ADMIN = 'move-int-admin-m-0123456789abcd';
+  const READ = 'move-int-read-m-01234567890abcd';
+  const ENGINE = 'move-int-engine-m-0123456789abc';
+  let database: TestDatabase;
+  let db: DatabaseHandle;
+  let app: INestApplication;
+  let url: string;
+  let workers: ProjectorWorkers;
+  let engineKeyId: string;
+  let policyId: string;
+  const publisher = () => new EmbeddedEventLogPublisher(new EventLogTable(db));
+  const moveId = (artifactId: string, system: string, generation = 0) =>
+    moveRequestId('m', 'series-s01', artifactId, system, 'tape', generation);
+
+  async function gql(key: string, query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ query, variables }),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per query
+    return (await response.json()) as { data?: Record<string, any>; errors?: Array<any> };
+  }
+  async function ok(key: string, query: string, variables: Record<string, unknown> = {}) {
+    const body = await gql(key, query, variables);
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  }
+  /** The commands on the embedded log: [type, requestId, sendNumber, fromMedia, toMedia]. */
+  async function commands(): Promise<Array<[string, string, number, string?, string?]>> {
+    const entries = await new EventLogTable(db).readAfter(TOPICS.retentionCommands, null, 1000);
+    return entries.map((e) => {
+      const v = e.value as {
+        type: string;
+        payload: { requestId: string; sendNumber: number; fromMedia?: string; toMedia?: string };
+      };
+      return [
+        v.type,
+        v.payload.requestId,
+        v.payload.sendNumber,
+        v.payload.fromMedia,
+        v.payload.toMedia,
+      ];
+    });
+  }
+  const ENFORCE = `mutation($id: ID!, $key: String!) { enforceRetention(policyId: $id, idempotencyKey: $key) {
+    eventId replayed requestIds alreadyRequested excludedLegalHold } }`;
+  const MOVES = `query($status: DeletionRequestStatus) { deletionRequests(action: MOVE, status: $status, first: 10) {
+    requestId artifactId storageSystem action fromMedia toMedia status sendCount movedBytes
+    co2eGPerDay { low nominal high } } }`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('retention_move_int');
+    db = await openPostgres(database.url, { poolSize: 4 });
+    const keys = new ApiKeyStore(db);
+    await keys.ensureTenant('m');
+    await keys.addKey('m', ADMIN, ['ingest', 'read', 'admin']);
+    await keys.addKey('m', READ, ['read']);
+    engineKeyId = (await keys.addKey('m', ENGINE, ['policy-engine'])).key.id;
+    const table = new EventLogTable(db);
+    const store = new EmissionStore(db);
+    workers = await startProjectorWorkers({
+      store,
+      retentionStore: new RetentionStore(db),
+      enforcement: {
+        store: new DeletionRequestStore(db),
+        sweepIntervalMs: 200,
+        resendIntervalMs: 600_000,
+      },
+      registry: new ProjectionRegistry(db),
+      publisher: publisher(),
+      inspector: new EmbeddedEventLogInspector(),
+      consumerFor: (groupId, topic) =>
+        new EmbeddedEventLogConsumer({
+          table,
+          groupId,
+          topic,
+          positions: store,
+          pollIntervalMs: 50,
+        }),
+      groupId: 'greenops-projector',
+      log: () => undefined,
+      warn: () => undefined,
+      progressIntervalMs: 0,
+    });
+    app = await createGatewayApp({
+      queries: new EmissionQueries(db),
+      apiKeys: keys,
+      factorSets: new ProjectionRegistry(db),
+      retention: new RetentionQueries(db),
+      enforcement: { requests: new DeletionRequestQueries(db), answerWindowMs: ANSWER_WINDOW_MS },
+      insights: insightsReads(db),
+      publisher: publisher(),
+    });
+    await app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+    // mv010-v1: 10 TB HDD; mv020-v1: 2 TB object (3 copies); mv030-v1 already on tape;
+    // mv040-v1 under a legal hold. All rejected.
+    await publisher().publish(
+      [
+        storageSpan(
+          'm',
+          '00000000000000a1',
+          { id: 'mv010-v1', status: 'rejected' },
+          { bytes: 1e13, media: 'hdd', system: 'isilon-ldn-1' },
+        ),
+        storageSpan(
+          'm',
+          '00000000000000a2',
+          { id: 'mv020-v1', status: 'rejected' },
+          { bytes: 2e12, media: 'object', system: 's3:vfx-renders' },
+        ),
+        storageSpan(
+          'm',
+          '00000000000000a3',
+          { id: 'mv030-v1', status: 'rejected' },
+          { bytes: 1e13, media: 'tape', system: 'lto-ldn-1' },
+        ),
+        storageSpan(
+          'm',
+          '00000000000000a4',
+          { id: 'mv040-v1', status: 'rejected' },
+          { bytes: 1e13, media: 'hdd', system: 'isilon-ldn-1' },
+        ),
+      ].map(record),
+    );
+    await ok(
+      ADMIN,
+      `mutation { setLegalHold(projectId: "series-s01", artifactId: "mv040-v1", reason: "litigation 2026-7") { eventId } }`,
+    );
+    policyId = (
+      await ok(
+        ADMIN,
+        `mutation($input: DefineRetentionPolicyInput!) { defineRetentionPolicy(input: $input) { policyId } }`,
+        {
+          input: {
+            name: 'rejected to tape',
+            selector: { statuses: ['rejected'] },
+            action: 'MOVE',
+            toMedia: 'tape',
+            graceDays: 0,
+            reason: 'storage plan 2026',
+          },
+        },
+      )
+    ).defineRetentionPolicy.policyId;
+    await waitFor(
+      async () => {
+        const d = await ok(
+          ADMIN,
+          `{ retentionPolicies { id } legalHolds { artifactId } project(id: "series-s01") { holdings { artifacts } } }`,
+        );
+        const held = d.project?.holdings?.reduce(
+          (n: number, h: { artifacts: number }) => n + h.artifacts,
+          0,
+        );
+        return d.retentionPolicies.length === 1 && d.legalHolds.length === 1 && held === 4;
+      },
+      { timeoutMs: 30000, description: 'holdings, policy and hold projected' },
+    );
+  }, 90000);
+
+  afterAll(async () => {
+    await app?.close();
+    await workers?.stop();
+    await db?.close();
+    await database?.drop();
+  });
+
+  // Storage model (docs/methodology.md; libs/factors storage.factors.ts, Cloud Carbon Footprint
+  // coefficients, 2021: HDD and object 0.65 (0.325–0.975) Wh/TB-h, object 3 copies; tape 0.065
+  // (0–0.65) Wh/TB-h, GreenOps assumption 2026, 1 copy), PUE 1.5, 200 g CO2e/kWh:
+  //   mv010-v1 10 TB HDD:     10 × 24 × 0.65 × 1.5 / 1000 × 200      = 46.8  g/day (23.4–70.2)
+  //            on tape:       10 × 24 × 0.065 × 1.5 / 1000 × 200     = 4.68  g/day (0–46.8)
+  //            avoided:       46.8 − 4.68 = 42.12; low 23.4 − 46.8 → 0; high 70.2 − 0 = 70.2
+  //   mv020-v1 2 TB object:   2 × 24 × 3 × 0.65 × 1.5 / 1000 × 200   = 28.08 g/day (14.04–42.12)
+  //            on tape (1×):  2 × 24 × 0.065 × 1.5 / 1000 × 200      = 0.936 g/day (0–9.36)
+  //            avoided:       28.08 − 0.936 = 27.144; low 14.04 − 9.36 = 4.68; high 42.12
+  it("enforces a MOVE policy: one move per holding not on tape and not held, the preview's avoided figure, move commands", async () => {
+    const preview = (
+      await ok(
+        READ,
+        `query($id: ID!) { retentionPreview(policyId: $id) { candidates { artifactId avoidedKgCo2ePerYear { nominal } } } }`,
+        { id: policyId },
+      )
+    ).retentionPreview;
+    // 42.12 × 365 / 1000 = 15.3738 kg/yr; 27.144 × 365 / 1000 = 9.90756 kg/yr
+    const previewed = Object.fromEntries(
+      preview.candidates.map(
+        (c: { artifactId: string; avoidedKgCo2ePerYear: { nominal: number } }) => [
+          c.artifactId,
+          c.avoidedKgCo2ePerYear.nominal,
+        ],
+      ),
+    );
+    expect(Object.keys(previewed).sort()).toEqual(['mv010-v1', 'mv020-v1']);
+    expect(previewed['mv010-v1']).toBeCloseTo(15.3738, 9);
+    expect(previewed['mv020-v1']).toBeCloseTo(9.90756, 9);
+
+    expect(
+      (await gql(READ, ENFORCE, { id: policyId, key: 'tape-1' })).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    const first = (await ok(ENGINE, ENFORCE, { id: policyId, key: 'tape-1' })).enforceRetention;
+    const expected = [moveId('mv010-v1', 'isilon-ldn-1'), moveId('mv020-v1', 's3:vfx-renders')];
+    expect([...first.requestIds].sort()).toEqual([...expected].sort());
+    expect(first).toMatchObject({ replayed: false, alreadyRequested: 0, excludedLegalHold: 1 });
+    // a move never shares an id with a deletion of the same holding
+    expect(expected).not.toContain(
+      deletionRequestId('m', 'series-s01', 'mv010-v1', 'isilon-ldn-1', 0),
+    );
+
+    await waitFor(async () => (await commands()).length === 2, {
+      timeoutMs: 20000,
+      description: 'two move commands sent',
+    });
+    expect((await commands()).sort()).toEqual(
+      [
+        ['RetentionMoveRequested', expected[0], 1, 'hdd', 'tape'],
+        ['RetentionMoveRequested', expected[1], 1, 'object', 'tape'],
+      ].sort(),
+    );
+    // the pull API lists moves only when asked: a deletion poller never sees one
+    expect((await ok(ENGINE, `{ deletionRequests { requestId } }`)).deletionRequests).toEqual([]);
+    const moves = (await ok(ENGINE, MOVES)).deletionRequests;
+    const mv010 = moves.find((r: { artifactId: string }) => r.artifactId === 'mv010-v1');
+    expect(mv010).toMatchObject({
+      action: 'MOVE',
+      fromMedia: 'hdd',
+      toMedia: 'tape',
+      status: 'PENDING',
+    });
+    expect(mv010.co2eGPerDay.nominal).toBeCloseTo(42.12, 9);
+    expect(mv010.co2eGPerDay.low).toBe(0);
+    expect(mv010.co2eGPerDay.high).toBeCloseTo(70.2, 9);
+
+    const again = (await ok(ENGINE, ENFORCE, { id: policyId, key: 'tape-1' })).enforceRetention;
+    expect(again).toMatchObject({ replayed: true, eventId: first.eventId });
+    const other = (await ok(ENGINE, ENFORCE, { id: policyId, key: 'tape-2' })).enforceRetention;
+    expect(other).toMatchObject({ replayed: false, requestIds: [], alreadyRequested: 2 });
+  }, 60000);
+
+  it('confirms one move and fails one; the holding is on tape at the tape rate; books the tier difference beside emissions', async () => {
+    const moved = moveId('mv010-v1', 'isilon-ldn-1');
+    const failed = moveId('mv020-v1', 's3:vfx-renders');
+    // a move is answered as a move
+    const wrong = await gql(
+      ENGINE,
+      `mutation($id: ID!) { confirmDeletion(requestId: $id, deletedBytes: 1e13) { eventId } }`,
+      { id: moved },
+    );
+    expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].message).toMatch(/MOVE request/);
+    expect(
+      (
+        await gql(
+          READ,
+          `mutation($id: ID!) { confirmMove(requestId: $id, movedBytes: 1e13) { eventId } }`,
+          { id: moved },
+        )
+      ).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    await ok(
+      ENGINE,
+      `mutation($id: ID!) { confirmMove(requestId: $id, movedBytes: 1e13, reason: "written to LTO-9") { eventId } }`,
+      { id: moved },
+    );
+    await ok(
+      ENGINE,
+      `mutation($id: ID!) { failMove(requestId: $id, reason: "tape library offline") { eventId } }`,
+      { id: failed },
+    );
+    await waitFor(
+      async () => {
+        const [c, f] = await Promise.all(
+          ['CONFIRMED', 'FAILED'].map(
+            async (status) => (await ok(READ, MOVES, { status })).deletionRequests,
+          ),
+        );
+        return (
+          c.length === 1 && f.length === 1 && c[0].requestId === moved && c[0].movedBytes === 1e13
+        );
+      },
+      { timeoutMs: 20000, description: 'move answers projected' },
+    );
+    const holding = (
+      await ok(
+        READ,
+        `{ artifact(projectId: "series-s01", id: "mv010-v1") { holdings { storageSystem media co2eGPerDay { low nominal high } } } }`,
+      )
+    ).artifact.holdings;
+    expect(holding).toHaveLength(1);
+    expect(holding[0]).toMatchObject({ storageSystem: 'isilon-ldn-1', media: 'tape' });
+    expect(holding[0].co2eGPerDay.nominal).toBeCloseTo(4.68, 9);
+    expect(holding[0].co2eGPerDay.high).toBeCloseTo(46.8, 9);
+
+    // booked: 42.12 g/day × 365 / 1000 = 15.3738 kg/yr (low 0, high 70.2 × 0.365 = 25.623)
+    const booked = await ok(
+      READ,
+      `{ retentionAvoided { confirmedDeletions confirmedMoves bytesMoved kgCo2ePerYear { low nominal high } }
+           retentionPolicies { avoided { confirmedMoves kgCo2ePerYear { nominal } } } }`,
+    );
+    expect(booked.retentionAvoided).toMatchObject({
+      confirmedDeletions: 0,
+      confirmedMoves: 1,
+      bytesMoved: 1e13,
+    });
+    expect(booked.retentionAvoided.kgCo2ePerYear.nominal).toBeCloseTo(15.3738, 9);
+    expect(booked.retentionAvoided.kgCo2ePerYear.low).toBe(0);
+    expect(booked.retentionAvoided.kgCo2ePerYear.high).toBeCloseTo(25.623, 9);
+    expect(booked.retentionPolicies[0].avoided.kgCo2ePerYear.nominal).toBeCloseTo(15.3738, 9);
+  }, 60000);
+
+  it('requests a failed move again under its next id, lets it go OVERDUE and re-sends it with the same id', async () => {
+    const retry = (await ok(ENGINE, ENFORCE, { id: policyId, key: 'tape-3' })).enforceRetention;
+    // mv010-v1 is on tape now: no longer a candidate; mv020-v1's move failed: next generation
+    expect(retry.requestIds).toEqual([moveId('mv020-v1', 's3:vfx-renders', 1)]);
+    const overdue = await waitFor(
+      async () => {
+        const o = (await ok(READ, MOVES, { status: 'OVERDUE' })).deletionRequests;
+        return o.length === 1 && o[0].sendCount === 2 && o;
+      },
+      { timeoutMs: 30000, description: 'the retried move re-sent once overdue' },
+    );
+    expect(overdue[0].requestId).toBe(retry.requestIds[0]);
+    expect((await commands()).filter(([, id]) => id === retry.requestIds[0])).toEqual([
+      ['RetentionMoveRequested', retry.requestIds[0], 1, 'object', 'tape'],
+      ['RetentionMoveRequested', retry.requestIds[0], 2, 'object', 'tape'],
+    ]);
+  }, 60000);
+
+  it('flags bytes seen again on the old tier after a confirmed move as a breach, not those on the new tier', async () => {
+    const later = (ms: number) => new Date(Date.now() + ms).toISOString();
+    await publisher().publish(
+      [
+        storageSpan(
+          'm',
+          '00000000000000b1',
+          { id: 'mv010-v1' },
+          { bytes: 1e13, media: 'tape', system: 'isilon-ldn-1' },
+          later(0),
+        ),
+        storageSpan(
+          'm',
+          '00000000000000b2',
+          { id: 'mv010-v1' },
+          { bytes: 1e13, media: 'hdd', system: 'isilon-ldn-1' },
+          later(1000),
+        ),
+      ].map(record),
+    );
+    const breaches = await waitFor(
+      async () => {
+        const b = (await ok(READ, `{ retentionBreaches { artifactId requestId eventId } }`))
+          .retentionBreaches;
+        return b.length > 0 && b;
+      },
+      { timeoutMs: 20000, description: 'breach recorded' },
+    );
+    expect(breaches).toEqual([
+      {
+        artifactId: 'mv010-v1',
+        requestId: moveId('mv010-v1', 'isilon-ldn-1'),
+        eventId: activityEventId('m', TRACE, '00000000000000b2'),
+      },
+    ]);
+  }, 30000);
+
+  it('audits move requests, answers and re-sends with the acting key', async () => {
+    const records = (
+      await ok(READ, `{ retentionAudit(first: 100) { records { action subject keyId reason } } }`)
+    ).retentionAudit.records as Array<{
+      action: string;
+      subject: string;
+      keyId: string;
+      reason: string;
+    }>;
+    const of = (action: string) => records.filter((r) => r.action === action);
+    expect(of('MOVE_REQUESTED')).toHaveLength(3);
+    expect(of('DELETION_REQUESTED')).toHaveLength(0);
+    expect(of('MOVE_CONFIRMED').map((r) => [r.subject, r.keyId, r.reason])).toEqual([
+      [moveId('mv010-v1', 'isilon-ldn-1'), engineKeyId, 'written to LTO-9'],
+    ]);
+    expect(of('MOVE_FAILED').map((r) => [r.subject, r.reason])).toEqual([
+      [moveId('mv020-v1', 's3:vfx-renders'), 'tape library offline'],
+    ]);
+    expect(of('MOVE_RESENT').map((r) => [r.subject, r.keyId])).toEqual([
+      [moveId('mv020-v1', 's3:vfx-renders', 1), 'greenops:retention-sweep'],
+    ]);
+  });
 });
 
 describe('retention enforcement: a sender killed halfway (PostgreSQL)', () => {

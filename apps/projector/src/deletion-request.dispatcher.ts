@@ -21,7 +21,7 @@ export interface DeletionRequestDispatcherOptions {
  * Sends deletion requests to their holders (docs/retention.md, "Enforcement"): the requests
  * table is the outbox of the commands topic. Each round claims the due requests by lease
  * (never sent yet, or OVERDUE and due for a re-send), publishes one RetentionDeletionRequested
- * per request with its stable request id, then records the send. A sender that dies between
+ * (or RetentionMoveRequested) per request with its stable request id, then records the send. A sender that dies between
  * publish and record leaves the lease to expire: the request is sent again, same id (at least
  * once). Two projector instances never claim the same row at once (`for update skip locked`).
  * It runs in the projector, which owns the requests' write side; the gateway only reads.
@@ -73,30 +73,46 @@ export class DeletionRequestDispatcher {
   }
 }
 
-/** The command of one send, checked against its contract. */
+/**
+ * The command of one send, checked against its contract: RetentionDeletionRequested for a
+ * deletion, RetentionMoveRequested for a move (a type of its own, so a holder that knows only
+ * deletions passes it over).
+ */
 export function commandRecord(r: DueDeletionRequest, now: Date): LogRecord {
-  const encoded = encodeLogRecord({
+  const envelope = {
     id: deletionCommandEventId(r.requestId, r.sendNumber),
-    type: 'RetentionDeletionRequested',
-    version: 1,
+    version: 1 as const,
     tenant: r.tenant,
     projectId: r.projectId,
     occurredAt: now.toISOString(),
     recordedAt: now.toISOString(),
-    payload: {
-      requestId: r.requestId,
-      artifactId: r.artifactId,
-      storageSystem: r.storageSystem,
-      ...(r.uri ? { uri: r.uri } : {}),
-      bytes: r.bytes,
-      deadline: r.deadline,
-      sendNumber: r.sendNumber,
-      ...(r.policyId ? { policyId: r.policyId } : {}),
-      ...(r.policyRef ? { policyRef: r.policyRef } : {}),
-    },
-  });
+  };
+  const common = {
+    requestId: r.requestId,
+    artifactId: r.artifactId,
+    storageSystem: r.storageSystem,
+    ...(r.uri ? { uri: r.uri } : {}),
+    bytes: r.bytes,
+  };
+  const origin = {
+    deadline: r.deadline,
+    sendNumber: r.sendNumber,
+    ...(r.policyId ? { policyId: r.policyId } : {}),
+    ...(r.policyRef ? { policyRef: r.policyRef } : {}),
+  };
+  const encoded = r.move
+    ? encodeLogRecord({
+        ...envelope,
+        type: 'RetentionMoveRequested',
+        payload: { ...common, fromMedia: r.move.fromMedia, toMedia: r.move.toMedia, ...origin },
+      })
+    : encodeLogRecord({
+        ...envelope,
+        type: 'RetentionDeletionRequested',
+        payload: { ...common, ...origin },
+      });
   // The row was checked when it was written; a failure here is a bug, not bad input.
   if (!encoded.ok)
-    throw new Error(`deletion request ${r.requestId}: ${encoded.field}: ${encoded.reason}`);
+    throw new Error(`retention request ${r.requestId}: ${encoded.field}: ${encoded.reason}`);
   return encoded.record;
 }

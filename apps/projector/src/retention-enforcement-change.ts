@@ -3,7 +3,7 @@ import type { EnforcementChange } from '@greenops/persistence';
 
 /**
  * The enforcement change an event makes (docs/retention.md, "Enforcement"): a decision's
- * deletion requests, or a holder's answer to one. Undefined for every other event.
+ * deletion and move requests, or a holder's answer to one. Undefined for every other event.
  */
 export function enforcementChange(event: LogEvent): EnforcementChange | undefined {
   if (event.type === 'RejectedSpan') return undefined;
@@ -19,7 +19,8 @@ export function enforcementChange(event: LogEvent): EnforcementChange | undefine
         idempotencyKey: p.idempotencyKey,
         policyId: p.policyId ?? null,
         policyRef: p.policyRef ?? null,
-        requests: p.requests.map((r) => ({ ...r, uri: r.uri ?? null })),
+        // v1 records arrive as v2 without `move`: deletions.
+        requests: p.requests.map((r) => ({ ...r, uri: r.uri ?? null, move: r.move ?? null })),
       };
     }
     case 'RetentionDeletionConfirmed':
@@ -35,6 +36,23 @@ export function enforcementChange(event: LogEvent): EnforcementChange | undefine
       return {
         ...base,
         type: 'deletionFailed',
+        keyId: event.payload.actor.keyId,
+        reason: event.payload.actor.reason,
+        requestId: event.payload.requestId,
+      };
+    case 'RetentionMoveConfirmed':
+      return {
+        ...base,
+        type: 'moveConfirmed',
+        keyId: event.payload.actor.keyId,
+        reason: event.payload.actor.reason ?? null,
+        requestId: event.payload.requestId,
+        movedBytes: event.payload.movedBytes,
+      };
+    case 'RetentionMoveFailed':
+      return {
+        ...base,
+        type: 'moveFailed',
         keyId: event.payload.actor.keyId,
         reason: event.payload.actor.reason,
         requestId: event.payload.requestId,

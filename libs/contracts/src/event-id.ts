@@ -128,12 +128,36 @@ export function deletionRequestId(
   );
 }
 
+/**
+ * A move request: one per (artifact, storage system, target tier) and generation (the number of
+ * earlier move requests for that holding that FAILED or were CONFIRMED), a namespace of its own
+ * so it never names a deletion (docs/retention.md, "MOVE enforcement").
+ */
+export function moveRequestId(
+  tenant: string,
+  projectId: string,
+  artifactId: string,
+  storageSystem: string,
+  toMedia: string,
+  generation: number,
+): string {
+  return deterministicEventId(
+    'greenops.retention.move-request',
+    tenant,
+    projectId,
+    artifactId,
+    storageSystem,
+    toMedia,
+    String(generation),
+  );
+}
+
 /** RetentionDeletionsDecided: one per (tenant, idempotency key), whoever retries it. */
 export function deletionDecisionEventId(tenant: string, idempotencyKey: string): string {
   return deterministicEventId('greenops.retention.decision', tenant, idempotencyKey);
 }
 
-/** RetentionDeletionRequested: one per send of a request (the first, then each re-send). */
+/** RetentionDeletionRequested / RetentionMoveRequested: one per send of a request (the first, then each re-send). */
 export function deletionCommandEventId(requestId: string, sendNumber: number): string {
   return deterministicEventId('greenops.retention.command', requestId, String(sendNumber));
 }

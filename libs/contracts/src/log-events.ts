@@ -14,7 +14,7 @@ import { RETENTION_POLICY_DEFINED, retentionPolicyDefinedV1 } from './retention-
 import { RETENTION_POLICY_RETIRED, retentionPolicyRetiredV1 } from './retention-policy-retired';
 import {
   RETENTION_DELETIONS_DECIDED,
-  retentionDeletionsDecidedV1,
+  retentionDeletionsDecidedV2,
 } from './retention-deletions-decided';
 import {
   RETENTION_DELETION_REQUESTED,
@@ -25,6 +25,9 @@ import {
   retentionDeletionConfirmedV1,
 } from './retention-deletion-confirmed';
 import { RETENTION_DELETION_FAILED, retentionDeletionFailedV1 } from './retention-deletion-failed';
+import { RETENTION_MOVE_REQUESTED, retentionMoveRequestedV1 } from './retention-move-requested';
+import { RETENTION_MOVE_CONFIRMED, retentionMoveConfirmedV1 } from './retention-move-confirmed';
+import { RETENTION_MOVE_FAILED, retentionMoveFailedV1 } from './retention-move-failed';
 import { TOPICS } from './topics';
 
 /** The current version of every event type on the log, told apart by `type`. */
@@ -40,10 +43,13 @@ const CURRENT_EVENTS = z.discriminatedUnion('type', [
   retentionPolicyRetiredV1,
   legalHoldSetV1,
   legalHoldReleasedV1,
-  retentionDeletionsDecidedV1,
+  retentionDeletionsDecidedV2,
   retentionDeletionRequestedV1,
   retentionDeletionConfirmedV1,
   retentionDeletionFailedV1,
+  retentionMoveRequestedV1,
+  retentionMoveConfirmedV1,
+  retentionMoveFailedV1,
 ]);
 
 /** Any event of the log, in its current version. */
@@ -71,6 +77,9 @@ export const EVENT_REGISTRY = new EventRegistry(
     RetentionDeletionRequested: RETENTION_DELETION_REQUESTED,
     RetentionDeletionConfirmed: RETENTION_DELETION_CONFIRMED,
     RetentionDeletionFailed: RETENTION_DELETION_FAILED,
+    RetentionMoveRequested: RETENTION_MOVE_REQUESTED,
+    RetentionMoveConfirmed: RETENTION_MOVE_CONFIRMED,
+    RetentionMoveFailed: RETENTION_MOVE_FAILED,
   },
   // Dead-letter records named neither their type nor their version before the registry existed.
   { [TOPICS.activitiesDlq]: { type: 'RejectedSpan', version: 1 } },

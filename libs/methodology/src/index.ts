@@ -95,6 +95,7 @@ export {
   type RequestedHoldings,
 } from './retention/deletion-targets';
 export { bookedAvoided, type BookedAvoided } from './retention/booked-avoided';
+export { moveAvoidedGPerDay } from './retention/move-avoided-rate';
 export { activityMeasures, HOURS_PER_MONTH, type ActivityMeasures } from './activity-measures';
 export {
   projectKpis,

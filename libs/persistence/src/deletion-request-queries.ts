@@ -1,4 +1,5 @@
-import type { Range } from '@greenops/domain';
+import type { Range, StorageMediaTier } from '@greenops/domain';
+import type { RetentionRequestAction } from './deletion-request-store';
 import type { DatabaseHandle } from './database-handle';
 import { requireIdentifier, requireIntInRange, requireText, requireUuid } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
@@ -32,6 +33,11 @@ export interface DeletionRequestRow {
   answeredBy: string | null;
   answerReason: string | null;
   deletedBytes: number | null;
+  action: RetentionRequestAction;
+  /** A move's tiers (null for a deletion). */
+  fromMedia: StorageMediaTier | null;
+  toMedia: StorageMediaTier | null;
+  movedBytes: number | null;
 }
 
 export interface DecisionRow {
@@ -44,10 +50,15 @@ export interface DecisionRow {
   requestIds: string[];
 }
 
-/** Per holding: whether a request that is not FAILED exists, and how many FAILED. */
+/**
+ * Per holding: whether a live request exists (not FAILED, and not a CONFIRMED move), how many
+ * deletions FAILED, and how many moves were settled (FAILED or CONFIRMED): the generations of
+ * the next deletion and move request ids.
+ */
 export interface KnownRequests {
   live: Set<string>;
   failed: Map<string, number>;
+  settledMoves: Map<string, number>;
 }
 
 export interface BreachRow {
@@ -60,10 +71,15 @@ export interface BreachRow {
   eventId: string;
 }
 
-/** Confirmed deletions summed: Σ g/day avoided, Σ g/day × days since each confirmation. */
+/**
+ * Confirmed requests summed: Σ g/day avoided (a deletion's whole rate, a move's tier
+ * difference), Σ g/day × days since each confirmation.
+ */
 export interface ConfirmedDeletionSums {
   deletions: number;
   bytesDeleted: number;
+  moves: number;
+  bytesMoved: number;
   gPerDay: Range;
   gDaysToDate: Range;
 }
@@ -82,12 +98,13 @@ const REQUEST_COLUMNS = `
   requested_at as "requestedAt", requested_by as "requestedBy", deadline, ${STATUS_SQL} as status,
   send_count as "sendCount", last_sent_at as "lastSentAt", answered_at as "answeredAt",
   answered_by as "answeredBy", ${boundedColumn('answer_reason', MAX_RETURNED_TEXT_CHARS)} as "answerReason",
-  deleted_bytes as "deletedBytes"`;
+  deleted_bytes as "deletedBytes", action, from_media as "fromMedia", to_media as "toMedia",
+  moved_bytes as "movedBytes"`;
 
 const REQUESTS = `
   select ${REQUEST_COLUMNS} from retention_deletion_requests
    where tenant_id = $1 and ($3::text is null or storage_system = $3)
-     and ($4::text is null or ${STATUS_SQL} = $4)
+     and ($4::text is null or ${STATUS_SQL} = $4) and action = $6
    order by requested_at, request_id limit $5`;
 
 const REQUEST = `
@@ -103,7 +120,7 @@ const DECISION = `
 
 const KNOWN = `
   select project_id as "projectId", artifact_id as "artifactId", storage_system as "storageSystem",
-         status from retention_deletion_requests
+         status, action from retention_deletion_requests
    where tenant_id = $1 and project_id = any($2::text[])
    limit ${MAX_KNOWN_REQUESTS + 1}`;
 
@@ -117,7 +134,10 @@ const BREACHES = `
 // Avoided emissions are booked from the confirmation on: the rate the holding had when it was
 // requested, over the days since (docs/retention.md, "Booked avoided emissions").
 const CONFIRMED_SUMS = `
-  select count(*)::int as deletions, coalesce(sum(coalesce(deleted_bytes, bytes)), 0)::float8 as bytes,
+  select count(*) filter (where action = 'DELETE')::int as deletions,
+         coalesce(sum(coalesce(deleted_bytes, bytes)) filter (where action = 'DELETE'), 0)::float8 as bytes,
+         count(*) filter (where action = 'MOVE')::int as moves,
+         coalesce(sum(coalesce(moved_bytes, bytes)) filter (where action = 'MOVE'), 0)::float8 as moved,
          coalesce(sum(co2e_g_per_day_low), 0)::float8 as low,
          coalesce(sum(co2e_g_per_day), 0)::float8 as nominal,
          coalesce(sum(co2e_g_per_day_high), 0)::float8 as high,
@@ -156,6 +176,10 @@ function request(r: RawRequest): DeletionRequestRow {
     answeredBy: r.answeredBy,
     answerReason: r.answerReason,
     deletedBytes: r.deletedBytes === null ? null : Number(r.deletedBytes),
+    action: r.action,
+    fromMedia: r.fromMedia,
+    toMedia: r.toMedia,
+    movedBytes: r.movedBytes === null ? null : Number(r.movedBytes),
   };
 }
 
@@ -169,7 +193,11 @@ export class DeletionRequestQueries {
 
   async deletionRequests(
     tenant: string,
-    filter: { storageSystem?: string; status?: DeletionRequestStatus },
+    filter: {
+      storageSystem?: string;
+      status?: DeletionRequestStatus;
+      action?: RetentionRequestAction;
+    },
     first: number,
     now: Date,
   ): Promise<DeletionRequestRow[]> {
@@ -186,6 +214,8 @@ export class DeletionRequestQueries {
         : requireIdentifier('storageSystem', filter.storageSystem),
       filter.status ?? null,
       requireIntInRange('first', first, 0, MAX_DELETION_REQUEST_PAGE),
+      // Deletions unless moves are asked for: a holder that polls deletions never sees a move.
+      filter.action ?? 'DELETE',
     ]);
     return rows.map(request);
   }
@@ -213,13 +243,14 @@ export class DeletionRequestQueries {
 
   /** The requests already made for holdings of these projects (holdingKey → state). */
   async knownRequests(tenant: string, projectIds: string[]): Promise<KnownRequests> {
-    const known: KnownRequests = { live: new Set(), failed: new Map() };
+    const known: KnownRequests = { live: new Set(), failed: new Map(), settledMoves: new Map() };
     if (projectIds.length === 0) return known;
     const rows = await this.read<{
       projectId: string;
       artifactId: string;
       storageSystem: string;
       status: string;
+      action: RetentionRequestAction;
     }>(KNOWN, [
       requireIdentifier('tenant', tenant),
       projectIds.map((p, i) => requireIdentifier(`projectIds[${i}]`, p)),
@@ -231,7 +262,9 @@ export class DeletionRequestQueries {
       );
     for (const r of rows) {
       const k = holdingKey(r.projectId, r.artifactId, r.storageSystem);
-      if (r.status === 'FAILED') known.failed.set(k, (known.failed.get(k) ?? 0) + 1);
+      if (r.action === 'MOVE' && r.status !== 'PENDING')
+        known.settledMoves.set(k, (known.settledMoves.get(k) ?? 0) + 1);
+      else if (r.status === 'FAILED') known.failed.set(k, (known.failed.get(k) ?? 0) + 1);
       else known.live.add(k);
     }
     return known;
@@ -270,6 +303,8 @@ export class DeletionRequestQueries {
     return {
       deletions: Number(r.deletions),
       bytesDeleted: Number(r.bytes),
+      moves: Number(r.moves),
+      bytesMoved: Number(r.moved),
       gPerDay: { low: Number(r.low), nominal: Number(r.nominal), high: Number(r.high) },
       gDaysToDate: {
         low: Number(r.low_days),

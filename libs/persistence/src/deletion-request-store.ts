@@ -1,4 +1,4 @@
-import type { Range } from '@greenops/domain';
+import { STORAGE_MEDIA_TIERS, type Range, type StorageMediaTier } from '@greenops/domain';
 import type { DatabaseHandle } from './database-handle';
 import { requireIdentifier, requireInstant, requireText, requireUuid } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
@@ -10,7 +10,20 @@ export const ENFORCEMENT_AUDIT_ACTIONS = [
   'DELETION_CONFIRMED',
   'DELETION_FAILED',
   'DELETION_RESENT',
+  'MOVE_REQUESTED',
+  'MOVE_CONFIRMED',
+  'MOVE_FAILED',
+  'MOVE_RESENT',
 ] as const;
+
+/** What a request asks of its holder. */
+export type RetentionRequestAction = 'DELETE' | 'MOVE';
+
+/** A move's tiers: where the holding is and where it goes. */
+export interface RetentionMove {
+  fromMedia: StorageMediaTier;
+  toMedia: StorageMediaTier;
+}
 
 /** Who re-sends overdue requests, as the audit trail names it. */
 export const RESEND_ACTOR = 'greenops:retention-sweep';
@@ -23,8 +36,11 @@ export interface DeletionRequestInput {
   storageSystem: string;
   uri: string | null;
   bytes: number;
+  /** What the request avoids per day: a deletion the whole rate, a move the tier difference. */
   co2eGPerDay: Range;
   deadline: string;
+  /** Present for a move; absent (or null) for a deletion. */
+  move?: RetentionMove | null;
 }
 
 interface ChangeBase {
@@ -47,6 +63,8 @@ export type EnforcementChange = ChangeBase &
       }
     | { type: 'deletionConfirmed'; requestId: string; deletedBytes: number }
     | { type: 'deletionFailed'; requestId: string }
+    | { type: 'moveConfirmed'; requestId: string; movedBytes: number }
+    | { type: 'moveFailed'; requestId: string }
   );
 
 /** An answer that named no PENDING request of its tenant; nothing was written for it. */
@@ -62,6 +80,7 @@ export interface ObservedHolding {
   projectId: string;
   artifactId: string;
   storageSystem: string;
+  media: StorageMediaTier;
   bytes: number;
   lastObservedAt: string;
   eventId: string;
@@ -81,6 +100,8 @@ export interface DueDeletionRequest {
   policyRef: string | null;
   /** The number this send will carry: 1 for the first, then 2, 3… */
   sendNumber: number;
+  /** A move's tiers; null for a deletion. */
+  move: RetentionMove | null;
 }
 
 type Tx = { query(sql: string, params?: unknown[]): Promise<unknown> };
@@ -97,11 +118,14 @@ const INSERT_DECISION = `
 const INSERT_REQUESTS = `
   insert into retention_deletion_requests (tenant_id, request_id, project_id, artifact_id,
       storage_system, uri, bytes, co2e_g_per_day_low, co2e_g_per_day, co2e_g_per_day_high,
-      policy_id, policy_ref, idempotency_key, requested_at, requested_by, deadline, next_send_at)
-  select $1, r, p, a, s, u, b, lo, nom, hi, $2::uuid, $3, $4, $5::timestamptz, $6, d, $5::timestamptz
+      policy_id, policy_ref, idempotency_key, requested_at, requested_by, deadline, next_send_at,
+      action, from_media, to_media)
+  select $1, r, p, a, s, u, b, lo, nom, hi, $2::uuid, $3, $4, $5::timestamptz, $6, d, $5::timestamptz,
+         case when tm is null then 'DELETE' else 'MOVE' end, fm, tm
     from unnest($7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[], $12::float8[],
-                $13::float8[], $14::float8[], $15::float8[], $16::timestamptz[])
-         as x(r, p, a, s, u, b, lo, nom, hi, d)
+                $13::float8[], $14::float8[], $15::float8[], $16::timestamptz[], $17::text[],
+                $18::text[])
+         as x(r, p, a, s, u, b, lo, nom, hi, d, fm, tm)
   on conflict do nothing
   returning request_id::text as "requestId", project_id as "projectId"`;
 
@@ -112,16 +136,29 @@ const INSERT_AUDIT = `
   on conflict (tenant_id, event_id) do nothing`;
 
 // Each UPDATE … RETURNING sits in a CTE: TypeORM answers a bare one with [rows, count].
+// An answer settles only a request of its own action: a move confirmation never a deletion.
 const ANSWER = `
   with u as (update retention_deletion_requests
      set status = $3, answered_at = $4, answered_by = $5, answer_reason = $6, deleted_bytes = $7,
-         lease_until = null
-   where tenant_id = $1 and request_id = $2 and status = 'PENDING'
-  returning project_id as "projectId", artifact_id as "artifactId", storage_system as "storageSystem")
+         moved_bytes = $9, lease_until = null
+   where tenant_id = $1 and request_id = $2 and status = 'PENDING' and action = $8
+  returning project_id as "projectId", artifact_id as "artifactId", storage_system as "storageSystem",
+            from_media as "fromMedia", to_media as "toMedia")
   select * from u`;
 
 const REQUEST_STATUS = `
-  select status from retention_deletion_requests where tenant_id = $1 and request_id = $2`;
+  select status, action from retention_deletion_requests where tenant_id = $1 and request_id = $2`;
+
+// The holding is now on the target tier, at that tier's rate from the same storage model
+// (kept per tier with the holding). A span observed later updates it as usual.
+const MOVE_HOLDING = `
+  update retention_holdings
+     set media = $5,
+         co2e_g_per_day_low = (co2e_g_per_day_by_media -> $5 ->> 'low')::float8,
+         co2e_g_per_day = (co2e_g_per_day_by_media -> $5 ->> 'nominal')::float8,
+         co2e_g_per_day_high = (co2e_g_per_day_by_media -> $5 ->> 'high')::float8
+   where tenant_id = $1 and project_id = $2 and artifact_id = $3 and storage_system = $4
+     and media = $6 and last_observed_at <= $7 and co2e_g_per_day_by_media ? $5`;
 
 // The holding is gone; a span observed after the confirmation recreates it (and is a breach).
 const DELETE_HOLDING = `
@@ -134,10 +171,12 @@ const RECORD_BREACHES = `
                                   request_id, observed_at, bytes)
   select x.t, x.e, x.p, x.a, x.s, r.request_id, x.o, x.b
     from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
-                $7::float8[]) as x(t, e, p, a, s, o, b)
+                $7::float8[], $8::text[]) as x(t, e, p, a, s, o, b, m)
     join retention_deletion_requests r
       on r.tenant_id = x.t and r.project_id = x.p and r.artifact_id = x.a
      and r.storage_system = x.s and r.status = 'CONFIRMED' and x.o > r.answered_at
+     -- after a move, only bytes seen again on the tier they left contradict it
+     and (r.action = 'DELETE' or x.m = r.from_media)
   on conflict do nothing`;
 
 // A lease, not a held transaction, claims the rows: the sender publishes outside any
@@ -155,7 +194,8 @@ const CLAIM_DUE = `
   returning r.tenant_id as tenant, r.request_id::text as "requestId", r.project_id as "projectId",
             r.artifact_id as "artifactId", r.storage_system as "storageSystem", r.uri, r.bytes,
             r.deadline, r.policy_id::text as "policyId", r.policy_ref as "policyRef",
-            r.send_count + 1 as "sendNumber")
+            r.send_count + 1 as "sendNumber", r.action, r.from_media as "fromMedia",
+            r.to_media as "toMedia")
   select * from u`;
 
 // After a first send the next one is due at the deadline (unanswered by then: OVERDUE); after a
@@ -166,7 +206,7 @@ const MARK_SENT = `
          next_send_at = case when deadline > $4::timestamptz then deadline
                              else $4::timestamptz + ($5::int * interval '1 millisecond') end
    where tenant_id = $1 and request_id = $2 and status = 'PENDING' and send_count < $3
-  returning deadline)
+  returning deadline, action)
   select * from u`;
 
 /**
@@ -225,6 +265,8 @@ export async function applyEnforcementChanges(
               rs.map((r) => r.co2eGPerDay.nominal),
               rs.map((r) => r.co2eGPerDay.high),
               rs.map((r) => r.deadline),
+              rs.map((r) => r.move?.fromMedia ?? null),
+              rs.map((r) => r.move?.toMedia ?? null),
             ])
       ) as Array<{ requestId: string; projectId: string }>;
       await tx.query(INSERT_AUDIT, [
@@ -249,7 +291,7 @@ export async function applyEnforcementChanges(
         await tx.query(INSERT_AUDIT, [
           c.tenant,
           row.requestId,
-          'DELETION_REQUESTED',
+          r?.move ? 'MOVE_REQUESTED' : 'DELETION_REQUESTED',
           row.projectId,
           row.requestId,
           c.keyId,
@@ -259,13 +301,16 @@ export async function applyEnforcementChanges(
             artifactId: r?.artifactId,
             storageSystem: r?.storageSystem,
             deadline: r?.deadline,
+            ...(r?.move ? { fromMedia: r.move.fromMedia, toMedia: r.move.toMedia } : {}),
             decision: c.eventId,
           }),
         ]);
       }
       continue;
     }
-    const confirmed = c.type === 'deletionConfirmed';
+    const confirmed = c.type === 'deletionConfirmed' || c.type === 'moveConfirmed';
+    const action: RetentionRequestAction =
+      c.type === 'moveConfirmed' || c.type === 'moveFailed' ? 'MOVE' : 'DELETE';
     const rows = (await tx.query(ANSWER, [
       c.tenant,
       c.requestId,
@@ -273,23 +318,38 @@ export async function applyEnforcementChanges(
       c.occurredAt,
       c.keyId,
       c.reason,
-      confirmed ? c.deletedBytes : null,
-    ])) as Array<{ projectId: string; artifactId: string; storageSystem: string }>;
+      c.type === 'deletionConfirmed' ? c.deletedBytes : null,
+      action,
+      c.type === 'moveConfirmed' ? c.movedBytes : null,
+    ])) as Array<{
+      projectId: string;
+      artifactId: string;
+      storageSystem: string;
+      fromMedia: string | null;
+      toMedia: string | null;
+    }>;
     const settled = rows[0];
     if (!settled) {
       const status = (await tx.query(REQUEST_STATUS, [c.tenant, c.requestId])) as Array<{
         status: string;
+        action: string;
       }>;
       // A re-read answer finds its request settled already: nothing to report.
       if (status.length === 0)
         skipped.push({
           eventId: c.eventId,
           field: 'payload.requestId',
-          reason: 'no deletion request of this tenant has that id',
+          reason: `no ${action === 'MOVE' ? 'move' : 'deletion'} request of this tenant has that id`,
+        });
+      else if (status[0].action !== action)
+        skipped.push({
+          eventId: c.eventId,
+          field: 'payload.requestId',
+          reason: `is a ${status[0].action} request: answer it as one`,
         });
       continue;
     }
-    if (confirmed) {
+    if (c.type === 'deletionConfirmed') {
       await tx.query(DELETE_HOLDING, [
         c.tenant,
         settled.projectId,
@@ -297,11 +357,29 @@ export async function applyEnforcementChanges(
         settled.storageSystem,
         c.occurredAt,
       ]);
+    } else if (c.type === 'moveConfirmed') {
+      await tx.query(MOVE_HOLDING, [
+        c.tenant,
+        settled.projectId,
+        settled.artifactId,
+        settled.storageSystem,
+        settled.toMedia,
+        settled.fromMedia,
+        c.occurredAt,
+      ]);
     }
+    const audited =
+      action === 'MOVE'
+        ? confirmed
+          ? 'MOVE_CONFIRMED'
+          : 'MOVE_FAILED'
+        : confirmed
+          ? 'DELETION_CONFIRMED'
+          : 'DELETION_FAILED';
     await tx.query(INSERT_AUDIT, [
       c.tenant,
       c.eventId,
-      confirmed ? 'DELETION_CONFIRMED' : 'DELETION_FAILED',
+      audited,
       settled.projectId,
       c.requestId,
       c.keyId,
@@ -310,7 +388,10 @@ export async function applyEnforcementChanges(
       JSON.stringify({
         artifactId: settled.artifactId,
         storageSystem: settled.storageSystem,
-        ...(confirmed ? { deletedBytes: c.deletedBytes } : {}),
+        ...(c.type === 'deletionConfirmed' ? { deletedBytes: c.deletedBytes } : {}),
+        ...(c.type === 'moveConfirmed'
+          ? { movedBytes: c.movedBytes, fromMedia: settled.fromMedia, toMedia: settled.toMedia }
+          : {}),
       }),
     ]);
   }
@@ -328,6 +409,7 @@ export async function recordBreaches(tx: Tx, holdings: ObservedHolding[]): Promi
     holdings.map((h) => h.storageSystem),
     holdings.map((h) => h.lastObservedAt),
     holdings.map((h) => h.bytes),
+    holdings.map((h) => h.media),
   ]);
 }
 
@@ -342,23 +424,28 @@ export class DeletionRequestStore {
       Math.round(leaseMs),
       Math.max(1, Math.min(1000, Math.round(limit))),
     ])) as Array<
-      Omit<DueDeletionRequest, 'deadline' | 'bytes' | 'sendNumber'> & {
+      Omit<DueDeletionRequest, 'deadline' | 'bytes' | 'sendNumber' | 'move'> & {
         deadline: Date;
         bytes: number;
         sendNumber: number;
+        action: RetentionRequestAction;
+        fromMedia: StorageMediaTier | null;
+        toMedia: StorageMediaTier | null;
       }
     >;
-    return rows.map((r) => ({
+    return rows.map(({ action, fromMedia, toMedia, ...r }) => ({
       ...r,
       bytes: Number(r.bytes),
       sendNumber: Number(r.sendNumber),
       deadline: new Date(r.deadline).toISOString(),
+      move: action === 'MOVE' && fromMedia && toMedia ? { fromMedia, toMedia } : null,
     }));
   }
 
   /**
    * Records sends (after they were published). A send past its deadline (a re-send of an
-   * OVERDUE request) is audited as DELETION_RESENT under `resendEventId(request)`.
+   * OVERDUE request) is audited as DELETION_RESENT (a move's as MOVE_RESENT) under
+   * `resendEventId(request)`.
    */
   async markSent(
     sent: Array<Pick<DueDeletionRequest, 'tenant' | 'requestId' | 'projectId' | 'sendNumber'>>,
@@ -374,12 +461,12 @@ export class DeletionRequestStore {
           s.sendNumber,
           now.toISOString(),
           Math.round(resendMs),
-        ])) as unknown[];
+        ])) as Array<{ action: RetentionRequestAction }>;
         if (rows.length === 0 || s.sendNumber === 1) continue;
         await tx.query(INSERT_AUDIT, [
           s.tenant,
           resendEventId(s.requestId, s.sendNumber),
-          'DELETION_RESENT',
+          rows[0].action === 'MOVE' ? 'MOVE_RESENT' : 'DELETION_RESENT',
           s.projectId,
           s.requestId,
           RESEND_ACTOR,
@@ -403,6 +490,8 @@ function checkChange(c: EnforcementChange, i: number): EnforcementChange {
   if (c.type !== 'deletionsDecided') {
     if (c.type === 'deletionConfirmed' && !(Number.isFinite(c.deletedBytes) && c.deletedBytes >= 0))
       throw new PersistenceInputError(at('deletedBytes'), 'must be a finite number ≥ 0');
+    if (c.type === 'moveConfirmed' && !(Number.isFinite(c.movedBytes) && c.movedBytes >= 0))
+      throw new PersistenceInputError(at('movedBytes'), 'must be a finite number ≥ 0');
     return { ...c, ...base, requestId: requireUuid(at('requestId'), c.requestId) };
   }
   return {
@@ -417,6 +506,17 @@ function checkChange(c: EnforcementChange, i: number): EnforcementChange {
       artifactId: requireIdentifier(at(`requests[${j}].artifactId`), r.artifactId),
       storageSystem: requireIdentifier(at(`requests[${j}].storageSystem`), r.storageSystem),
       deadline: new Date(requireInstant(at(`requests[${j}].deadline`), r.deadline)).toISOString(),
+      move: r.move ? checkMove(at(`requests[${j}].move`), r.move) : null,
     })),
   };
+}
+
+function checkMove(field: string, move: RetentionMove): RetentionMove {
+  if (!STORAGE_MEDIA_TIERS.includes(move.fromMedia))
+    throw new PersistenceInputError(`${field}.fromMedia`, 'must be a storage media tier');
+  if (!STORAGE_MEDIA_TIERS.includes(move.toMedia))
+    throw new PersistenceInputError(`${field}.toMedia`, 'must be a storage media tier');
+  if (move.fromMedia === move.toMedia)
+    throw new PersistenceInputError(`${field}.toMedia`, 'must differ from fromMedia');
+  return move;
 }

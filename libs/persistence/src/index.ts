@@ -98,6 +98,8 @@ export {
   type DueDeletionRequest,
   type EnforcementChange,
   type EnforcementSkipped,
+  type RetentionMove,
+  type RetentionRequestAction,
 } from './deletion-request-store';
 export {
   DeletionRequestQueries,

@@ -65,7 +65,7 @@ describe('event contracts', () => {
     expect(problems.map((p) => p.message)).toEqual([]);
   });
 
-  it('register the event types of the log, each in version 1', () => {
+  it('register the event types of the log and their versions', () => {
     expect([...registeredShapes(EVENT_REGISTRY).keys()].sort()).toEqual([
       versionKey('ActivityRecorded', 1),
       versionKey('ArtifactStatusChanged', 1),
@@ -80,6 +80,10 @@ describe('event contracts', () => {
       versionKey('RetentionDeletionFailed', 1),
       versionKey('RetentionDeletionRequested', 1),
       versionKey('RetentionDeletionsDecided', 1),
+      versionKey('RetentionDeletionsDecided', 2),
+      versionKey('RetentionMoveConfirmed', 1),
+      versionKey('RetentionMoveFailed', 1),
+      versionKey('RetentionMoveRequested', 1),
       versionKey('RetentionPolicyDefined', 1),
       versionKey('RetentionPolicyRetired', 1),
     ]);

@@ -3,11 +3,14 @@ import {
   deletionDecisionEventId,
   deletionRequestId,
   encodeLogRecord,
+  moveRequestId,
   retentionEventId,
   TENANT_SCOPE_PROJECT,
   type RetentionDeletionConfirmed,
   type RetentionDeletionFailed,
   type RetentionDeletionsDecided,
+  type RetentionMoveConfirmed,
+  type RetentionMoveFailed,
   type LogRecord,
 } from '@greenops/contracts';
 import type { RetentionActor } from '@greenops/domain';
@@ -16,7 +19,12 @@ import { GatewayError } from '../errors/gateway-error';
 
 /** The log record of an enforcement event, checked against its contract (libs/contracts). */
 export function enforcementRecord(
-  event: RetentionDeletionsDecided | RetentionDeletionConfirmed | RetentionDeletionFailed,
+  event:
+    | RetentionDeletionsDecided
+    | RetentionDeletionConfirmed
+    | RetentionDeletionFailed
+    | RetentionMoveConfirmed
+    | RetentionMoveFailed,
 ): LogRecord {
   const encoded = encodeLogRecord(event);
   if (!encoded.ok) {
@@ -28,7 +36,8 @@ export function enforcementRecord(
 
 /**
  * The decision of an enforcement or a policy engine: one event per (tenant, idempotency key),
- * its requests' ids stable per holding (libs/contracts event-id.ts).
+ * its requests' ids stable per holding (libs/contracts event-id.ts): a deletion's per holding
+ * and generation, a move's per holding, target tier and generation.
  */
 export function deletionsDecided(
   tenant: string,
@@ -42,7 +51,7 @@ export function deletionsDecided(
   return {
     id: deletionDecisionEventId(tenant, idempotencyKey),
     type: 'RetentionDeletionsDecided',
-    version: 1,
+    version: 2,
     tenant,
     projectId: TENANT_SCOPE_PROJECT,
     occurredAt: now.toISOString(),
@@ -51,13 +60,16 @@ export function deletionsDecided(
       idempotencyKey,
       ...origin,
       requests: targets.map((t) => ({
-        requestId: deletionRequestId(
-          tenant,
-          t.projectId,
-          t.artifactId,
-          t.storageSystem,
-          t.generation,
-        ),
+        requestId: t.move
+          ? moveRequestId(
+              tenant,
+              t.projectId,
+              t.artifactId,
+              t.storageSystem,
+              t.move.toMedia,
+              t.generation,
+            )
+          : deletionRequestId(tenant, t.projectId, t.artifactId, t.storageSystem, t.generation),
         projectId: t.projectId,
         artifactId: t.artifactId,
         storageSystem: t.storageSystem,
@@ -65,6 +77,7 @@ export function deletionsDecided(
         bytes: t.bytes,
         co2eGPerDay: t.co2eGPerDay,
         deadline: deadline.toISOString(),
+        ...(t.move ? { move: t.move } : {}),
       })),
       actor,
     },
@@ -107,6 +120,35 @@ export function deletionFailed(
   return {
     ...answerEnvelope(tenant, projectId, now),
     type: 'RetentionDeletionFailed',
+    payload: { requestId, actor },
+  };
+}
+
+export function moveConfirmed(
+  tenant: string,
+  projectId: string,
+  requestId: string,
+  movedBytes: number,
+  actor: RetentionActor,
+  now: Date,
+): RetentionMoveConfirmed {
+  return {
+    ...answerEnvelope(tenant, projectId, now),
+    type: 'RetentionMoveConfirmed',
+    payload: { requestId, movedBytes, actor },
+  };
+}
+
+export function moveFailed(
+  tenant: string,
+  projectId: string,
+  requestId: string,
+  actor: RetentionActor & { reason: string },
+  now: Date,
+): RetentionMoveFailed {
+  return {
+    ...answerEnvelope(tenant, projectId, now),
+    type: 'RetentionMoveFailed',
     payload: { requestId, actor },
   };
 }

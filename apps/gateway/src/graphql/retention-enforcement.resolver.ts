@@ -40,6 +40,8 @@ import {
   deletionFailed,
   deletionsDecided,
   enforcementRecord,
+  moveConfirmed,
+  moveFailed,
 } from './retention-enforcement-events';
 import {
   AvoidedEmissions,
@@ -49,7 +51,12 @@ import {
   RetentionBreach,
   RetentionEnforcement,
 } from './retention-enforcement.types';
-import { RetentionActionAccepted, RetentionPolicy, UncertainAmount } from './retention.types';
+import {
+  RetentionActionAccepted,
+  RetentionActionKind,
+  RetentionPolicy,
+  UncertainAmount,
+} from './retention.types';
 import { oneRoundTrip, pagedRoundTrip, SQL_ROUND_TRIP_COST } from './round-trip-cost';
 
 const MAX_KEY_CHARS = 200;
@@ -88,6 +95,7 @@ function requested(known: KnownRequests): RequestedHoldings {
   return {
     isLive: (p, a, s) => known.live.has(holdingKey(p, a, s)),
     failedCount: (p, a, s) => known.failed.get(holdingKey(p, a, s)) ?? 0,
+    settledMoveCount: (p, a, s) => known.settledMoves.get(holdingKey(p, a, s)) ?? 0,
   };
 }
 
@@ -96,11 +104,13 @@ function toRequest(r: DeletionRequestRow): DeletionRequest {
     ...r,
     co2eGPerDay: amount(r.co2eGPerDay),
     status: r.status as DeletionRequestStatus,
+    action: r.action as RetentionActionKind,
   });
 }
 
 /**
- * Retention enforcement (docs/retention.md, "Enforcement"): an enforcement of a DELETE policy or
+ * Retention enforcement (docs/retention.md, "Enforcement"): an enforcement of a policy (DELETE
+ * or MOVE) or
  * a policy engine's own decision becomes ONE RetentionDeletionsDecided event on the log (id
  * from the idempotency key), whose requests — one per holding, ids stable per holding — the
  * retention projector records and sends to the holders. Answers come back as mutations here or
@@ -187,7 +197,7 @@ export class RetentionEnforcementResolver {
 
   @Mutation(() => RetentionEnforcement, {
     description:
-      'Requests the deletion of every holding a DELETE policy selects now, one request per (artifact, storage system) (roles: policy-engine, admin). Audited.',
+      'Requests the deletion (DELETE policy) or the move to its target tier (MOVE policy) of every holding the policy selects now, one request per (artifact, storage system) (roles: policy-engine, admin). Audited.',
     complexity: ENFORCE_ROUND_TRIPS * SQL_ROUND_TRIP_COST,
   })
   @RequireRole('policy-engine', 'admin')
@@ -204,8 +214,6 @@ export class RetentionEnforcementResolver {
     const policy = await retention.policy(tenant, uuid('policyId', policyId));
     if (!policy || policy.retiredAt !== null)
       throw GatewayError.invalidArgument('policyId', 'no such policy in force');
-    if (policy.action.type !== 'DELETE')
-      throw GatewayError.invalidArgument('policyId', 'only DELETE policies are enforced');
     const replayed = await this.replay(tenant, key);
     if (replayed) return replayed;
     const data = await retention.previewData(tenant, policy.selector.projectIds);
@@ -263,13 +271,26 @@ export class RetentionEnforcementResolver {
     return this.decide(tenant, keyId, key, { policyRef }, selected, graceDays, reason);
   }
 
-  private async pendingRequest(tenant: string, requestId: string): Promise<DeletionRequestRow> {
+  /** An unanswered request of this tenant and action; a move is answered as a move. */
+  private async pendingRequest(
+    tenant: string,
+    requestId: string,
+    action: 'DELETE' | 'MOVE',
+  ): Promise<DeletionRequestRow> {
     const request = await this.ports().enforcement.requests.deletionRequest(
       tenant,
       uuid('requestId', requestId),
       new Date(),
     );
-    if (!request) throw GatewayError.invalidArgument('requestId', 'no such deletion request');
+    const kind = action === 'MOVE' ? 'move' : 'deletion';
+    if (!request) throw GatewayError.invalidArgument('requestId', `no such ${kind} request`);
+    if (request.action !== action)
+      throw GatewayError.invalidArgument(
+        'requestId',
+        request.action === 'MOVE'
+          ? 'is a MOVE request: answer it with confirmMove or failMove'
+          : 'is a DELETE request: answer it with confirmDeletion or failDeletion',
+      );
     if (request.status === 'CONFIRMED' || request.status === 'FAILED')
       throw GatewayError.invalidArgument('requestId', `already answered: ${request.status}`);
     return request;
@@ -290,7 +311,7 @@ export class RetentionEnforcementResolver {
     if (!Number.isFinite(deletedBytes) || deletedBytes < 0 || deletedBytes > 1e18)
       throw GatewayError.invalidArgument('deletedBytes', 'must be 0–10¹⁸');
     const why = text('reason', reason, MAX_REASON_CHARS);
-    const request = await this.pendingRequest(tenant, requestId);
+    const request = await this.pendingRequest(tenant, requestId, 'DELETE');
     const event = deletionConfirmed(
       tenant,
       request.projectId,
@@ -316,8 +337,61 @@ export class RetentionEnforcementResolver {
   ): Promise<RetentionActionAccepted> {
     const why = text('reason', reason, MAX_REASON_CHARS);
     if (!why) throw GatewayError.invalidArgument('reason', 'required');
-    const request = await this.pendingRequest(tenant, requestId);
+    const request = await this.pendingRequest(tenant, requestId, 'DELETE');
     const event = deletionFailed(
+      tenant,
+      request.projectId,
+      request.requestId,
+      { keyId, reason: why },
+      new Date(),
+    );
+    await this.publish(enforcementRecord(event));
+    return Object.assign(new RetentionActionAccepted(), { eventId: event.id, policyId: null });
+  }
+
+  @Mutation(() => RetentionActionAccepted, {
+    description:
+      "A holder's confirmation that it moved a MOVE request's bytes to the target tier (roles: policy-engine, admin). Audited.",
+  })
+  @RequireRole('policy-engine', 'admin')
+  async confirmMove(
+    @Tenant() tenant: string,
+    @ActingKeyId() keyId: string,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('movedBytes', { type: () => Float }) movedBytes: number,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
+  ): Promise<RetentionActionAccepted> {
+    if (!Number.isFinite(movedBytes) || movedBytes < 0 || movedBytes > 1e18)
+      throw GatewayError.invalidArgument('movedBytes', 'must be 0–10¹⁸');
+    const why = text('reason', reason, MAX_REASON_CHARS);
+    const request = await this.pendingRequest(tenant, requestId, 'MOVE');
+    const event = moveConfirmed(
+      tenant,
+      request.projectId,
+      request.requestId,
+      movedBytes,
+      { keyId, ...(why ? { reason: why } : {}) },
+      new Date(),
+    );
+    await this.publish(enforcementRecord(event));
+    return Object.assign(new RetentionActionAccepted(), { eventId: event.id, policyId: null });
+  }
+
+  @Mutation(() => RetentionActionAccepted, {
+    description:
+      "A holder's answer that it could not move; the reason is required (roles: policy-engine, admin). Audited.",
+  })
+  @RequireRole('policy-engine', 'admin')
+  async failMove(
+    @Tenant() tenant: string,
+    @ActingKeyId() keyId: string,
+    @Args('requestId', { type: () => ID }) requestId: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<RetentionActionAccepted> {
+    const why = text('reason', reason, MAX_REASON_CHARS);
+    if (!why) throw GatewayError.invalidArgument('reason', 'required');
+    const request = await this.pendingRequest(tenant, requestId, 'MOVE');
+    const event = moveFailed(
       tenant,
       request.projectId,
       request.requestId,
@@ -330,7 +404,7 @@ export class RetentionEnforcementResolver {
 
   @Query(() => [DeletionRequest], {
     description:
-      'Deletion requests, oldest first, of one storage system and/or status: the pull API of holders that do not speak Kafka (roles: read, policy-engine, admin).',
+      'Deletion requests (or, with action: MOVE, move requests), oldest first, of one storage system and/or status: the pull API of holders that do not speak Kafka (roles: read, policy-engine, admin).',
     complexity: pagedRoundTrip(DEFAULT_PAGE, MAX_PAGE),
   })
   @RequireRole('read', 'policy-engine', 'admin')
@@ -340,6 +414,12 @@ export class RetentionEnforcementResolver {
     @Args('status', { type: () => DeletionRequestStatus, nullable: true })
     status?: DeletionRequestStatus | null,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
+    @Args('action', {
+      type: () => RetentionActionKind,
+      nullable: true,
+      description: 'DELETE (the default: a holder that polls deletions never sees a move) or MOVE.',
+    })
+    action?: RetentionActionKind | null,
   ): Promise<DeletionRequest[]> {
     const size = first ?? DEFAULT_PAGE;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
@@ -349,6 +429,7 @@ export class RetentionEnforcementResolver {
       {
         ...(system ? { storageSystem: checkId('system', system) } : {}),
         ...(status ? { status } : {}),
+        action: action === RetentionActionKind.MOVE ? 'MOVE' : 'DELETE',
       },
       size,
       new Date(),
@@ -399,6 +480,8 @@ async function avoided(
   return Object.assign(new AvoidedEmissions(), {
     confirmedDeletions: sums.deletions,
     bytesDeleted: sums.bytesDeleted,
+    confirmedMoves: sums.moves,
+    bytesMoved: sums.bytesMoved,
     kgCo2ePerYear: amount(booked.kgCo2ePerYear),
     kgCo2eToDate: amount(booked.kgCo2eToDate),
   });

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { UncertainAmount } from './retention.types';
+import { RetentionActionKind, UncertainAmount } from './retention.types';
 
 export enum DeletionRequestStatus {
   PENDING = 'PENDING',
@@ -15,7 +15,7 @@ registerEnumType(DeletionRequestStatus, {
 
 @ObjectType({
   description:
-    'A command to a media holder to delete one artifact on one storage system (docs/retention.md).',
+    'A command to a media holder to delete one artifact on one storage system, or to move it there to another media tier (docs/retention.md).',
 })
 export class DeletionRequest {
   @Field(() => ID, { description: 'Stable: the same across re-sends and enforcements.' })
@@ -36,8 +36,23 @@ export class DeletionRequest {
   @Field(() => Float)
   bytes!: number;
 
-  @Field(() => UncertainAmount, { description: 'g CO2e/day the holding had when requested.' })
+  @Field(() => UncertainAmount, {
+    description:
+      'g CO2e/day the request avoids once confirmed: a deletion the rate the holding had when requested, a move the difference with the target tier.',
+  })
   co2eGPerDay!: UncertainAmount;
+
+  @Field(() => RetentionActionKind, { description: 'DELETE, or MOVE to `toMedia`.' })
+  action!: RetentionActionKind;
+
+  @Field(() => String, { nullable: true, description: 'A MOVE: the tier the holding is on.' })
+  fromMedia!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A MOVE: the tier it goes to.' })
+  toMedia!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "A MOVE's confirmed bytes." })
+  movedBytes!: number | null;
 
   @Field(() => ID, { nullable: true, description: 'The enforced policy.' })
   policyId!: string | null;
@@ -161,7 +176,7 @@ export class RetentionBreach {
 
 @ObjectType({
   description:
-    'Emissions avoided by confirmed deletions: reported beside emissions, never subtracted from them (GHG Protocol).',
+    'Emissions avoided by confirmed deletions and moves: reported beside emissions, never subtracted from them (GHG Protocol).',
 })
 export class AvoidedEmissions {
   @Field(() => Int)
@@ -170,7 +185,16 @@ export class AvoidedEmissions {
   @Field(() => Float)
   bytesDeleted!: number;
 
-  @Field(() => UncertainAmount, { description: 'kg CO2e a year avoided from now on.' })
+  @Field(() => Int, { description: 'Confirmed moves to another media tier.' })
+  confirmedMoves!: number;
+
+  @Field(() => Float)
+  bytesMoved!: number;
+
+  @Field(() => UncertainAmount, {
+    description:
+      'kg CO2e a year avoided from now on: Σ (a deletion the whole rate, a move rate now − rate on the target tier) × 365 / 1000.',
+  })
   kgCo2ePerYear!: UncertainAmount;
 
   @Field(() => UncertainAmount, { description: 'kg CO2e avoided since each confirmation.' })

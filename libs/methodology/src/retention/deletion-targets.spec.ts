@@ -77,15 +77,23 @@ const policy: RetentionPolicy = {
   graceDays: 7,
 };
 
-function requested(live: string[][] = [], failed: string[][] = []): RequestedHoldings {
+function requested(
+  live: string[][] = [],
+  failed: string[][] = [],
+  settledMoves: string[][] = [],
+): RequestedHoldings {
   const k = (p: string, a: string, s: string) => `${p}/${a}/${s}`;
   const l = new Set(live.map(([a, s]) => k('series-s01', a, s)));
   const f = failed.map(([a, s]) => k('series-s01', a, s));
+  const m = settledMoves.map(([a, s]) => k('series-s01', a, s));
   return {
     isLive: (p, a, s) => l.has(k(p, a, s)),
     failedCount: (p, a, s) => f.filter((x) => x === k(p, a, s)).length,
+    settledMoveCount: (p, a, s) => m.filter((x) => x === k(p, a, s)).length,
   };
 }
+
+const toTape: RetentionPolicy = { ...policy, action: { type: 'MOVE', toMedia: 'tape' } };
 
 describe('policyDeletionTargets', () => {
   it('requests one deletion per holding of each candidate, never a held or final-feeding one', () => {
@@ -111,6 +119,55 @@ describe('policyDeletionTargets', () => {
     expect(result.targets.map((t) => [t.storageSystem, t.generation])).toEqual([
       ['isilon-par-2', 1],
     ]);
+  });
+});
+
+describe('policyDeletionTargets for a MOVE policy', () => {
+  it('requests one move per holding, booking the tier difference the preview states', () => {
+    const result = policyDeletionTargets(
+      { policy: toTape, artifacts, holdings, legalHolds, nowMs: NOW },
+      requested(),
+    );
+    expect(result.targets.map((t) => [t.artifactId, t.storageSystem, t.move])).toEqual([
+      ['sh020-v1', 'isilon-ldn-1', { fromMedia: 'hdd', toMedia: 'tape' }],
+      ['sh020-v1', 'isilon-par-2', { fromMedia: 'hdd', toMedia: 'tape' }],
+    ]);
+    // storage.tape.wh-per-tb-hour (libs/factors storage.factors.ts): 0.065 (0–0.65) Wh/TB-h.
+    // On tape: 10 × 24 × 0.065 × 1.5 / 1000 × 200 = 4.68 g/day (0–46.8).
+    // Avoided: nominal 46.8 − 4.68 = 42.12; low max(0, 23.4 − 46.8) = 0; high 70.2 − 0 = 70.2.
+    const [first] = result.targets;
+    expect(first.co2eGPerDay.nominal).toBeCloseTo(42.12, 9);
+    expect(first.co2eGPerDay.low).toBe(0);
+    expect(first.co2eGPerDay.high).toBeCloseTo(70.2, 9);
+  });
+
+  it('never selects a holding already on the target tier', () => {
+    const onTape = holdings.map((h) => ({ ...h, media: 'tape' as const }));
+    const result = policyDeletionTargets(
+      { policy: toTape, artifacts, holdings: onTape, legalHolds, nowMs: NOW },
+      requested(),
+    );
+    expect(result.targets).toEqual([]);
+  });
+
+  it('counts a move generation from settled moves, not from failed deletions', () => {
+    const result = policyDeletionTargets(
+      { policy: toTape, artifacts, holdings, legalHolds, nowMs: NOW },
+      requested([], [['sh020-v1', 'isilon-ldn-1']], [['sh020-v1', 'isilon-par-2']]),
+    );
+    expect(result.targets.map((t) => [t.storageSystem, t.generation])).toEqual([
+      ['isilon-ldn-1', 0],
+      ['isilon-par-2', 1],
+    ]);
+  });
+
+  it('keeps a live request of either action from being requested again', () => {
+    const result = policyDeletionTargets(
+      { policy: toTape, artifacts, holdings, legalHolds, nowMs: NOW },
+      requested([['sh020-v1', 'isilon-ldn-1']]),
+    );
+    expect(result.alreadyRequested).toBe(1);
+    expect(result.targets.map((t) => t.storageSystem)).toEqual(['isilon-par-2']);
   });
 });
 

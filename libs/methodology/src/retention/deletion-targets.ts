@@ -1,4 +1,5 @@
-import type { Range } from '@greenops/domain';
+import type { Range, RetentionPolicy, StorageMediaTier } from '@greenops/domain';
+import { moveAvoidedGPerDay } from './move-avoided-rate';
 import {
   feedsMarked,
   lineageKey,
@@ -10,16 +11,22 @@ import {
 
 const DAY_MS = 86_400_000;
 
-/** One holding to request the deletion of, and the generation of its request id. */
+/** One holding to request the deletion (or move) of, and the generation of its request id. */
 export interface DeletionTarget {
   projectId: string;
   artifactId: string;
   storageSystem: string;
   uri: string | null;
   bytes: number;
+  /** g CO2e/day the request avoids once confirmed: a deletion the whole rate, a move the tier difference. */
   co2eGPerDay: Range;
-  /** Earlier requests for this holding that FAILED: a new request gets a new id. */
+  /**
+   * A deletion: earlier deletion requests for this holding that FAILED. A move: earlier move
+   * requests for it that FAILED or were CONFIRMED. A new request then gets a new id.
+   */
   generation: number;
+  /** A move's tiers; null for a deletion. */
+  move: { fromMedia: StorageMediaTier; toMedia: StorageMediaTier } | null;
 }
 
 /** What is already requested, per holding (`holdingKey` of the caller). */
@@ -27,6 +34,8 @@ export interface RequestedHoldings {
   /** A request that is not FAILED exists: never requested again. */
   isLive(projectId: string, artifactId: string, storageSystem: string): boolean;
   failedCount(projectId: string, artifactId: string, storageSystem: string): number;
+  /** Move requests for this holding that FAILED or were CONFIRMED. */
+  settledMoveCount(projectId: string, artifactId: string, storageSystem: string): number;
 }
 
 export interface DeletionTargets {
@@ -39,35 +48,53 @@ export interface DeletionTargets {
   notHeld: string[];
 }
 
-function toTarget(h: RetentionHolding, requested: RequestedHoldings): DeletionTarget {
-  return {
+function toTarget(
+  h: RetentionHolding,
+  action: RetentionPolicy['action'],
+  requested: RequestedHoldings,
+): DeletionTarget {
+  const base = {
     projectId: h.projectId,
     artifactId: h.artifactId,
     storageSystem: h.storageSystem,
     uri: h.uri,
     bytes: h.bytes,
-    co2eGPerDay: h.co2eGPerDay,
-    generation: requested.failedCount(h.projectId, h.artifactId, h.storageSystem),
+  };
+  if (action.type === 'DELETE')
+    return {
+      ...base,
+      co2eGPerDay: h.co2eGPerDay,
+      generation: requested.failedCount(h.projectId, h.artifactId, h.storageSystem),
+      move: null,
+    };
+  return {
+    ...base,
+    // The same figure the preview states for this holding (retention-preview.ts).
+    co2eGPerDay: moveAvoidedGPerDay(h.co2eGPerDay, h.co2eGPerDayByMedia[action.toMedia]),
+    generation: requested.settledMoveCount(h.projectId, h.artifactId, h.storageSystem),
+    move: { fromMedia: h.media, toMedia: action.toMedia },
   };
 }
 
 function split(
   holdings: RetentionHolding[],
+  action: RetentionPolicy['action'],
   requested: RequestedHoldings,
 ): { targets: DeletionTarget[]; alreadyRequested: number } {
   const targets: DeletionTarget[] = [];
   let alreadyRequested = 0;
   for (const h of holdings) {
     if (requested.isLive(h.projectId, h.artifactId, h.storageSystem)) alreadyRequested += 1;
-    else targets.push(toTarget(h, requested));
+    else targets.push(toTarget(h, action, requested));
   }
   return { targets, alreadyRequested };
 }
 
 /**
- * The deletions an enforcement of a DELETE policy requests: its preview's candidates (the
- * same selector, legal-hold and final/delivered rules, docs/retention.md §4), one per holding,
- * minus the holdings already requested and not failed.
+ * The requests an enforcement of a policy makes: its preview's candidates (the same selector,
+ * legal-hold and final/delivered rules, docs/retention.md §4; a MOVE never selects a holding
+ * already on its target tier), one per holding, minus the holdings with a live request. A
+ * DELETE policy's are deletions, a MOVE policy's moves to its target tier.
  */
 export function policyDeletionTargets(
   input: RetentionPreviewInput,
@@ -76,6 +103,7 @@ export function policyDeletionTargets(
   const preview = retentionPreview(input);
   const { targets, alreadyRequested } = split(
     preview.candidates.flatMap((c) => c.holdings),
+    input.policy.action,
     requested,
   );
   return {
@@ -127,7 +155,7 @@ export function namedDeletionTargets(
       a.artifactId.localeCompare(b.artifactId) || a.storageSystem.localeCompare(b.storageSystem),
   );
   return {
-    ...split(selected, requested),
+    ...split(selected, { type: 'DELETE' }, requested),
     excludedLegalHold,
     excludedProtectedByStatus: 0,
     notHeld: input.artifactIds.filter((a) => !holding.has(a)),

@@ -6,6 +6,7 @@ import {
   type RetentionPolicy,
   type StorageMediaTier,
 } from '@greenops/domain';
+import { moveAvoidedGPerDay } from './move-avoided-rate';
 import { DAYS_PER_YEAR } from './storage-holding-rate';
 
 /** Artifact statuses that protect an artifact and everything feeding it (docs/retention.md). */
@@ -173,19 +174,8 @@ export function retentionPreview(input: RetentionPreviewInput): RetentionPreview
   };
 }
 
-/**
- * A MOVE avoids the rate now minus the rate on the target tier. The two rates come from
- * independent per-media coefficients (docs/methodology.md, storage), so the band is interval
- * subtraction — least avoided when the current tier is at its low end and the target at its
- * high end — which always brackets the nominal. Subtracting low from low and high from high
- * does not: HDD (0.325–0.975 Wh/TB-h) to tape (0–0.65) would give low = high below nominal.
- */
+/** A DELETE avoids the holding's whole rate; a MOVE, the difference with the target tier. */
 function avoidedGPerDay(policy: RetentionPolicy, h: RetentionHolding): Range {
   if (policy.action.type === 'DELETE') return h.co2eGPerDay;
-  const after = h.co2eGPerDayByMedia[policy.action.toMedia];
-  return {
-    low: Math.max(0, h.co2eGPerDay.low - after.high),
-    nominal: Math.max(0, h.co2eGPerDay.nominal - after.nominal),
-    high: Math.max(0, h.co2eGPerDay.high - after.low),
-  };
+  return moveAvoidedGPerDay(h.co2eGPerDay, h.co2eGPerDayByMedia[policy.action.toMedia]);
 }
