@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { deletionRequestId } from '@greenops/contracts';
+import { deletionRequestId, moveRequestId } from '@greenops/contracts';
 import { ApiKeyStore, openPostgres, type DatabaseHandle } from '@greenops/persistence';
 import { createTestDatabase, freePort, kafkaBrokers, waitFor } from '@greenops/testing';
 import { graphql } from './support/graphql-client';
-import { MediaHolder, type ReceivedCommand } from './support/media-holder';
+import type { ReceivedCommand } from './support/media-holder';
 import { OtelSender, type SpanSpec } from './support/otel-senders';
 import { ServiceProcess } from './support/service-process';
 
@@ -12,9 +12,11 @@ const DAY_MS = 86_400_000;
 /**
  * Retention enforcement in distributed mode (docs/retention.md): ingest, projector and gateway
  * as processes, a real Kafka broker and PostgreSQL; storage spans sent by the OTel SDK's
- * OTLP/HTTP exporter; a media holder consuming greenops.retention.commands.v1 with kafkajs and
- * answering on greenops.retention.confirmations.v1 — it confirms sh020-v1 on both systems,
- * fails sh050-v1 and ignores sh040-v1, which goes OVERDUE and is re-sent with the same id.
+ * OTLP/HTTP exporter; a media holder — its own OS process (e2e/support/media-holder-process.ts)
+ * — consuming greenops.retention.commands.v1 with kafkajs and answering on
+ * greenops.retention.confirmations.v1: it confirms sh020-v1 on both systems, fails sh050-v1 and
+ * ignores sh040-v1, which goes OVERDUE and is re-sent with the same id; then it confirms the
+ * move of sh060-plates to tape. It reports what it saw as stdout lines, which this spec reads.
  */
 describe('retention enforcement, distributed mode (Kafka + PostgreSQL + a media holder on Kafka)', () => {
   const run = randomBytes(4).toString('hex');
@@ -30,7 +32,7 @@ describe('retention enforcement, distributed mode (Kafka + PostgreSQL + a media 
   let ingest: ServiceProcess;
   let projector: ServiceProcess;
   let gateway: ServiceProcess;
-  let holder: MediaHolder;
+  let holder: ServiceProcess;
   let httpUrl: string;
   let graphqlUrl: string;
 
@@ -91,11 +93,26 @@ describe('retention enforcement, distributed mode (Kafka + PostgreSQL + a media 
     ]);
     httpUrl = `http://127.0.0.1:${httpPort}/v1/traces`;
     graphqlUrl = `http://127.0.0.1:${graphqlPort}/graphql`;
-    holder = new MediaHolder(kafkaBrokers(), tenantA, `media-holder-${run}`, (c) =>
-      c.artifactId === 'sh020-v1' ? 'confirm' : c.artifactId === 'sh050-v1' ? 'fail' : 'ignore',
-    );
-    await holder.start();
+    holder = ServiceProcess.built('media-holder', 'dist/e2e/support/media-holder-process.js', {
+      GREENOPS_KAFKA_BROKERS: kafkaBrokers().join(','),
+      HOLDER_TENANT: tenantA,
+      HOLDER_GROUP: `media-holder-${run}`,
+      HOLDER_ANSWERS: JSON.stringify({
+        'sh020-v1': 'confirm',
+        'sh050-v1': 'fail',
+        'sh040-v1': 'ignore',
+        'sh060-plates': 'confirm',
+      }),
+    });
+    await holder.start(/media-holder ready/, 60000);
   }, 180000);
+
+  /** The commands the holder process reported receiving, in order. */
+  const received = (): ReceivedCommand[] =>
+    holder.log
+      .split('\n')
+      .filter((line) => line.startsWith('media-holder received '))
+      .map((line) => JSON.parse(line.slice('media-holder received '.length)) as ReceivedCommand);
 
   afterAll(async () => {
     await holder?.stop();
@@ -152,15 +169,19 @@ describe('retention enforcement, distributed mode (Kafka + PostgreSQL + a media 
       span(rejected('sh030-v1', 'sh030'), hdd10('isilon-ldn-1')),
       span(rejected('sh040-v1'), hdd10('isilon-par-2')),
       span(rejected('sh050-v1'), hdd10('netapp-1')),
+      span(
+        { 'greenops.artifact.id': 'sh060-plates', 'greenops.artifact.status': 'archived' },
+        hdd10('isilon-arc-1'),
+      ),
     ]);
     await sender.shutdown();
     await waitFor(
       async () => {
         const h = (await ok(readA, `{ project(id: "series-s01") { holdings { artifacts } } }`))
           .project?.holdings as Array<{ artifacts: number }> | undefined;
-        return h?.reduce((n, x) => n + x.artifacts, 0) === 7;
+        return h?.reduce((n, x) => n + x.artifacts, 0) === 8;
       },
-      { timeoutMs: 60000, description: `7 holdings projected (projector log:\n${projector.log})` },
+      { timeoutMs: 60000, description: `8 holdings projected (projector log:\n${projector.log})` },
     );
     const EMISSIONS = `{ project(id: "series-s01") { emissions { co2eG } } }`;
     const emissionsBefore = (await ok(readA, EMISSIONS)).project.emissions.co2eG;
@@ -240,17 +261,14 @@ describe('retention enforcement, distributed mode (Kafka + PostgreSQL + a media 
     expect([...again.requestIds].sort()).toEqual(Object.values(ids).sort());
 
     // the holder got each request once, and the ignored one again with the same id
-    await waitFor(
-      async () => holder.received.filter((r) => r.requestId === ids.sh040).length >= 2,
-      {
-        timeoutMs: 30000,
-        description: 'the overdue request re-sent to the holder',
-      },
-    );
-    const firstSends = holder.received.filter((r: ReceivedCommand) => r.sendNumber === 1);
+    await waitFor(async () => received().filter((r) => r.requestId === ids.sh040).length >= 2, {
+      timeoutMs: 30000,
+      description: 'the overdue request re-sent to the holder',
+    });
+    const firstSends = received().filter((r: ReceivedCommand) => r.sendNumber === 1);
     expect(firstSends.map((r) => r.requestId).sort()).toEqual(Object.values(ids).sort());
     expect(
-      holder.received
+      received()
         .filter((r) => r.requestId === ids.sh040)
         .map((r) => r.sendNumber)
         .slice(0, 2),
@@ -277,6 +295,7 @@ describe('retention enforcement, distributed mode (Kafka + PostgreSQL + a media 
       await ok(readA, `{ project(id: "series-s01") { holdings { storageSystem artifacts } } }`)
     ).project.holdings as Array<{ storageSystem: string; artifacts: number }>;
     expect(left.map((h) => [h.storageSystem, h.artifacts])).toEqual([
+      ['isilon-arc-1', 1], // sh060-plates, archived: not a rejected iteration
       ['isilon-ldn-1', 3], // ep01, sh010-v1, sh030-v1
       ['isilon-par-2', 1],
       ['netapp-1', 1],
@@ -298,6 +317,76 @@ describe('retention enforcement, distributed mode (Kafka + PostgreSQL + a media 
     expect(audit.filter((r) => r.action === 'DELETION_RESENT').map((r) => r.subject)).toContain(
       ids.sh040,
     );
+
+    // a MOVE policy: archived plates to tape, through the same holder process
+    const movePolicyId: string = (
+      await ok(
+        adminA,
+        `mutation { defineRetentionPolicy(input: { name: "archived plates to tape", selector: { statuses: ["archived"] }, action: MOVE, toMedia: "tape", graceDays: 0 }) { policyId } }`,
+      )
+    ).defineRetentionPolicy.policyId;
+    await waitFor(
+      async () => (await ok(readA, `{ retentionPolicies { id } }`)).retentionPolicies.length === 2,
+      { timeoutMs: 30000, description: 'MOVE policy projected' },
+    );
+    const moved = (await ok(engineA, ENFORCE, { id: movePolicyId, key: 'm1' })).enforceRetention;
+    const moveId = moveRequestId(tenantA, 'series-s01', 'sh060-plates', 'isilon-arc-1', 'tape', 0);
+    expect(moved.requestIds).toEqual([moveId]);
+    const MOVES = `{ deletionRequests(action: MOVE, status: CONFIRMED) { requestId action fromMedia toMedia movedBytes } }`;
+    const confirmedMove = await waitFor(
+      async () => {
+        const r = (await ok(readA, MOVES)).deletionRequests;
+        return r.length === 1 && r;
+      },
+      {
+        timeoutMs: 60000,
+        description: `the move confirmed by the holder (holder log:\n${holder.log})`,
+      },
+    );
+    expect(confirmedMove).toEqual([
+      { requestId: moveId, action: 'MOVE', fromMedia: 'hdd', toMedia: 'tape', movedBytes: 1e13 },
+    ]);
+    expect(received().filter((r) => r.requestId === moveId)[0]).toMatchObject({
+      type: 'RetentionMoveRequested',
+      artifactId: 'sh060-plates',
+      toMedia: 'tape',
+      sendNumber: 1,
+    });
+    // the holding is on tape: 10 × 24 × 0.065 × 1.5 / 1000 × 200 = 4.68 g/day
+    // (libs/factors storage.tape.wh-per-tb-hour: 0.065 (0–0.65) Wh/TB-h, 1 copy)
+    const plates = (
+      await ok(
+        readA,
+        `{ artifact(projectId: "series-s01", id: "sh060-plates") { holdings { media co2eGPerDay { nominal } } } }`,
+      )
+    ).artifact.holdings;
+    expect(plates.map((h: { media: string }) => h.media)).toEqual(['tape']);
+    expect(plates[0].co2eGPerDay.nominal).toBeCloseTo(4.68, 9);
+    // booked: the deletions above plus the move's 46.8 − 4.68 = 42.12 g/day (low 23.4 − 46.8 → 0,
+    // high 70.2 − 0): (46.8 + 28.08 + 42.12) × 365 / 1000 = 42.705 kg/yr;
+    // low (23.4 + 14.04 + 0) × 0.365 = 13.6656; high (70.2 + 42.12 + 70.2) × 0.365 = 66.6198
+    const withMove = (
+      await ok(
+        readA,
+        `{ project(id: "series-s01") { emissions { co2eG } avoidedEmissions { confirmedDeletions confirmedMoves bytesMoved kgCo2ePerYear { low nominal high } } } }`,
+      )
+    ).project;
+    expect(withMove.avoidedEmissions).toMatchObject({
+      confirmedDeletions: 2,
+      confirmedMoves: 1,
+      bytesMoved: 1e13,
+    });
+    expect(withMove.avoidedEmissions.kgCo2ePerYear.nominal).toBeCloseTo(42.705, 9);
+    expect(withMove.avoidedEmissions.kgCo2ePerYear.low).toBeCloseTo(13.6656, 9);
+    expect(withMove.avoidedEmissions.kgCo2ePerYear.high).toBeCloseTo(66.6198, 9);
+    expect(withMove.emissions.co2eG).toBe(emissionsBefore);
+    const moveAudit = (
+      await ok(readA, `{ retentionAudit(first: 100) { records { action subject keyId } } }`)
+    ).retentionAudit.records.filter((r: { action: string }) => r.action.startsWith('MOVE_'));
+    expect(moveAudit).toEqual([
+      { action: 'MOVE_REQUESTED', subject: moveId, keyId: engineKeyId },
+      { action: 'MOVE_CONFIRMED', subject: moveId, keyId: 'holder:isilon-arc-1' },
+    ]);
 
     // tenant B sees none of it
     const b = await ok(

@@ -248,4 +248,108 @@ describe('retention, embedded mode', () => {
       'DELETION_FAILED',
     ]);
   });
+
+  it('a MOVE policy enforced, pulled by a holder without Kafka, confirmed: the holding on tape, the tier difference booked', async () => {
+    const start = Date.now() - 90 * DAY_MS;
+    const { body } = otlpJsonRequest([
+      {
+        name: 'hold sh050-plates',
+        startMs: start,
+        durationS: 3600,
+        attributes: {
+          'greenops.project.id': 'series-s01',
+          'greenops.activity.kind': 'storage',
+          'greenops.pue': 1.5,
+          'greenops.carbon_intensity.g_per_kwh': 200,
+          'greenops.artifact.id': 'sh050-plates',
+          'greenops.artifact.status': 'archived',
+          'greenops.storage.bytes': 1e13,
+          'greenops.storage.media': 'hdd',
+          'greenops.storage.system': 'isilon-ldn-1',
+        },
+      },
+    ]);
+    expect((await postOtlpJson(urls.http, apiKey, body)).status).toBe(200);
+    const policyId: string = (
+      await ok(
+        `mutation { defineRetentionPolicy(input: { name: "archived plates to tape", selector: { statuses: ["archived"], minAgeDays: 30 }, action: MOVE, toMedia: "tape", graceDays: 0 }) { policyId } }`,
+      )
+    ).defineRetentionPolicy.policyId;
+    // the policy and the holding are projected asynchronously: enforce once both are in
+    await waitFor(
+      async () => {
+        const d = await ok(
+          `query($id: ID!) { retentionPreview(policyId: $id) { candidateCount } }`,
+          { id: policyId },
+        );
+        return d.retentionPreview?.candidateCount === 1;
+      },
+      {
+        timeoutMs: 60000,
+        description: `MOVE policy and holding projected (log:\n${platform.log})`,
+      },
+    );
+    const enforced = (
+      await ok(
+        `mutation($id: ID!) { enforceRetention(policyId: $id, idempotencyKey: "tape-nightly-1") { requestIds } }`,
+        { id: policyId },
+      )
+    ).enforceRetention;
+    expect(enforced.requestIds).toHaveLength(1);
+
+    // a deletion poller never sees the move; a move poller asks for action: MOVE
+    const PULL = `query($action: RetentionActionKind) { deletionRequests(system: "isilon-ldn-1", status: PENDING, action: $action) { requestId artifactId action fromMedia toMedia sendCount co2eGPerDay { nominal } } }`;
+    const [move] = await waitFor(
+      async () => {
+        const r = (await ok(PULL, { action: 'MOVE' })).deletionRequests;
+        return r.length === 1 && r[0].sendCount === 1 && r;
+      },
+      { timeoutMs: 60000, description: 'the move projected and sent' },
+    );
+    expect(move).toMatchObject({
+      requestId: enforced.requestIds[0],
+      artifactId: 'sh050-plates',
+      action: 'MOVE',
+      fromMedia: 'hdd',
+      toMedia: 'tape',
+    });
+    expect((await ok(PULL, {})).deletionRequests).toEqual([]);
+    // tape (libs/factors storage.tape.wh-per-tb-hour, 0.065 (0–0.65) Wh/TB-h, 1 copy):
+    // 10 × 24 × 0.065 × 1.5 / 1000 × 200 = 4.68 g/day; avoided 46.8 − 4.68 = 42.12 g/day
+    expect(move.co2eGPerDay.nominal).toBeCloseTo(42.12, 9);
+    await ok(
+      `mutation($id: ID!) { confirmMove(requestId: $id, movedBytes: 1e13, reason: "written to LTO-9") { eventId } }`,
+      { id: move.requestId },
+    );
+    const after = await waitFor(
+      async () => {
+        const d = await ok(
+          `{ artifact(projectId: "series-s01", id: "sh050-plates") { holdings { media co2eGPerDay { nominal } } }
+             project(id: "series-s01") { avoidedEmissions { confirmedDeletions confirmedMoves kgCo2ePerYear { low nominal high } } } }`,
+        );
+        return d.project.avoidedEmissions.confirmedMoves === 1 && d;
+      },
+      { timeoutMs: 60000, description: 'move confirmation projected' },
+    );
+    expect(after.artifact.holdings).toHaveLength(1);
+    expect(after.artifact.holdings[0].media).toBe('tape');
+    expect(after.artifact.holdings[0].co2eGPerDay.nominal).toBeCloseTo(4.68, 9);
+    // booked for the project: the deletion above, 46.8 g/day (23.4–70.2), and the move,
+    // 42.12 g/day (low 23.4 − 46.8 → 0; high 70.2 − 0 = 70.2):
+    // (46.8 + 42.12) × 365 / 1000 = 32.4558 kg/yr; low 23.4 × 0.365 = 8.541; high 140.4 × 0.365 = 51.246
+    const avoided = after.project.avoidedEmissions;
+    expect(avoided.confirmedDeletions).toBe(1);
+    expect(avoided.kgCo2ePerYear.nominal).toBeCloseTo(32.4558, 9);
+    expect(avoided.kgCo2ePerYear.low).toBeCloseTo(8.541, 9);
+    expect(avoided.kgCo2ePerYear.high).toBeCloseTo(51.246, 9);
+    const actions = (
+      await ok(`{ retentionAudit(first: 100) { records { action } } }`)
+    ).retentionAudit.records.map((r: { action: string }) => r.action);
+    expect(actions.slice(-4)).toEqual([
+      'POLICY_DEFINED',
+      'ENFORCEMENT',
+      'MOVE_REQUESTED',
+      'MOVE_CONFIRMED',
+    ]);
+  });
 });

@@ -5,25 +5,35 @@ import {
   parseLogRecord,
   retentionEventId,
   TOPICS,
-  type RetentionDeletionConfirmed,
-  type RetentionDeletionFailed,
+  type LogEvent,
   type RetentionDeletionRequested,
+  type RetentionMoveRequested,
 } from '@greenops/contracts';
 import { ensureTopic } from '@greenops/messaging';
 
 export type HolderAnswer = 'confirm' | 'fail' | 'ignore';
 
 export interface ReceivedCommand {
+  type: 'RetentionDeletionRequested' | 'RetentionMoveRequested';
   requestId: string;
   artifactId: string;
   storageSystem: string;
   sendNumber: number;
+  /** A move's target tier. */
+  toMedia?: string;
+}
+
+/** What the holder answered to one request id. */
+export interface HolderAnswered {
+  type: string;
+  requestId: string;
 }
 
 /**
  * A media holder on Kafka, as docs/retention.md ("A media holder on Kafka") describes one: a
  * consumer group of its own on the commands topic, acting on each request id once, answering
- * on the confirmations topic. Serves one tenant (the broker is shared by other tests).
+ * deletions and moves on the confirmations topic. Serves one tenant (the broker is shared by
+ * other tests). Run as its own OS process by media-holder-process.ts.
  */
 export class MediaHolder {
   readonly received: ReceivedCommand[] = [];
@@ -37,6 +47,8 @@ export class MediaHolder {
     private readonly tenant: string,
     private readonly groupId: string,
     private readonly answerFor: (command: ReceivedCommand) => HolderAnswer,
+    private readonly onReceived: (command: ReceivedCommand) => void = () => undefined,
+    private readonly onAnswered: (answer: HolderAnswered) => void = () => undefined,
   ) {
     this.kafka = new Kafka({ clientId: 'media-holder', brokers, logLevel: logLevel.NOTHING });
   }
@@ -53,22 +65,26 @@ export class MediaHolder {
       eachMessage: async ({ message }) => {
         const value = message.value ? JSON.parse(message.value.toString('utf8')) : null;
         const parsed = parseLogRecord(TOPICS.retentionCommands, value);
-        if (!parsed.ok || parsed.event.type !== 'RetentionDeletionRequested') return;
-        if (parsed.event.tenant !== this.tenant) return;
-        await this.handle(parsed.event);
+        if (!parsed.ok || parsed.event.tenant !== this.tenant) return;
+        const event = parsed.event;
+        if (event.type === 'RetentionDeletionRequested' || event.type === 'RetentionMoveRequested')
+          await this.handle(event);
       },
     });
   }
 
-  private async handle(command: RetentionDeletionRequested): Promise<void> {
+  private async handle(command: RetentionDeletionRequested | RetentionMoveRequested) {
     const p = command.payload;
-    const received = {
+    const received: ReceivedCommand = {
+      type: command.type,
       requestId: p.requestId,
       artifactId: p.artifactId,
       storageSystem: p.storageSystem,
       sendNumber: p.sendNumber,
+      ...(command.type === 'RetentionMoveRequested' ? { toMedia: command.payload.toMedia } : {}),
     };
     this.received.push(received);
+    this.onReceived(received);
     // At least once: a request id already answered is answered already.
     if (this.answered.has(p.requestId)) return;
     const answer = this.answerFor(received);
@@ -83,9 +99,20 @@ export class MediaHolder {
       recordedAt: now,
     };
     const actor = { keyId: `holder:${p.storageSystem}` };
-    const event: RetentionDeletionConfirmed | RetentionDeletionFailed =
-      answer === 'confirm'
+    const move = command.type === 'RetentionMoveRequested';
+    let event: LogEvent;
+    if (answer === 'confirm')
+      event = move
         ? {
+            ...envelope,
+            type: 'RetentionMoveConfirmed',
+            payload: {
+              requestId: p.requestId,
+              movedBytes: p.bytes,
+              actor: { ...actor, reason: `moved to ${command.payload.toMedia}` },
+            },
+          }
+        : {
             ...envelope,
             type: 'RetentionDeletionConfirmed',
             payload: {
@@ -93,15 +120,16 @@ export class MediaHolder {
               deletedBytes: p.bytes,
               actor: { ...actor, reason: 'purged' },
             },
-          }
-        : {
-            ...envelope,
-            type: 'RetentionDeletionFailed',
-            payload: {
-              requestId: p.requestId,
-              actor: { ...actor, reason: 'object lock until 2027-01-01' },
-            },
           };
+    else
+      event = {
+        ...envelope,
+        type: move ? 'RetentionMoveFailed' : 'RetentionDeletionFailed',
+        payload: {
+          requestId: p.requestId,
+          actor: { ...actor, reason: 'object lock until 2027-01-01' },
+        },
+      };
     const encoded = encodeLogRecord(event);
     if (!encoded.ok) throw new Error(`${encoded.field}: ${encoded.reason}`);
     await this.producer!.send({
@@ -109,6 +137,7 @@ export class MediaHolder {
       messages: [{ key: encoded.record.key, value: JSON.stringify(encoded.record.value) }],
     });
     this.answered.add(p.requestId);
+    this.onAnswered({ type: event.type, requestId: p.requestId });
   }
 
   async stop(): Promise<void> {

@@ -4,7 +4,6 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import {
   brokersField,
-  durationMsField,
   kafkaSecurityFromEnv,
   logLevelField,
   parseEnv,
@@ -13,6 +12,8 @@ import {
   runService,
   retentionResendIntervalField,
   retentionSweepIntervalField,
+  telemetryRetentionSweepEnv,
+  telemetryRetentionSweepMs,
 } from '@greenops/config';
 import { TOPICS } from '@greenops/contracts';
 import {
@@ -48,7 +49,7 @@ const envSchema = z.object({
   GREENOPS_PROJECTOR_PORT: portField(4010),
   GREENOPS_LOG_LEVEL: logLevelField,
   /** How often the tenants' raw-telemetry windows are enforced (docs/retention.md). */
-  GREENOPS_RETENTION_SWEEP_MS: durationMsField(3_600_000),
+  ...telemetryRetentionSweepEnv,
   /** 'true': the sweep may set the activities topic's retention.ms (docs/retention.md, "Kafka"). */
   GREENOPS_KAFKA_TOPIC_RETENTION: z.enum(['true', 'false']).default('false'),
   GREENOPS_RETENTION_SWEEP_INTERVAL: retentionSweepIntervalField,
@@ -59,6 +60,8 @@ const envSchema = z.object({
 async function main(): Promise<() => Promise<void>> {
   const env = parseEnv(envSchema);
   const { logger, kafka } = serviceLogging('projector', env.GREENOPS_LOG_LEVEL);
+  const telemetrySweep = telemetryRetentionSweepMs(env);
+  if (telemetrySweep.deprecation) logger.warn(`projector: ${telemetrySweep.deprecation}`);
   const telemetry = startSelfTelemetry('projector');
   const connection = { ...kafkaSecurityFromEnv(), ...kafka };
   const identity = { instanceId: randomUUID(), host: hostname(), startedAt: new Date() };
@@ -147,7 +150,7 @@ async function main(): Promise<() => Promise<void>> {
   const retentionStore = new TelemetryRetentionStore(db, TOPICS.activities);
   const sweep = new TelemetryRetentionSweep({
     store: retentionStore,
-    intervalMs: env.GREENOPS_RETENTION_SWEEP_MS,
+    intervalMs: telemetrySweep.intervalMs,
     log: (line) => logger.info(line),
     afterSweep:
       env.GREENOPS_KAFKA_TOPIC_RETENTION === 'true'

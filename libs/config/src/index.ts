@@ -5,3 +5,4 @@ export * from './tenant-id-field';
 export * from './log-level-field';
 export * from './kafka-security-env';
 export * from './retention-enforcement-env';
+export * from './telemetry-retention-env';
