@@ -206,6 +206,8 @@ export class DeletionRequestQueries {
         'status',
         `must be one of ${DELETION_REQUEST_STATUSES.join(', ')}`,
       );
+    if (filter.action !== undefined && filter.action !== 'DELETE' && filter.action !== 'MOVE')
+      throw new PersistenceInputError('action', 'must be DELETE or MOVE');
     const rows = await this.read<RawRequest>(REQUESTS, [
       requireIdentifier('tenant', tenant),
       now.toISOString(),

@@ -155,7 +155,8 @@ const AUDIT_PAGE = `
          occurred_at as "occurredAt", recorded_at as "recordedAt"
     from retention_audit
    where tenant_id = $1 and ($2::bigint is null or seq > $2::bigint)
-   order by seq limit $3`;
+   -- the table's bigint column: a bare \`seq\` here would be the text alias above ('10' < '2')
+   order by retention_audit.seq limit $3`;
 
 type RawHolding = Omit<HoldingRow, 'co2eGPerDay' | 'co2eGPerDayByMedia' | 'lastObservedAt'> & {
   lastObservedAt: Date;
