@@ -128,6 +128,15 @@ export const HealthQuery = graphql(`
     projection {
       currentVersion
       factorSetVersion
+      ingestRate(windowMinutes: 60) {
+        windowMinutes
+        from
+        until
+        acceptedSpans
+        rejectedSpans
+        acceptedPerMinute
+        rejectedPerMinute
+      }
       building {
         version
         factorSetVersion
@@ -540,6 +549,79 @@ export const ProjectIdsQuery = graphql(`
       nodes {
         id
       }
+    }
+  }
+`);
+
+/** Totals of a what-if side: nominal, band, market, energy. */
+export const WhatIfTotalsFields = graphql(`
+  fragment WhatIfTotalsFields on WhatIfTotals {
+    activityCount
+    co2eG
+    lowG
+    highG
+    co2eMarketG
+    energyKwh
+  }
+`);
+
+/** A project's stored activities recomputed under a scenario (docs/insights.md §5). */
+export const WhatIfQuery = graphql(
+  `
+    query WhatIf($projectId: String!, $scenario: WhatIfScenarioInput!) {
+      whatIf(projectId: $projectId, scenario: $scenario) {
+        projectId
+        factorSetVersion
+        actual {
+          ...WhatIfTotalsFields
+        }
+        scenario {
+          ...WhatIfTotalsFields
+        }
+        differenceG
+        differenceLowG
+        differenceHighG
+        differenceShare
+        byKind {
+          kind
+          actual {
+            ...WhatIfTotalsFields
+          }
+          scenario {
+            ...WhatIfTotalsFields
+          }
+          differenceG
+          differenceLowG
+          differenceHighG
+        }
+        notes
+        problems {
+          stage
+          field
+          reason
+          activityCount
+        }
+      }
+    }
+  `,
+  [WhatIfTotalsFields],
+);
+
+/** Deletion requests of one storage system and/or status, oldest first (docs/retention.md). */
+export const DeletionRequestsQuery = graphql(`
+  query DeletionRequests($system: String, $status: DeletionRequestStatus) {
+    deletionRequests(first: 100, system: $system, status: $status) {
+      requestId
+      projectId
+      artifactId
+      storageSystem
+      bytes
+      deadline
+      status
+      requestedAt
+      sendCount
+      answeredAt
+      answerReason
     }
   }
 `);

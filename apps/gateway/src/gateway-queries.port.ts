@@ -32,6 +32,7 @@ export type GatewayQueries = Pick<
   | 'rejectedSpans'
   | 'projectStatementRows'
   | 'projectionFailures'
+  | 'ingestRate'
 >;
 
 /** Tenant and roles of an API key (libs/persistence ApiKeyStore). */

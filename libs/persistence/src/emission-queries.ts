@@ -15,6 +15,7 @@ import {
 import { requireIdentifier, requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
+import { INGEST_RATE, MAX_INGEST_RATE_WINDOW_MINUTES, type IngestRate } from './ingest-rate-sql';
 import { STATEMENT_GROUPS, STATEMENT_VERSIONS } from './statement-rows-sql';
 import {
   ARTIFACT_TOTALS_MANY,
@@ -283,6 +284,38 @@ export class EmissionQueries {
       reason: boundText(row.reason, MAX_RETURNED_TEXT_CHARS),
       rejectedAt: row.rejectedAt.toISOString(),
     }));
+  }
+
+  /**
+   * Spans the tenant's ingest accepted and rejected in the `windowMinutes` up to `until`
+   * (ingest-rate-sql.ts), with the average rate per minute over the window.
+   */
+  async ingestRate(tenant: string, windowMinutes: number, until: string): Promise<IngestRate> {
+    const minutes = requireIntInRange(
+      'windowMinutes',
+      windowMinutes,
+      1,
+      MAX_INGEST_RATE_WINDOW_MINUTES,
+    );
+    const untilMs = requireInstant('until', until);
+    const from = new Date(untilMs - minutes * 60_000).toISOString();
+    const end = new Date(untilMs).toISOString();
+    const [row] = await this.read<{ accepted: number; rejected: number }>(INGEST_RATE, [
+      requireIdentifier('tenant', tenant),
+      from,
+      end,
+    ]);
+    const accepted = row?.accepted ?? 0;
+    const rejected = row?.rejected ?? 0;
+    return {
+      windowMinutes: minutes,
+      from,
+      until: end,
+      acceptedSpans: accepted,
+      rejectedSpans: rejected,
+      acceptedPerMinute: accepted / minutes,
+      rejectedPerMinute: rejected / minutes,
+    };
   }
 
   /**

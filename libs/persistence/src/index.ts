@@ -39,6 +39,7 @@ export {
   type StatementGroupRow,
 } from './emission-queries';
 export type { EmissionsTotals } from './emissions-totals';
+export { MAX_INGEST_RATE_WINDOW_MINUTES, type IngestRate } from './ingest-rate-sql';
 export {
   ApiKeyStore,
   hashApiKey,

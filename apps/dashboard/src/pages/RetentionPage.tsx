@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   DefineRetentionPolicyMutation,
+  DeletionRequestsQuery,
   ProjectHoldingsQuery,
   ProjectIdsQuery,
   ReleaseLegalHoldMutation,
@@ -17,6 +18,7 @@ import { useHasRole } from '../viewer';
 import { formatBytes, formatCo2e, formatCount } from '../lib/format';
 import { Co2e } from '../components/Figures';
 import { ErrorState, Loading, describeError } from '../components/States';
+import { DataTable, Instant } from '../components/DataTable';
 
 type Policy = ResultOf<typeof RetentionQuery>['retentionPolicies'][number];
 
@@ -146,12 +148,7 @@ export function RetentionPage() {
 
       <section className="card" aria-labelledby="deletions-heading">
         <h2 id="deletions-heading">Deletion requests</h2>
-        {/* Not listed on this page yet; the API serves them (deletionRequests, docs/retention.md). */}
-        <p className="placeholder" data-testid="deletion-requests-placeholder">
-          Pending, overdue and confirmed deletion requests are not listed on this page yet: media
-          holders and policy engines read them with the <code>deletionRequests</code> query (see
-          docs/retention.md).
-        </p>
+        <DeletionRequests />
       </section>
 
       <section className="card" aria-labelledby="holds-heading">
@@ -699,5 +696,116 @@ function AuditPage({ after, onMore }: { after?: string; onMore?: (cursor: string
         </tr>
       ) : null}
     </tbody>
+  );
+}
+
+const REQUEST_STATUSES = ['PENDING', 'OVERDUE', 'CONFIRMED', 'FAILED'] as const;
+type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/**
+ * Deletion requests (docs/retention.md, "Deadlines"): pending, overdue, confirmed and failed,
+ * oldest first, filtered by storage system and status by the API (`deletionRequests`).
+ */
+function DeletionRequests() {
+  const [systemDraft, setSystemDraft] = useState('');
+  const [system, setSystem] = useState<string>();
+  const [status, setStatus] = useState<RequestStatus | ''>('');
+  const [{ data, error }, refresh] = useQuery({
+    query: DeletionRequestsQuery,
+    variables: { system: system ?? null, status: status || null },
+  });
+  const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
+  usePolling(poll);
+  const requests = data?.deletionRequests;
+  return (
+    <>
+      <form
+        className="inline-form"
+        aria-label="Filter deletion requests"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSystem(systemDraft.trim() || undefined);
+        }}
+      >
+        <label htmlFor="dr-system">Storage system</label>
+        <input
+          id="dr-system"
+          value={systemDraft}
+          placeholder="any"
+          onChange={(e) => setSystemDraft(e.target.value)}
+        />
+        <label htmlFor="dr-status">Status</label>
+        <select
+          id="dr-status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as RequestStatus | '')}
+        >
+          <option value="">Any</option>
+          {REQUEST_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s.toLowerCase()}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Filter</button>
+      </form>
+      {!requests ? (
+        error ? (
+          <ErrorState error={error} what="deletion requests" />
+        ) : (
+          <Loading what="deletion requests" />
+        )
+      ) : requests.length === 0 ? (
+        <p data-testid="no-deletion-requests">
+          No deletion request{system || status ? ' matches these filters' : ' yet'}. Enforcing a
+          DELETE policy sends one per holding; media holders answer them (docs/retention.md).
+        </p>
+      ) : (
+        <DataTable
+          testId="deletion-request-table"
+          rowTestId="deletion-request"
+          caption={`${formatCount(requests.length)} request${requests.length === 1 ? '' : 's'}, oldest first${requests.length === 100 ? ' (the first 100)' : ''}`}
+          rows={requests}
+          rowKey={(r) => r.requestId}
+          columns={[
+            { header: 'System', cell: (r) => <code>{r.storageSystem}</code>, testId: 'dr-system' },
+            {
+              header: 'Artifact',
+              rowHeader: true,
+              testId: 'dr-artifact',
+              cell: (r) => (
+                <>
+                  {r.artifactId} <span className="muted small">{r.projectId}</span>
+                </>
+              ),
+            },
+            {
+              header: 'Bytes',
+              numeric: true,
+              testId: 'dr-bytes',
+              cell: (r) => <data value={r.bytes}>{formatBytes(r.bytes)}</data>,
+            },
+            {
+              header: 'Deadline (UTC)',
+              testId: 'dr-deadline',
+              cell: (r) => <Instant iso={r.deadline} />,
+            },
+            {
+              header: 'Status',
+              testId: 'dr-status',
+              cell: (r) => (
+                <>
+                  <span className={`tag tag-${r.status.toLowerCase()}`}>
+                    {r.status.toLowerCase()}
+                  </span>
+                  {r.answerReason ? <span className="muted small"> {r.answerReason}</span> : null}
+                </>
+              ),
+            },
+            { header: 'Sends', numeric: true, cell: (r) => formatCount(r.sendCount) },
+          ]}
+        />
+      )}
+    </>
   );
 }
