@@ -625,3 +625,40 @@ export const DeletionRequestsQuery = graphql(`
     }
   }
 `);
+
+/** One page of an artifact's own activities: method tier, factors with sources, energy, CO2e. */
+export const ArtifactActivitiesQuery = graphql(`
+  query ArtifactActivities($projectId: ID!, $id: ID!, $after: String) {
+    artifact(projectId: $projectId, id: $id) {
+      id
+      activities(first: 20, after: $after) {
+        nodes {
+          eventId
+          kind
+          occurredAt
+          tier
+          modelId
+          factorSetVersion
+          factors {
+            id
+            value
+            unit
+            source
+            year
+          }
+          pue
+          intensityGPerKwh
+          energyKwh
+          co2eG
+          lowG
+          highG
+          co2eMarketG
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
+`);

@@ -33,6 +33,7 @@ export type GatewayQueries = Pick<
   | 'projectStatementRows'
   | 'projectionFailures'
   | 'ingestRate'
+  | 'artifactActivities'
 >;
 
 /** Tenant and roles of an API key (libs/persistence ApiKeyStore). */

@@ -15,6 +15,14 @@ import {
 import { requireIdentifier, requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
+import {
+  ARTIFACT_ACTIVITIES,
+  decodeActivityCursor,
+  encodeActivityCursor,
+  MAX_ACTIVITY_PAGE,
+  type ArtifactActivityPage,
+  type ArtifactActivityRow,
+} from './artifact-activities';
 import { INGEST_RATE, MAX_INGEST_RATE_WINDOW_MINUTES, type IngestRate } from './ingest-rate-sql';
 import { STATEMENT_GROUPS, STATEMENT_VERSIONS } from './statement-rows-sql';
 import {
@@ -284,6 +292,43 @@ export class EmissionQueries {
       reason: boundText(row.reason, MAX_RETURNED_TEXT_CHARS),
       rejectedAt: row.rejectedAt.toISOString(),
     }));
+  }
+
+  /**
+   * One page of an artifact's own activities, oldest first (artifact-activities.ts); `after`
+   * is the endCursor of the previous page.
+   */
+  async artifactActivities(
+    tenant: string,
+    projectId: string,
+    artifactId: string,
+    first: number,
+    after?: string | null,
+  ): Promise<ArtifactActivityPage> {
+    const size = requireIntInRange('first', first, 1, MAX_ACTIVITY_PAGE);
+    const position = after ? decodeActivityCursor('after', after) : null;
+    const rows = await this.read<ArtifactActivityRow>(ARTIFACT_ACTIVITIES, [
+      requireIdentifier('tenant', tenant),
+      requireIdentifier('projectId', projectId),
+      requireIdentifier('artifactId', artifactId),
+      position?.occurredAt ?? null,
+      position?.eventId ?? null,
+      size + 1,
+    ]);
+    const page = rows.slice(0, size).map((r) => ({
+      ...r,
+      kind: boundText(r.kind, MAX_RETURNED_ID_CHARS),
+      tier: boundText(r.tier, MAX_RETURNED_ID_CHARS),
+      modelId: boundText(r.modelId, MAX_RETURNED_ID_CHARS),
+      category: boundText(r.category, MAX_RETURNED_ID_CHARS),
+      factorIds: r.factorIds.map((id) => boundText(id, MAX_RETURNED_ID_CHARS)),
+    }));
+    const last = page[page.length - 1];
+    return {
+      rows: page,
+      endCursor: last ? encodeActivityCursor(last) : null,
+      hasNextPage: rows.length > size,
+    };
   }
 
   /**

@@ -29,6 +29,7 @@ import {
 import { CrossTenantBenchmarkResolver } from './cross-tenant-benchmark.resolver';
 import { BenchmarkReferencesResolver } from './benchmark-references.resolver';
 import { IngestRateResolver } from './ingest-rate.resolver';
+import { ArtifactActivitiesResolver } from './artifact-activities.resolver';
 
 /** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
 export const GATEWAY_RESOLVERS = [
@@ -58,4 +59,5 @@ export const GATEWAY_RESOLVERS = [
   CrossTenantBenchmarkResolver,
   BenchmarkReferencesResolver,
   IngestRateResolver,
+  ArtifactActivitiesResolver,
 ];
