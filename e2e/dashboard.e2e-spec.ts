@@ -869,15 +869,20 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
     const read = async () => {
       const d = await gql<{
         projection: { ingestRate: Rate };
-        projects: { nodes: Array<{ byScope: Array<{ activityCount: number }> }> };
+        projects: {
+          totalCount: number;
+          nodes: Array<{ byScope: Array<{ activityCount: number }> }>;
+        };
         rejectedSpans: unknown[];
       }>(
         `{ projection { ingestRate(windowMinutes: 60) { acceptedSpans rejectedSpans acceptedPerMinute rejectedPerMinute } }
-           projects(first: 100) { nodes { byScope { activityCount } } } rejectedSpans(first: 100) { spanId } }`,
+           projects(first: 20) { totalCount nodes { byScope { activityCount } } } rejectedSpans(first: 100) { spanId } }`,
       );
       return d;
     };
     const d = await read();
+    // This run has fewer than 20 projects (the demo's two, the first-span one): all are read.
+    expect(d.projects.nodes.length).toBe(d.projects.totalCount);
     // Every span of this run was received in the last hour: accepted = every fact counted in
     // every project, rejected = every rejected span; the rates are those ÷ 60 minutes.
     const facts = d.projects.nodes

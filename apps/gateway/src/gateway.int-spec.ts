@@ -299,15 +299,22 @@ describe('GraphQL gateway on PostgreSQL', () => {
       code: 'BAD_USER_INPUT',
       field: 'first',
     });
-    // project 10 + artifacts(first: 20) 10 + 20 × (nodes 1 + activities(first: 100)
-    // (10 + 100 × (nodes 1 + co2eG 1) = 210)) = 10 + 10 + 20 × 211 = 4 240 > 1 000
-    const costly = await gql(
-      '{ project(id: "p1") { artifacts(first: 20) { nodes { activities(first: 100) { nodes { co2eG } } } } } }',
-    );
+    // Each lookup: artifact 10 + activities(first: 100) (10 + 100 × (nodes 1 + co2eG 1)) = 220;
+    // five aliases 1 100 > 1 000 are refused, four (880) are served.
+    const lookups = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `a${i}: artifact(projectId: "p1", id: "clip-${i}") { activities(first: 100) { nodes { co2eG } } }`,
+      ).join(' ');
+    const costly = await gql(`{ ${lookups(5)} }`);
     expect(costly.body.errors?.[0].extensions).toMatchObject({
       code: 'QUERY_TOO_COSTLY',
-      cost: 4240,
+      cost: 1100,
     });
+    const served = await gql(`{ ${lookups(4)} }`);
+    expect(served.body.errors).toBeUndefined();
+    expect(served.body.data!.a1.activities.nodes).toEqual([{ co2eG: 200 }]);
   });
 
   it('serves the ingest rate of the last minutes per tenant, from facts received and spans rejected', async () => {

@@ -699,6 +699,8 @@ function AuditPage({ after, onMore }: { after?: string; onMore?: (cursor: string
   );
 }
 
+/** As many as DeletionRequestsQuery asks for. */
+const DELETION_REQUESTS_SHOWN = 50;
 const REQUEST_STATUSES = ['PENDING', 'OVERDUE', 'CONFIRMED', 'FAILED'] as const;
 type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -764,7 +766,7 @@ function DeletionRequests() {
         <DataTable
           testId="deletion-request-table"
           rowTestId="deletion-request"
-          caption={`${formatCount(requests.length)} request${requests.length === 1 ? '' : 's'}, oldest first${requests.length === 100 ? ' (the first 100)' : ''}`}
+          caption={`${formatCount(requests.length)} request${requests.length === 1 ? '' : 's'}, oldest first${requests.length === DELETION_REQUESTS_SHOWN ? ` (the first ${DELETION_REQUESTS_SHOWN})` : ''}`}
           rows={requests}
           rowKey={(r) => r.requestId}
           columns={[
