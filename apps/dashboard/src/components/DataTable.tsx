@@ -10,6 +10,8 @@ export interface Column<T> {
   rowHeader?: boolean;
   /** data-testid of the column's cells. */
   testId?: string;
+  /** Extra class of the column's cells, e.g. `mono`. */
+  className?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export function DataTable<T>({
           <tr key={rowKey(row, r)} data-testid={rowTestId}>
             {columns.map((c, i) => {
               const props = {
-                className: c.numeric ? 'n' : undefined,
+                className: [c.numeric ? 'n' : '', c.className ?? ''].join(' ').trim() || undefined,
                 'data-testid': c.testId,
               };
               return c.rowHeader ? (

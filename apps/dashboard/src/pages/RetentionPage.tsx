@@ -159,40 +159,34 @@ export function RetentionPage() {
         {!data ? null : data.legalHolds.length === 0 ? (
           <p data-testid="no-holds">No legal hold in force.</p>
         ) : (
-          <table data-testid="hold-table">
-            <thead>
-              <tr>
-                <th scope="col">Artifact</th>
-                <th scope="col">Project</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Set (UTC)</th>
-                {isAdmin ? (
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.legalHolds.map((h) => (
-                <tr key={`${h.projectId}/${h.artifactId}`}>
-                  <th scope="row" className="mono">
-                    {h.artifactId}
-                  </th>
-                  <td className="mono">{h.projectId}</td>
-                  <td>{h.reason}</td>
-                  <td>
+          <DataTable
+            testId="hold-table"
+            rows={data.legalHolds}
+            rowKey={(h) => `${h.projectId}/${h.artifactId}`}
+            columns={[
+              { header: 'Artifact', rowHeader: true, className: 'mono', cell: (h) => h.artifactId },
+              { header: 'Project', className: 'mono', cell: (h) => h.projectId },
+              { header: 'Reason', cell: (h) => h.reason },
+              {
+                header: 'Set (UTC)',
+                cell: (h) => (
+                  <>
                     {utc(h.setAt)} <span className="muted small">by {h.setBy}</span>
-                  </td>
-                  {isAdmin ? (
-                    <td>
-                      <ReleaseHold projectId={h.projectId} artifactId={h.artifactId} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              ...(isAdmin
+                ? [
+                    {
+                      header: <span className="sr-only">Actions</span>,
+                      cell: (h: (typeof data.legalHolds)[number]) => (
+                        <ReleaseHold projectId={h.projectId} artifactId={h.artifactId} />
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         )}
         {isAdmin ? <SetHold /> : null}
       </section>
@@ -579,42 +573,35 @@ function Holdings() {
               <code>greenops.storage.system</code> to keep one.
             </p>
           ) : (
-            <table data-testid="holdings-table">
-              <thead>
-                <tr>
-                  <th scope="col">Storage system</th>
-                  <th scope="col">Media</th>
-                  <th scope="col" className="n">
-                    Artifacts
-                  </th>
-                  <th scope="col" className="n">
-                    Bytes
-                  </th>
-                  <th scope="col" className="n">
-                    CO₂e a day
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {holdings.map((h) => (
-                  <tr key={`${h.storageSystem}/${h.media}`}>
-                    <th scope="row" className="mono">
-                      {h.storageSystem}
-                    </th>
-                    <td>{h.media}</td>
-                    <td className="n">{formatCount(h.artifacts)}</td>
-                    <td className="n">
-                      <data className="num" value={h.bytes}>
-                        {formatBytes(h.bytes)}
-                      </data>
-                    </td>
-                    <td className="n">
-                      <Co2e grams={h.co2eGPerDay.nominal} testId="holding-rate" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="holdings-table"
+              rows={holdings}
+              rowKey={(h) => `${h.storageSystem}/${h.media}`}
+              columns={[
+                {
+                  header: 'Storage system',
+                  rowHeader: true,
+                  className: 'mono',
+                  cell: (h) => h.storageSystem,
+                },
+                { header: 'Media', cell: (h) => h.media },
+                { header: 'Artifacts', numeric: true, cell: (h) => formatCount(h.artifacts) },
+                {
+                  header: 'Bytes',
+                  numeric: true,
+                  cell: (h) => (
+                    <data className="num" value={h.bytes}>
+                      {formatBytes(h.bytes)}
+                    </data>
+                  ),
+                },
+                {
+                  header: 'CO₂e a day',
+                  numeric: true,
+                  cell: (h) => <Co2e grams={h.co2eGPerDay.nominal} testId="holding-rate" />,
+                },
+              ]}
+            />
           )}
         </>
       )}
