@@ -621,15 +621,287 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       const audit = page.getByTestId('audit-table');
       await audit.locator('tbody tr th', { hasText: 'policy defined' }).waitFor();
       expect(await audit.textContent()).toContain('legal hold set');
-      // Deletion requests are not listed on this page yet: a marked place that names the query.
-      expect(await page.getByTestId('deletion-requests-placeholder').textContent()).toContain(
-        'deletionRequests',
-      );
+      // No deletion request yet: the demo's policy moves, and nothing was enforced.
+      await page.getByTestId('no-deletion-requests').waitFor();
       // Admin actions are offered to the admin key.
       await page.getByTestId('action-define-policy').waitFor();
       expect(await page.getByTestId('action-retire-policy').count()).toBe(1);
       expect(await page.getByTestId('action-release-hold').count()).toBe(1);
       expect(await page.getByTestId('action-set-hold').count()).toBe(1);
+    });
+  });
+
+  it('retention: the deletion requests list shows what deletionRequests answers, filtered by system and status', async () => {
+    await ensureDemo();
+    // Two render versions of scene 2 (not under the hold on scene 1), each held once on the NAS.
+    const artifactIds = ['ep101-sc02-sh01-v1', 'ep101-sc02-sh02-v1'];
+    await gql(
+      `mutation($input: RequestDeletionInput!) { requestDeletion(input: $input) { eventId } }`,
+      {
+        input: {
+          projectId: SERIES,
+          artifactIds,
+          reason: 'e2e: superseded versions',
+          policyRef: 'e2e-decision-1',
+          idempotencyKey: 'e2e-deletion-requests-1',
+          graceDays: 7,
+        },
+      },
+    );
+    type Request = {
+      requestId: string;
+      artifactId: string;
+      storageSystem: string;
+      bytes: number;
+      deadline: string;
+      status: string;
+    };
+    const list = async (status?: string) =>
+      (
+        await gql<{ deletionRequests: Request[] }>(
+          'query($status: DeletionRequestStatus) { deletionRequests(first: 100, status: $status) { requestId artifactId storageSystem bytes deadline status } }',
+          { status: status ?? null },
+        )
+      ).deletionRequests;
+    await waitFor(async () => (await list()).length === 2, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      description: 'the two deletion requests projected',
+    });
+    // The holder confirms the first: 1.5 TB deleted (each version holds 1.5e12 bytes).
+    const first = (await list()).find((r) => r.artifactId === artifactIds[0])!;
+    await gql(
+      'mutation($id: ID!) { confirmDeletion(requestId: $id, deletedBytes: 1.5e12) { eventId } }',
+      { id: first.requestId },
+    );
+    await waitFor(async () => (await list('CONFIRMED')).length === 1, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      description: 'the confirmation projected',
+    });
+    const all = await list();
+    // By hand: one request per holding, 2 artifacts × 1 holding each on isilon-ldn-1.
+    expect(all.map((r) => [r.artifactId, r.storageSystem, r.bytes, r.status]).sort()).toEqual([
+      ['ep101-sc02-sh01-v1', 'isilon-ldn-1', 1.5e12, 'CONFIRMED'],
+      ['ep101-sc02-sh02-v1', 'isilon-ldn-1', 1.5e12, 'PENDING'],
+    ]);
+    await withPage(async (page) => {
+      await signIn(page, readKey, '#/retention');
+      const table = page.getByTestId('deletion-request-table');
+      await table.waitFor();
+      const rows = table.getByTestId('deletion-request');
+      expect(await rows.count()).toBe(all.length);
+      for (let i = 0; i < all.length; i++) {
+        const row = rows.nth(i);
+        const r = all[i]!; // both oldest first
+        expect(await row.getByTestId('dr-system').textContent()).toBe(r.storageSystem);
+        expect(await row.getByTestId('dr-artifact').textContent()).toContain(r.artifactId);
+        expect(
+          Number(await row.getByTestId('dr-bytes').locator('data').getAttribute('value')),
+        ).toBe(r.bytes);
+        expect(await row.getByTestId('dr-deadline').locator('time').getAttribute('datetime')).toBe(
+          r.deadline,
+        );
+        expect(await row.getByTestId('dr-status').textContent()).toContain(r.status.toLowerCase());
+      }
+      // Filters go to the API: status CONFIRMED, then a system that holds nothing.
+      await page.getByLabel('Status').selectOption('CONFIRMED');
+      await waitFor(async () => (await rows.count()) === 1, {
+        timeoutMs: 30_000,
+        intervalMs: 100,
+        description: 'the confirmed request alone',
+      });
+      expect(await rows.first().getByTestId('dr-artifact').textContent()).toContain(
+        artifactIds[0]!,
+      );
+      await page.getByLabel('Status').selectOption('');
+      await page.getByLabel('Storage system').fill('no-such-system');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await page.getByTestId('no-deletion-requests').waitFor();
+      // The read key is offered no answer to send (confirm and fail are holders' mutations).
+      expect(await page.getByRole('button', { name: /confirm|fail/i }).count()).toBe(0);
+    });
+  });
+
+  it('what-if: the scenario page shows the whatIf answer (totals, bands, difference, kinds, notes verbatim)', async () => {
+    await ensureDemo();
+    const scenario = {
+      country: 'SE',
+      renderResolution: 'UPSCALE_FROM_720P',
+      lighting: 'LED',
+      carbonAwareShiftHours: 4,
+    };
+    type Totals = {
+      co2eG: number;
+      lowG: number;
+      highG: number;
+      co2eMarketG: number;
+      energyKwh: number;
+      activityCount: number;
+    };
+    const totalsFields = 'co2eG lowG highG co2eMarketG energyKwh activityCount';
+    const { whatIf } = await gql<{
+      whatIf: {
+        actual: Totals;
+        scenario: Totals;
+        differenceG: number;
+        differenceLowG: number;
+        differenceHighG: number;
+        notes: string[];
+        byKind: Array<{ kind: string; actual: Totals; scenario: Totals; differenceG: number }>;
+      };
+    }>(
+      `query($p: String!, $s: WhatIfScenarioInput!) { whatIf(projectId: $p, scenario: $s) {
+         actual { ${totalsFields} } scenario { ${totalsFields} } differenceG differenceLowG differenceHighG notes
+         byKind { kind actual { ${totalsFields} } scenario { ${totalsFields} } differenceG } } }`,
+      { p: SERIES, s: scenario },
+    );
+    // The API's own notes say what applied and what did not (lighting, hourly series).
+    expect(whatIf.notes.length).toBeGreaterThan(0);
+    await withPage(async (page) => {
+      await signIn(page, readKey, `#/project/${SERIES}`);
+      await page.getByTestId('what-if-link').click();
+      await page.getByRole('heading', { name: 'What if…' }).waitFor();
+      await page.getByLabel('A country').check();
+      await page.getByLabel('Country (ISO 3166-1 alpha-2)').fill('se');
+      await page.getByLabel('Render resolution').selectOption('UPSCALE_FROM_720P');
+      await page.getByLabel('Lighting').selectOption('LED');
+      await page.getByLabel('Carbon-aware shift (hours, 0–48)').fill('4');
+      await page.getByRole('button', { name: 'Recompute' }).click();
+      const sides = page.getByTestId('what-if-totals').getByTestId('what-if-side');
+      await sides.first().waitFor();
+      expect(await sides.count()).toBe(2);
+      const value = async (row: number, id: string) =>
+        (await sides.nth(row).getByTestId(id).getAttribute('value'))!;
+      for (const [row, t] of [whatIf.actual, whatIf.scenario].entries()) {
+        expect(Number(await value(row, 'what-if-co2e'))).toBe(t.co2eG);
+        expect(await value(row, 'what-if-band')).toBe(`${t.lowG} ${t.highG}`);
+        expect(Number(await value(row, 'what-if-market'))).toBe(t.co2eMarketG);
+        expect(Number(await value(row, 'what-if-energy'))).toBe(t.energyKwh);
+        expectShown((await sides.nth(row).getByTestId('what-if-co2e').textContent())!, t.co2eG);
+      }
+      expect(Number(await page.getByTestId('what-if-difference-g').getAttribute('value'))).toBe(
+        whatIf.differenceG,
+      );
+      expect(await page.getByTestId('what-if-difference-band').getAttribute('value')).toBe(
+        `${whatIf.differenceLowG} ${whatIf.differenceHighG}`,
+      );
+      expect(await page.getByTestId('what-if-notes').locator('li').allTextContents()).toEqual(
+        whatIf.notes,
+      );
+      const kinds = page.getByTestId('what-if-kind-row');
+      expect(await kinds.count()).toBe(whatIf.byKind.length);
+      for (const [i, k] of whatIf.byKind.entries()) {
+        expect(await kinds.nth(i).getByTestId('what-if-kind').textContent()).toBe(k.kind);
+        expect(
+          Number(await kinds.nth(i).getByTestId('what-if-kind-scenario').getAttribute('value')),
+        ).toBe(k.scenario.co2eG);
+        expect(
+          Number(await kinds.nth(i).getByTestId('what-if-kind-difference').getAttribute('value')),
+        ).toBe(k.differenceG);
+      }
+    });
+  });
+
+  it("artifact drill-down: each activity's kind, method tier, factors, energy and CO2e equal Artifact.activities", async () => {
+    await ensureDemo();
+    const artifactId = 'ep101-sc03-sh01-v3';
+    type Node = {
+      eventId: string;
+      kind: string;
+      occurredAt: string;
+      tier: string;
+      factors: Array<{ id: string; source: string | null }>;
+      energyKwh: number;
+      co2eG: number;
+    };
+    const { artifact } = await gql<{
+      artifact: { activityCount: number; activities: { nodes: Node[] } };
+    }>(
+      `query($p: ID!, $a: ID!) { artifact(projectId: $p, id: $a) { activityCount
+         activities(first: 20) { nodes { eventId kind occurredAt tier factors { id source } energyKwh co2eG } } } }`,
+      { p: SERIES, a: artifactId },
+    );
+    const nodes = artifact.activities.nodes;
+    expect(nodes.length).toBeGreaterThan(0);
+    // A shot version is a leaf of the lineage: its roll-up is its own activities.
+    expect(nodes.length).toBe(Math.min(20, artifact.activityCount));
+    // Every factor the shipped catalogue computed with carries its source.
+    for (const n of nodes) for (const f of n.factors) expect(f.source).toBeTruthy();
+    await withPage(async (page) => {
+      await signIn(page, readKey, `#/project/${SERIES}/artifact/${artifactId}`);
+      const rows = page.getByTestId('activity-table').getByTestId('activity');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBe(nodes.length);
+      for (const [i, n] of nodes.entries()) {
+        const row = rows.nth(i);
+        expect(
+          await row.getByTestId('activity-when').locator('time').getAttribute('datetime'),
+        ).toBe(n.occurredAt);
+        expect(await row.getByTestId('activity-kind').textContent()).toBe(n.kind);
+        expect(await row.getByTestId('activity-tier').textContent()).toContain(n.tier);
+        expect(
+          await row
+            .getByTestId('activity-factors')
+            .locator('li')
+            .evaluateAll((lis) =>
+              lis.map((li) => (li as unknown as { dataset: { factor: string } }).dataset.factor),
+            ),
+        ).toEqual(n.factors.map((f) => f.id));
+        for (const f of n.factors)
+          expect(await row.getByTestId('activity-factors').textContent()).toContain(f.source!);
+        expect(Number(await row.getByTestId('activity-energy').getAttribute('value'))).toBe(
+          n.energyKwh,
+        );
+        expect(Number(await row.getByTestId('activity-co2e').getAttribute('value'))).toBe(n.co2eG);
+      }
+    });
+  });
+
+  it('platform health: the ingest rate is what ProjectionStatus.ingestRate answers, and counts every span of this run', async () => {
+    await ensureDemo();
+    type Rate = {
+      acceptedSpans: number;
+      rejectedSpans: number;
+      acceptedPerMinute: number;
+      rejectedPerMinute: number;
+    };
+    const read = async () => {
+      const d = await gql<{
+        projection: { ingestRate: Rate };
+        projects: {
+          totalCount: number;
+          nodes: Array<{ byScope: Array<{ activityCount: number }> }>;
+        };
+        rejectedSpans: unknown[];
+      }>(
+        `{ projection { ingestRate(windowMinutes: 60) { acceptedSpans rejectedSpans acceptedPerMinute rejectedPerMinute } }
+           projects(first: 20) { totalCount nodes { byScope { activityCount } } } rejectedSpans(first: 100) { spanId } }`,
+      );
+      return d;
+    };
+    const d = await read();
+    // This run has fewer than 20 projects (the demo's two, the first-span one): all are read.
+    expect(d.projects.nodes.length).toBe(d.projects.totalCount);
+    // Every span of this run was received in the last hour: accepted = every fact counted in
+    // every project, rejected = every rejected span; the rates are those ÷ 60 minutes.
+    const facts = d.projects.nodes
+      .flatMap((p) => p.byScope)
+      .reduce((n, s) => n + s.activityCount, 0);
+    const rate = d.projection.ingestRate;
+    expect(rate.acceptedSpans).toBe(facts);
+    expect(rate.rejectedSpans).toBe(d.rejectedSpans.length);
+    expect(rate.acceptedPerMinute).toBe(facts / 60);
+    expect(rate.rejectedPerMinute).toBe(d.rejectedSpans.length / 60);
+    await withPage(async (page) => {
+      await signIn(page, readKey, '#/health');
+      await page.getByTestId('ingest-rate').waitFor();
+      expect(Number(await page.getByTestId('ingest-accepted').getAttribute('value'))).toBe(
+        rate.acceptedPerMinute,
+      );
+      expect(Number(await page.getByTestId('ingest-rejected').getAttribute('value'))).toBe(
+        rate.rejectedPerMinute,
+      );
     });
   });
 
@@ -683,6 +955,21 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       ).toBe(0);
     });
     await withPage(async (page) => {
+      // The what-if page and the activities are reads: no action for a read key either.
+      await signIn(page, readKey, `#/project/${SERIES}/what-if`);
+      await page.getByRole('heading', { name: 'Scenario' }).waitFor();
+      expect((await page.getByRole('button').allTextContents()).sort()).toEqual([
+        'Dark theme',
+        'Recompute',
+        'Sign out',
+      ]);
+      await page.goto(`${base}/#/project/${SERIES}/artifact/ep101-sc03-sh01-v3`);
+      await page.getByTestId('activity-table').waitFor();
+      expect(
+        await page.getByRole('button', { name: /delete|retire|release|set|publish/i }).count(),
+      ).toBe(0);
+    });
+    await withPage(async (page) => {
       await signIn(page, adminKey, '#/health');
       await page.getByTestId('action-publish-factor-set').waitFor();
     });
@@ -698,6 +985,8 @@ describe('dashboard in a browser (embedded platform, demo data)', () => {
       { hash: `#/project/${SERIES}`, ready: 'KPIs and benchmark' },
       { hash: `#/project/${COMMERCIAL}`, ready: 'Top artifacts' },
       { hash: `#/project/${SERIES}/artifact/ep101-sc01`, ready: 'Cost of iteration' },
+      { hash: `#/project/${SERIES}/artifact/ep101-sc03-sh01-v3`, ready: 'Activities' },
+      { hash: `#/project/${SERIES}/what-if`, ready: 'Scenario' },
       { hash: '#/health', ready: 'Rejected spans' },
       { hash: '#/project/nothing-here-yet', ready: 'Send the first span of this project' },
     ];

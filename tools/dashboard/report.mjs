@@ -220,6 +220,19 @@ async function takeScreenshots(browser, platform) {
       hash: '#/project/demo-series-ep101/artifact/ep101-sc01',
       wait: '[data-testid=iteration]',
     },
+    {
+      name: 'what-if',
+      hash: '#/project/demo-series-ep101/what-if',
+      wait: '[data-testid=what-if-totals]',
+      // A scenario to show: the same work on the Swedish grid, rendered at 720p and upscaled.
+      act: async (page) => {
+        await page.getByLabel('A country').check();
+        await page.getByLabel('Country (ISO 3166-1 alpha-2)').fill('SE');
+        await page.getByLabel('Render resolution').selectOption('UPSCALE_FROM_720P');
+        await page.getByLabel('Lighting').selectOption('LED');
+        await page.getByRole('button', { name: 'Recompute' }).click();
+      },
+    },
     { name: 'retention', hash: '#/retention', wait: '[data-testid=hold-table]' },
     { name: 'health', hash: '#/health', wait: '[data-testid=rejected-table]' },
     { name: 'empty-project', hash: '#/project/my-first-project', wait: '[data-testid=otlp-url]' },
@@ -228,8 +241,8 @@ async function takeScreenshots(browser, platform) {
     { file: 'sign-in.png', hash: '', theme: 'light', signedIn: false, wait: '#api-key' },
     { file: 'sign-in-dark.png', hash: '', theme: 'dark', signedIn: false, wait: '#api-key' },
     ...pages.flatMap((p) => [
-      { file: `${p.name}.png`, hash: p.hash, theme: 'light', wait: p.wait },
-      { file: `${p.name}-dark.png`, hash: p.hash, theme: 'dark', wait: p.wait },
+      { file: `${p.name}.png`, hash: p.hash, theme: 'light', wait: p.wait, act: p.act },
+      { file: `${p.name}-dark.png`, hash: p.hash, theme: 'dark', wait: p.wait, act: p.act },
     ]),
   ];
   for (const s of shots) {
@@ -243,6 +256,7 @@ async function takeScreenshots(browser, platform) {
     );
     const page = await context.newPage();
     await page.goto(`${platform.base}/${s.hash}`);
+    if (s.act) await s.act(page);
     await page.locator(s.wait).first().waitFor({ timeout: 60_000 });
     // Let the lazily loaded parts and the chart's canvas paint (a picture, not a test).
     await page

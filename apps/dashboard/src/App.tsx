@@ -28,6 +28,9 @@ const ProjectPage = lazy(() =>
 const ArtifactPage = lazy(() =>
   import('./pages/ArtifactPage').then((m) => ({ default: m.ArtifactPage })),
 );
+const WhatIfPage = lazy(() =>
+  import('./pages/WhatIfPage').then((m) => ({ default: m.WhatIfPage })),
+);
 const HealthPage = lazy(() =>
   import('./pages/HealthPage').then((m) => ({ default: m.HealthPage })),
 );
@@ -117,6 +120,7 @@ function SignedIn({
   else if (route.page === 'portfolio') content = <PortfolioPage />;
   else if (route.page === 'project')
     content = <ProjectPage projectId={route.projectId} config={config} theme={theme} />;
+  else if (route.page === 'what-if') content = <WhatIfPage projectId={route.projectId} />;
   else if (route.page === 'artifact')
     content = <ArtifactPage projectId={route.projectId} artifactId={route.artifactId} />;
   else if (route.page === 'health') content = <HealthPage />;
@@ -149,6 +153,7 @@ function SignedIn({
                       route.page === 'home' ||
                       route.page === 'start' ||
                       route.page === 'project' ||
+                      route.page === 'what-if' ||
                       route.page === 'artifact'
                         ? 'page'
                         : undefined

@@ -128,6 +128,15 @@ export const HealthQuery = graphql(`
     projection {
       currentVersion
       factorSetVersion
+      ingestRate(windowMinutes: 60) {
+        windowMinutes
+        from
+        until
+        acceptedSpans
+        rejectedSpans
+        acceptedPerMinute
+        rejectedPerMinute
+      }
       building {
         version
         factorSetVersion
@@ -539,6 +548,119 @@ export const ProjectIdsQuery = graphql(`
     projects(first: 100, orderBy: ID) {
       nodes {
         id
+      }
+    }
+  }
+`);
+
+/** Totals of a what-if side: nominal, band, market, energy. */
+export const WhatIfTotalsFields = graphql(`
+  fragment WhatIfTotalsFields on WhatIfTotals {
+    activityCount
+    co2eG
+    lowG
+    highG
+    co2eMarketG
+    energyKwh
+  }
+`);
+
+/** A project's stored activities recomputed under a scenario (docs/insights.md §5). */
+export const WhatIfQuery = graphql(
+  `
+    query WhatIf($projectId: String!, $scenario: WhatIfScenarioInput!) {
+      whatIf(projectId: $projectId, scenario: $scenario) {
+        projectId
+        factorSetVersion
+        actual {
+          ...WhatIfTotalsFields
+        }
+        scenario {
+          ...WhatIfTotalsFields
+        }
+        differenceG
+        differenceLowG
+        differenceHighG
+        differenceShare
+        byKind {
+          kind
+          actual {
+            ...WhatIfTotalsFields
+          }
+          scenario {
+            ...WhatIfTotalsFields
+          }
+          differenceG
+          differenceLowG
+          differenceHighG
+        }
+        notes
+        problems {
+          stage
+          field
+          reason
+          activityCount
+        }
+      }
+    }
+  `,
+  [WhatIfTotalsFields],
+);
+
+/**
+ * Deletion requests of one storage system and/or status, oldest first (docs/retention.md): the
+ * first 50, so the query stays under the cost limit (10 + 50 × 11 fields = 560 of 1 000).
+ */
+export const DeletionRequestsQuery = graphql(`
+  query DeletionRequests($system: String, $status: DeletionRequestStatus) {
+    deletionRequests(first: 50, system: $system, status: $status) {
+      requestId
+      projectId
+      artifactId
+      storageSystem
+      bytes
+      deadline
+      status
+      requestedAt
+      sendCount
+      answeredAt
+      answerReason
+    }
+  }
+`);
+
+/** One page of an artifact's own activities: method tier, factors with sources, energy, CO2e. */
+export const ArtifactActivitiesQuery = graphql(`
+  query ArtifactActivities($projectId: ID!, $id: ID!, $after: String) {
+    artifact(projectId: $projectId, id: $id) {
+      id
+      activities(first: 20, after: $after) {
+        nodes {
+          eventId
+          kind
+          occurredAt
+          tier
+          modelId
+          factorSetVersion
+          factors {
+            id
+            value
+            unit
+            source
+            year
+          }
+          pue
+          intensityGPerKwh
+          energyKwh
+          co2eG
+          lowG
+          highG
+          co2eMarketG
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }

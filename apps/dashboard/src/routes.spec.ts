@@ -17,6 +17,8 @@ describe('dashboard routes', () => {
       projectId: 'p',
       artifactId: 'sh/042',
     });
+    expect(parseRoute(href.whatIf(id).slice(1))).toEqual({ page: 'what-if', projectId: id });
+    expect(parseRoute('/project/p/how')).toEqual({ page: 'not-found', path: '/project/p/how' });
     expect(parseRoute('/nope/x')).toEqual({ page: 'not-found', path: '/nope/x' });
     expect(parseRoute('/project/%E0%A4%A')).toEqual({
       page: 'not-found',

@@ -1,8 +1,7 @@
 /**
- * Hash routes of the dashboard. Pages still to come (what-if, deletion requests; their queries
- * are in the schema) get their own entry here and a link in the header
- * (apps/dashboard/README.md). `#/` is the portfolio once the tenant has a project, else
- * the start page (`#/start`: open a project by id, send the first span).
+ * Hash routes of the dashboard; a new page gets its own entry here and a link in the header or
+ * from the page it belongs to (apps/dashboard/README.md). `#/` is the portfolio once the tenant
+ * has a project, else the start page (`#/start`: open a project by id, send the first span).
  */
 export type Route =
   | { page: 'home' }
@@ -10,6 +9,7 @@ export type Route =
   | { page: 'portfolio' }
   | { page: 'retention' }
   | { page: 'project'; projectId: string }
+  | { page: 'what-if'; projectId: string }
   | { page: 'artifact'; projectId: string; artifactId: string }
   | { page: 'health' }
   | { page: 'not-found'; path: string };
@@ -34,6 +34,8 @@ export function parseRoute(path: string): Route {
   }
   if (parts[0] === 'project' && parts.length === 2)
     return { page: 'project', projectId: parts[1]! };
+  if (parts[0] === 'project' && parts.length === 3 && parts[2] === 'what-if')
+    return { page: 'what-if', projectId: parts[1]! };
   if (parts[0] === 'project' && parts.length === 4 && parts[2] === 'artifact') {
     return { page: 'artifact', projectId: parts[1]!, artifactId: parts[3]! };
   }
@@ -47,6 +49,7 @@ export const href = {
   retention: () => '#/retention',
   health: () => '#/health',
   project: (id: string) => `#/project/${encodeURIComponent(id)}`,
+  whatIf: (id: string) => `#/project/${encodeURIComponent(id)}/what-if`,
   artifact: (projectId: string, id: string) =>
     `#/project/${encodeURIComponent(projectId)}/artifact/${encodeURIComponent(id)}`,
 };

@@ -32,6 +32,8 @@ export type GatewayQueries = Pick<
   | 'rejectedSpans'
   | 'projectStatementRows'
   | 'projectionFailures'
+  | 'ingestRate'
+  | 'artifactActivities'
 >;
 
 /** Tenant and roles of an API key (libs/persistence ApiKeyStore). */

@@ -265,6 +265,110 @@ describe('GraphQL gateway on PostgreSQL', () => {
     expect(tooDeep.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_DEEP' });
   });
 
+  it("serves an artifact's own activities, tenant-scoped, bounded and cost-limited", async () => {
+    const query = `{ artifact(projectId: "p1", id: "clip-1") { activities(first: 5) {
+      nodes { kind tier modelId scope energyKwh co2eG lowG highG co2eMarketG factors { id } }
+      pageInfo { hasNextPage } } } }`;
+    const { body } = await gql(query);
+    expect(body.errors).toBeUndefined();
+    // clip-1's one fact: 2 kWh × 100 g/kWh = 200 g (±10 %: 180–220), market 2 × 40 = 80 g;
+    // the fixture cites no factor.
+    expect(body.data!.artifact.activities).toEqual({
+      nodes: [
+        {
+          kind: 'render',
+          tier: 'measured',
+          modelId: 'test',
+          scope: 2,
+          energyKwh: 2,
+          co2eG: 200,
+          lowG: expect.closeTo(180, 9),
+          highG: expect.closeTo(220, 9),
+          co2eMarketG: 80,
+          factors: [],
+        },
+      ],
+      pageInfo: { hasNextPage: false },
+    });
+    // Tenant b's key does not see tenant a's artifact, nor so its activities.
+    expect((await gql(query, KEY_B)).body.data!.artifact).toBeNull();
+    const tooMany = await gql(
+      '{ artifact(projectId: "p1", id: "clip-1") { activities(first: 101) { nodes { co2eG } } } }',
+    );
+    expect(tooMany.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    // Each lookup: artifact 10 + activities(first: 100) (10 + 100 × (nodes 1 + co2eG 1)) = 220;
+    // five aliases 1 100 > 1 000 are refused, four (880) are served.
+    const lookups = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `a${i}: artifact(projectId: "p1", id: "clip-${i}") { activities(first: 100) { nodes { co2eG } } }`,
+      ).join(' ');
+    const costly = await gql(`{ ${lookups(5)} }`);
+    expect(costly.body.errors?.[0].extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      cost: 1100,
+    });
+    const served = await gql(`{ ${lookups(4)} }`);
+    expect(served.body.errors).toBeUndefined();
+    expect(served.body.data!.a1.activities.nodes).toEqual([{ co2eG: 200 }]);
+  });
+
+  it('serves the ingest rate of the last minutes per tenant, from facts received and spans rejected', async () => {
+    const keys = new ApiKeyStore(db);
+    await keys.ensureTenant('rate');
+    await keys.addKey('rate', 'gateway-int-key-rate-0123456789');
+    const now = Date.now();
+    const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+    await new EmissionStore(db).commitBatch({
+      facts: [
+        fact('rate', 'r1', ago(2), 1, 2, 'scope2.purchased-electricity'),
+        fact('rate', 'r1', ago(5), 1, 2, 'scope2.purchased-electricity'),
+        fact('rate', 'r1', ago(30), 1, 2, 'scope2.purchased-electricity'), // outside 10 min
+      ],
+      artifacts: [],
+      rejections: [
+        {
+          tenant: 'rate',
+          traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+          spanId: '00f067aa0ba90201',
+          spanName: 'render',
+          field: 'greenops.project.id',
+          reason: 'required attribute is missing',
+          rejectedAt: ago(3),
+          log: { topic: 'greenops.activities.dlq.v1', partition: 0, offset: '1' },
+        },
+      ],
+      offsets: [],
+    });
+    const query = `{ projection { ingestRate(windowMinutes: 10) {
+      windowMinutes acceptedSpans rejectedSpans acceptedPerMinute rejectedPerMinute } } }`;
+    const { body } = await gql(query, 'gateway-int-key-rate-0123456789');
+    expect(body.errors).toBeUndefined();
+    // In the last 10 minutes: 2 facts received (2 and 5 minutes ago) and 1 span rejected:
+    // 2 ÷ 10 = 0.2 and 1 ÷ 10 = 0.1 a minute.
+    expect(body.data!.projection.ingestRate).toEqual({
+      windowMinutes: 10,
+      acceptedSpans: 2,
+      rejectedSpans: 1,
+      acceptedPerMinute: 0.2,
+      rejectedPerMinute: 0.1,
+    });
+    // Tenant a received nothing lately (its facts are of March 2026).
+    expect((await gql(query)).body.data!.projection.ingestRate).toMatchObject({
+      acceptedSpans: 0,
+      rejectedSpans: 0,
+    });
+    const bad = await gql('{ projection { ingestRate(windowMinutes: 0) { acceptedSpans } } }');
+    expect(bad.body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'windowMinutes',
+    });
+  });
+
   it('counts every aliased project lookup as the SQL round trip it is', async () => {
     // 330 aliases × (project 10 + emissions 1 + co2eG 1) = 3 960 > 1 000 (each alias is one
     // SQL query; counted as 1 each, the same operation cost 990 and ran)

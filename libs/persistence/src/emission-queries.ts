@@ -15,6 +15,15 @@ import {
 import { requireIdentifier, requireInstant, requireIntInRange, requireText } from './input-checks';
 import { PersistenceInputError } from './persistence-input.error';
 import { SERVED_PROJECTION_VERSION } from './projection-version';
+import {
+  ARTIFACT_ACTIVITIES,
+  decodeActivityCursor,
+  encodeActivityCursor,
+  MAX_ACTIVITY_PAGE,
+  type ArtifactActivityPage,
+  type ArtifactActivityRow,
+} from './artifact-activities';
+import { INGEST_RATE, MAX_INGEST_RATE_WINDOW_MINUTES, type IngestRate } from './ingest-rate-sql';
 import { STATEMENT_GROUPS, STATEMENT_VERSIONS } from './statement-rows-sql';
 import {
   ARTIFACT_TOTALS_MANY,
@@ -283,6 +292,75 @@ export class EmissionQueries {
       reason: boundText(row.reason, MAX_RETURNED_TEXT_CHARS),
       rejectedAt: row.rejectedAt.toISOString(),
     }));
+  }
+
+  /**
+   * One page of an artifact's own activities, oldest first (artifact-activities.ts); `after`
+   * is the endCursor of the previous page.
+   */
+  async artifactActivities(
+    tenant: string,
+    projectId: string,
+    artifactId: string,
+    first: number,
+    after?: string | null,
+  ): Promise<ArtifactActivityPage> {
+    const size = requireIntInRange('first', first, 1, MAX_ACTIVITY_PAGE);
+    const position = after ? decodeActivityCursor('after', after) : null;
+    const rows = await this.read<ArtifactActivityRow>(ARTIFACT_ACTIVITIES, [
+      requireIdentifier('tenant', tenant),
+      requireIdentifier('projectId', projectId),
+      requireIdentifier('artifactId', artifactId),
+      position?.occurredAt ?? null,
+      position?.eventId ?? null,
+      size + 1,
+    ]);
+    const page = rows.slice(0, size).map((r) => ({
+      ...r,
+      kind: boundText(r.kind, MAX_RETURNED_ID_CHARS),
+      tier: boundText(r.tier, MAX_RETURNED_ID_CHARS),
+      modelId: boundText(r.modelId, MAX_RETURNED_ID_CHARS),
+      category: boundText(r.category, MAX_RETURNED_ID_CHARS),
+      factorIds: r.factorIds.map((id) => boundText(id, MAX_RETURNED_ID_CHARS)),
+    }));
+    const last = page[page.length - 1];
+    return {
+      rows: page,
+      endCursor: last ? encodeActivityCursor(last) : null,
+      hasNextPage: rows.length > size,
+    };
+  }
+
+  /**
+   * Spans the tenant's ingest accepted and rejected in the `windowMinutes` up to `until`
+   * (ingest-rate-sql.ts), with the average rate per minute over the window.
+   */
+  async ingestRate(tenant: string, windowMinutes: number, until: string): Promise<IngestRate> {
+    const minutes = requireIntInRange(
+      'windowMinutes',
+      windowMinutes,
+      1,
+      MAX_INGEST_RATE_WINDOW_MINUTES,
+    );
+    const untilMs = requireInstant('until', until);
+    const from = new Date(untilMs - minutes * 60_000).toISOString();
+    const end = new Date(untilMs).toISOString();
+    const [row] = await this.read<{ accepted: number; rejected: number }>(INGEST_RATE, [
+      requireIdentifier('tenant', tenant),
+      from,
+      end,
+    ]);
+    const accepted = row?.accepted ?? 0;
+    const rejected = row?.rejected ?? 0;
+    return {
+      windowMinutes: minutes,
+      from,
+      until: end,
+      acceptedSpans: accepted,
+      rejectedSpans: rejected,
+      acceptedPerMinute: accepted / minutes,
+      rejectedPerMinute: rejected / minutes,
+    };
   }
 
   /**

@@ -40,6 +40,12 @@ export {
 } from './emission-queries';
 export type { EmissionsTotals } from './emissions-totals';
 export {
+  MAX_ACTIVITY_PAGE,
+  type ArtifactActivityPage,
+  type ArtifactActivityRow,
+} from './artifact-activities';
+export { MAX_INGEST_RATE_WINDOW_MINUTES, type IngestRate } from './ingest-rate-sql';
+export {
   ApiKeyStore,
   hashApiKey,
   MIN_API_KEY_LENGTH,

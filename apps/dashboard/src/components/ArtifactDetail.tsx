@@ -5,12 +5,15 @@ import { usePolling } from '../hooks';
 import { formatBytes, formatShare, formatSignificant } from '../lib/format';
 import { Band, Co2e, Stat } from './Figures';
 import { ErrorState, Loading } from './States';
+import { DataTable } from './DataTable';
+import { ArtifactActivities } from './ArtifactActivities';
 
 const utc = (iso: string) => iso.replace('T', ' ').slice(0, 19);
 
 /**
  * The drill-down's API figures (docs/insights.md §2): the cost of iteration over the whole
- * roll-up (delivered, discarded, in progress), SCI per unit, the status history, the holdings.
+ * roll-up (delivered, discarded, in progress), SCI per unit, the status history, the holdings,
+ * the artifact's own activities with their method tier and factors.
  */
 export function ArtifactDetail({
   projectId,
@@ -123,36 +126,28 @@ export function ArtifactDetail({
       {a.holdings.length > 0 ? (
         <section className="card" aria-labelledby="artifact-holdings-heading">
           <h2 id="artifact-holdings-heading">Held on storage</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">System</th>
-                <th scope="col">Media</th>
-                <th scope="col" className="n">
-                  Bytes
-                </th>
-                <th scope="col" className="n">
-                  CO₂e a day
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.holdings.map((h) => (
-                <tr key={`${h.storageSystem}/${h.media}`}>
-                  <th scope="row" className="mono">
-                    {h.storageSystem}
-                  </th>
-                  <td>{h.media}</td>
-                  <td className="n">{formatBytes(h.bytes)}</td>
-                  <td className="n">
-                    <Co2e grams={h.co2eGPerDay.nominal} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={a.holdings}
+            rowKey={(h) => `${h.storageSystem}/${h.media}`}
+            columns={[
+              {
+                header: 'System',
+                rowHeader: true,
+                cell: (h) => <span className="mono">{h.storageSystem}</span>,
+              },
+              { header: 'Media', cell: (h) => h.media },
+              { header: 'Bytes', numeric: true, cell: (h) => formatBytes(h.bytes) },
+              {
+                header: 'CO₂e a day',
+                numeric: true,
+                cell: (h) => <Co2e grams={h.co2eGPerDay.nominal} />,
+              },
+            ]}
+          />
         </section>
       ) : null}
+
+      <ArtifactActivities projectId={projectId} artifactId={artifactId} />
     </>
   );
 }

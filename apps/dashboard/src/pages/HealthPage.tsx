@@ -3,8 +3,45 @@ import { useMutation, useQuery } from 'urql';
 import { HealthQuery, PlatformHealthQuery, PublishFactorSetMutation } from '../queries';
 import { usePolling } from '../hooks';
 import { useHasRole } from '../viewer';
-import { formatCount, formatShare } from '../lib/format';
+import { formatCount, formatShare, formatSignificant } from '../lib/format';
 import { ErrorState, Loading, describeError } from '../components/States';
+import { DataTable, Instant } from '../components/DataTable';
+import { Stat } from '../components/Figures';
+import type { ResultOf } from '../graphql';
+
+type IngestRate = ResultOf<typeof HealthQuery>['projection']['ingestRate'];
+
+/** Spans a minute the tenant's ingest accepted and rejected over the last hour (the API's counts). */
+function IngestRateCard({ rate }: { rate: IngestRate }) {
+  return (
+    <section className="card" aria-labelledby="ingest-heading">
+      <h2 id="ingest-heading">Ingest rate</h2>
+      <dl className="stats" data-testid="ingest-rate">
+        <Stat
+          label="Accepted spans a minute"
+          note={`${formatCount(rate.acceptedSpans)} in the last ${rate.windowMinutes} minutes`}
+        >
+          <data value={rate.acceptedPerMinute} data-testid="ingest-accepted">
+            {formatSignificant(rate.acceptedPerMinute)}
+          </data>
+        </Stat>
+        <Stat
+          label="Rejected spans a minute"
+          note={`${formatCount(rate.rejectedSpans)} in the last ${rate.windowMinutes} minutes`}
+        >
+          <data value={rate.rejectedPerMinute} data-testid="ingest-rejected">
+            {formatSignificant(rate.rejectedPerMinute)}
+          </data>
+        </Stat>
+      </dl>
+      <p className="hint">
+        Accepted: spans the served projection counts, by when ingest received them. Rejected: spans
+        refused with a reason (below). Window <Instant iso={rate.from} /> –{' '}
+        <Instant iso={rate.until} /> UTC.
+      </p>
+    </section>
+  );
+}
 
 /**
  * Platform health: projection status and rebuild progress, projector instances with their
@@ -47,6 +84,8 @@ export function HealthPage() {
         )}
       </section>
 
+      <IngestRateCard rate={projection.ingestRate} />
+
       {isAdmin ? <Projectors /> : null}
 
       <section className="card" aria-labelledby="rejected-heading">
@@ -57,33 +96,18 @@ export function HealthPage() {
             attribute at fault.
           </p>
         ) : (
-          <table data-testid="rejected-table">
-            <caption>The {formatCount(rejectedSpans.length)} most recent, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When (UTC)</th>
-                <th scope="col">Span</th>
-                <th scope="col">Field</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rejectedSpans.map((r) => (
-                <tr key={`${r.traceId}/${r.spanId}/${r.rejectedAt}`}>
-                  <td>
-                    <time dateTime={r.rejectedAt}>
-                      {r.rejectedAt.replace('T', ' ').slice(0, 19)}
-                    </time>
-                  </td>
-                  <th scope="row">{r.spanName}</th>
-                  <td>
-                    <code>{r.field}</code>
-                  </td>
-                  <td>{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            testId="rejected-table"
+            caption={`The ${formatCount(rejectedSpans.length)} most recent, newest first`}
+            rows={rejectedSpans}
+            rowKey={(r) => `${r.traceId}/${r.spanId}/${r.rejectedAt}`}
+            columns={[
+              { header: 'When (UTC)', cell: (r) => <Instant iso={r.rejectedAt} /> },
+              { header: 'Span', cell: (r) => r.spanName, rowHeader: true },
+              { header: 'Field', cell: (r) => <code>{r.field}</code> },
+              { header: 'Reason', cell: (r) => r.reason },
+            ]}
+          />
         )}
       </section>
 
@@ -92,30 +116,16 @@ export function HealthPage() {
         {factorSets.length === 0 ? (
           <p>The tenant uses the shipped factor catalogue (no published set).</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Version</th>
-                <th scope="col">Published (UTC)</th>
-                <th scope="col" className="n">
-                  Factors
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {factorSets.map((f) => (
-                <tr key={f.version}>
-                  <th scope="row">{f.name}</th>
-                  <td>
-                    <code>{f.version}</code>
-                  </td>
-                  <td>{f.publishedAt.replace('T', ' ').slice(0, 19)}</td>
-                  <td className="n">{formatCount(f.factors.length)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            rows={factorSets}
+            rowKey={(f) => f.version}
+            columns={[
+              { header: 'Name', cell: (f) => f.name, rowHeader: true },
+              { header: 'Version', cell: (f) => <code>{f.version}</code> },
+              { header: 'Published (UTC)', cell: (f) => <Instant iso={f.publishedAt} /> },
+              { header: 'Factors', numeric: true, cell: (f) => formatCount(f.factors.length) },
+            ]}
+          />
         )}
         {isAdmin ? <PublishFactorSet /> : null}
       </section>

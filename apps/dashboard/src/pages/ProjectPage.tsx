@@ -164,6 +164,11 @@ export function ProjectPage({
           </time>
           {fetching ? ' · refreshing' : ''}
         </p>
+        <p>
+          <a href={href.whatIf(projectId)} data-testid="what-if-link">
+            What if…? Recompute under another grid, PUE, resolution or shift
+          </a>
+        </p>
       </div>
 
       <section className="card" aria-labelledby="totals-heading">

@@ -2,6 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   DefineRetentionPolicyMutation,
+  DeletionRequestsQuery,
   ProjectHoldingsQuery,
   ProjectIdsQuery,
   ReleaseLegalHoldMutation,
@@ -17,6 +18,7 @@ import { useHasRole } from '../viewer';
 import { formatBytes, formatCo2e, formatCount } from '../lib/format';
 import { Co2e } from '../components/Figures';
 import { ErrorState, Loading, describeError } from '../components/States';
+import { DataTable, Instant } from '../components/DataTable';
 
 type Policy = ResultOf<typeof RetentionQuery>['retentionPolicies'][number];
 
@@ -146,12 +148,7 @@ export function RetentionPage() {
 
       <section className="card" aria-labelledby="deletions-heading">
         <h2 id="deletions-heading">Deletion requests</h2>
-        {/* Not listed on this page yet; the API serves them (deletionRequests, docs/retention.md). */}
-        <p className="placeholder" data-testid="deletion-requests-placeholder">
-          Pending, overdue and confirmed deletion requests are not listed on this page yet: media
-          holders and policy engines read them with the <code>deletionRequests</code> query (see
-          docs/retention.md).
-        </p>
+        <DeletionRequests />
       </section>
 
       <section className="card" aria-labelledby="holds-heading">
@@ -162,40 +159,34 @@ export function RetentionPage() {
         {!data ? null : data.legalHolds.length === 0 ? (
           <p data-testid="no-holds">No legal hold in force.</p>
         ) : (
-          <table data-testid="hold-table">
-            <thead>
-              <tr>
-                <th scope="col">Artifact</th>
-                <th scope="col">Project</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Set (UTC)</th>
-                {isAdmin ? (
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.legalHolds.map((h) => (
-                <tr key={`${h.projectId}/${h.artifactId}`}>
-                  <th scope="row" className="mono">
-                    {h.artifactId}
-                  </th>
-                  <td className="mono">{h.projectId}</td>
-                  <td>{h.reason}</td>
-                  <td>
+          <DataTable
+            testId="hold-table"
+            rows={data.legalHolds}
+            rowKey={(h) => `${h.projectId}/${h.artifactId}`}
+            columns={[
+              { header: 'Artifact', rowHeader: true, className: 'mono', cell: (h) => h.artifactId },
+              { header: 'Project', className: 'mono', cell: (h) => h.projectId },
+              { header: 'Reason', cell: (h) => h.reason },
+              {
+                header: 'Set (UTC)',
+                cell: (h) => (
+                  <>
                     {utc(h.setAt)} <span className="muted small">by {h.setBy}</span>
-                  </td>
-                  {isAdmin ? (
-                    <td>
-                      <ReleaseHold projectId={h.projectId} artifactId={h.artifactId} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              ...(isAdmin
+                ? [
+                    {
+                      header: <span className="sr-only">Actions</span>,
+                      cell: (h: (typeof data.legalHolds)[number]) => (
+                        <ReleaseHold projectId={h.projectId} artifactId={h.artifactId} />
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
         )}
         {isAdmin ? <SetHold /> : null}
       </section>
@@ -582,42 +573,35 @@ function Holdings() {
               <code>greenops.storage.system</code> to keep one.
             </p>
           ) : (
-            <table data-testid="holdings-table">
-              <thead>
-                <tr>
-                  <th scope="col">Storage system</th>
-                  <th scope="col">Media</th>
-                  <th scope="col" className="n">
-                    Artifacts
-                  </th>
-                  <th scope="col" className="n">
-                    Bytes
-                  </th>
-                  <th scope="col" className="n">
-                    CO₂e a day
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {holdings.map((h) => (
-                  <tr key={`${h.storageSystem}/${h.media}`}>
-                    <th scope="row" className="mono">
-                      {h.storageSystem}
-                    </th>
-                    <td>{h.media}</td>
-                    <td className="n">{formatCount(h.artifacts)}</td>
-                    <td className="n">
-                      <data className="num" value={h.bytes}>
-                        {formatBytes(h.bytes)}
-                      </data>
-                    </td>
-                    <td className="n">
-                      <Co2e grams={h.co2eGPerDay.nominal} testId="holding-rate" />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="holdings-table"
+              rows={holdings}
+              rowKey={(h) => `${h.storageSystem}/${h.media}`}
+              columns={[
+                {
+                  header: 'Storage system',
+                  rowHeader: true,
+                  className: 'mono',
+                  cell: (h) => h.storageSystem,
+                },
+                { header: 'Media', cell: (h) => h.media },
+                { header: 'Artifacts', numeric: true, cell: (h) => formatCount(h.artifacts) },
+                {
+                  header: 'Bytes',
+                  numeric: true,
+                  cell: (h) => (
+                    <data className="num" value={h.bytes}>
+                      {formatBytes(h.bytes)}
+                    </data>
+                  ),
+                },
+                {
+                  header: 'CO₂e a day',
+                  numeric: true,
+                  cell: (h) => <Co2e grams={h.co2eGPerDay.nominal} testId="holding-rate" />,
+                },
+              ]}
+            />
           )}
         </>
       )}
@@ -699,5 +683,118 @@ function AuditPage({ after, onMore }: { after?: string; onMore?: (cursor: string
         </tr>
       ) : null}
     </tbody>
+  );
+}
+
+/** As many as DeletionRequestsQuery asks for. */
+const DELETION_REQUESTS_SHOWN = 50;
+const REQUEST_STATUSES = ['PENDING', 'OVERDUE', 'CONFIRMED', 'FAILED'] as const;
+type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/**
+ * Deletion requests (docs/retention.md, "Deadlines"): pending, overdue, confirmed and failed,
+ * oldest first, filtered by storage system and status by the API (`deletionRequests`).
+ */
+function DeletionRequests() {
+  const [systemDraft, setSystemDraft] = useState('');
+  const [system, setSystem] = useState<string>();
+  const [status, setStatus] = useState<RequestStatus | ''>('');
+  const [{ data, error }, refresh] = useQuery({
+    query: DeletionRequestsQuery,
+    variables: { system: system ?? null, status: status || null },
+  });
+  const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
+  usePolling(poll);
+  const requests = data?.deletionRequests;
+  return (
+    <>
+      <form
+        className="inline-form"
+        aria-label="Filter deletion requests"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSystem(systemDraft.trim() || undefined);
+        }}
+      >
+        <label htmlFor="dr-system">Storage system</label>
+        <input
+          id="dr-system"
+          value={systemDraft}
+          placeholder="any"
+          onChange={(e) => setSystemDraft(e.target.value)}
+        />
+        <label htmlFor="dr-status">Status</label>
+        <select
+          id="dr-status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as RequestStatus | '')}
+        >
+          <option value="">Any</option>
+          {REQUEST_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s.toLowerCase()}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Filter</button>
+      </form>
+      {!requests ? (
+        error ? (
+          <ErrorState error={error} what="deletion requests" />
+        ) : (
+          <Loading what="deletion requests" />
+        )
+      ) : requests.length === 0 ? (
+        <p data-testid="no-deletion-requests">
+          No deletion request{system || status ? ' matches these filters' : ' yet'}. Enforcing a
+          DELETE policy sends one per holding; media holders answer them (docs/retention.md).
+        </p>
+      ) : (
+        <DataTable
+          testId="deletion-request-table"
+          rowTestId="deletion-request"
+          caption={`${formatCount(requests.length)} request${requests.length === 1 ? '' : 's'}, oldest first${requests.length === DELETION_REQUESTS_SHOWN ? ` (the first ${DELETION_REQUESTS_SHOWN})` : ''}`}
+          rows={requests}
+          rowKey={(r) => r.requestId}
+          columns={[
+            { header: 'System', cell: (r) => <code>{r.storageSystem}</code>, testId: 'dr-system' },
+            {
+              header: 'Artifact',
+              rowHeader: true,
+              testId: 'dr-artifact',
+              cell: (r) => (
+                <>
+                  {r.artifactId} <span className="muted small">{r.projectId}</span>
+                </>
+              ),
+            },
+            {
+              header: 'Bytes',
+              numeric: true,
+              testId: 'dr-bytes',
+              cell: (r) => <data value={r.bytes}>{formatBytes(r.bytes)}</data>,
+            },
+            {
+              header: 'Deadline (UTC)',
+              testId: 'dr-deadline',
+              cell: (r) => <Instant iso={r.deadline} />,
+            },
+            {
+              header: 'Status',
+              testId: 'dr-status',
+              cell: (r) => (
+                <>
+                  <span className={`tag tag-${r.status.toLowerCase()}`}>
+                    {r.status.toLowerCase()}
+                  </span>
+                  {r.answerReason ? <span className="muted small"> {r.answerReason}</span> : null}
+                </>
+              ),
+            },
+            { header: 'Sends', numeric: true, cell: (r) => formatCount(r.sendCount) },
+          ]}
+        />
+      )}
+    </>
   );
 }

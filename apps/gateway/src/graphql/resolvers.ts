@@ -28,6 +28,8 @@ import {
 } from './telemetry-retention.resolver';
 import { CrossTenantBenchmarkResolver } from './cross-tenant-benchmark.resolver';
 import { BenchmarkReferencesResolver } from './benchmark-references.resolver';
+import { IngestRateResolver } from './ingest-rate.resolver';
+import { ArtifactActivitiesResolver } from './artifact-activities.resolver';
 
 /** Every resolver of the gateway: the module registers them and the committed schema is printed from them. */
 export const GATEWAY_RESOLVERS = [
@@ -56,4 +58,6 @@ export const GATEWAY_RESOLVERS = [
   ProjectionRestatableResolver,
   CrossTenantBenchmarkResolver,
   BenchmarkReferencesResolver,
+  IngestRateResolver,
+  ArtifactActivitiesResolver,
 ];
