@@ -609,12 +609,20 @@ export const WhatIfQuery = graphql(
 
 /**
  * Deletion requests of one storage system and/or status, oldest first (docs/retention.md): the
- * first 50, so the query stays under the cost limit (10 + 50 × 11 fields = 560 of 1 000).
+ * first 50, so the query stays under the cost limit (10 + 50 × 14 fields = 710 of 1 000).
+ * Deletions by default; with `action: MOVE`, move requests (their tiers shown).
  */
 export const DeletionRequestsQuery = graphql(`
-  query DeletionRequests($system: String, $status: DeletionRequestStatus) {
-    deletionRequests(first: 50, system: $system, status: $status) {
+  query DeletionRequests(
+    $system: String
+    $status: DeletionRequestStatus
+    $action: RetentionActionKind
+  ) {
+    deletionRequests(first: 50, system: $system, status: $status, action: $action) {
       requestId
+      action
+      fromMedia
+      toMedia
       projectId
       artifactId
       storageSystem

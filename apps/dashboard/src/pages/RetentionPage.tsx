@@ -690,6 +690,8 @@ function AuditPage({ after, onMore }: { after?: string; onMore?: (cursor: string
 const DELETION_REQUESTS_SHOWN = 50;
 const REQUEST_STATUSES = ['PENDING', 'OVERDUE', 'CONFIRMED', 'FAILED'] as const;
 type RequestStatus = (typeof REQUEST_STATUSES)[number];
+const REQUEST_ACTIONS = ['DELETE', 'MOVE'] as const;
+type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 /**
  * Deletion requests (docs/retention.md, "Deadlines"): pending, overdue, confirmed and failed,
@@ -699,9 +701,10 @@ function DeletionRequests() {
   const [systemDraft, setSystemDraft] = useState('');
   const [system, setSystem] = useState<string>();
   const [status, setStatus] = useState<RequestStatus | ''>('');
+  const [action, setAction] = useState<RequestAction>('DELETE');
   const [{ data, error }, refresh] = useQuery({
     query: DeletionRequestsQuery,
-    variables: { system: system ?? null, status: status || null },
+    variables: { system: system ?? null, status: status || null, action },
   });
   const poll = useCallback(() => refresh({ requestPolicy: 'network-only' }), [refresh]);
   usePolling(poll);
@@ -736,6 +739,18 @@ function DeletionRequests() {
             </option>
           ))}
         </select>
+        <label htmlFor="dr-action">Action</label>
+        <select
+          id="dr-action"
+          value={action}
+          onChange={(e) => setAction(e.target.value as RequestAction)}
+        >
+          {REQUEST_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {a === 'MOVE' ? 'moves to another tier' : 'deletions'}
+            </option>
+          ))}
+        </select>
         <button type="submit">Filter</button>
       </form>
       {!requests ? (
@@ -746,8 +761,9 @@ function DeletionRequests() {
         )
       ) : requests.length === 0 ? (
         <p data-testid="no-deletion-requests">
-          No deletion request{system || status ? ' matches these filters' : ' yet'}. Enforcing a
-          DELETE policy sends one per holding; media holders answer them (docs/retention.md).
+          No {action === 'MOVE' ? 'move' : 'deletion'} request
+          {system || status ? ' matches these filters' : ' yet'}. Enforcing a {action} policy sends
+          one per holding; media holders answer them (docs/retention.md).
         </p>
       ) : (
         <DataTable
@@ -768,6 +784,16 @@ function DeletionRequests() {
                 </>
               ),
             },
+            ...(action === 'MOVE'
+              ? [
+                  {
+                    header: 'Tiers',
+                    testId: 'dr-tiers',
+                    cell: (r: (typeof requests)[number]) =>
+                      `${r.fromMedia ?? '?'} → ${r.toMedia ?? '?'}`,
+                  },
+                ]
+              : []),
             {
               header: 'Bytes',
               numeric: true,
