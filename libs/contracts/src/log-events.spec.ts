@@ -66,7 +66,7 @@ describe('parseLogRecord', () => {
       ok: false,
       field: 'type',
       reason:
-        '"ArtifactRenamed" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, MeteredPeriodRecorded, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased, RetentionDeletionsDecided)',
+        '"ArtifactRenamed" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ActivitiesRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, MeteredPeriodRecorded, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased, RetentionDeletionsDecided)',
     });
     expect(parseLogRecord(TOPICS.activities, REJECTED)).toMatchObject({ ok: false, field: 'type' });
     expect(parseLogRecord(TOPICS.activities, { ...activity(), version: 2 })).toEqual({

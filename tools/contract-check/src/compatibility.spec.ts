@@ -67,6 +67,7 @@ describe('event contracts', () => {
 
   it('register the event types of the log, each in version 1', () => {
     expect([...registeredShapes(EVENT_REGISTRY).keys()].sort()).toEqual([
+      versionKey('ActivitiesRecorded', 1),
       versionKey('ActivityRecorded', 1),
       versionKey('ArtifactStatusChanged', 1),
       versionKey('FactorSetPublished', 1),

@@ -14,6 +14,7 @@ import { RetentionEnforcement1767225601000 } from './1767225601000-retention-enf
 import { TelemetryRetention1767225601100 } from './1767225601100-telemetry-retention';
 import { ActivityInputs1767225601200 } from './1767225601200-activity-inputs';
 import { BenchmarkSharing1767225601600 } from './1767225601600-benchmark-sharing';
+import { ProjectionFailuresPerEvent1767225601800 } from './1767225601800-projection-failures-per-event';
 
 /** In order; listed explicitly so they load the same way under jest, ts-node and built JS. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   TelemetryRetention1767225601100,
   ActivityInputs1767225601200,
   BenchmarkSharing1767225601600,
+  ProjectionFailuresPerEvent1767225601800,
 ];
