@@ -1,7 +1,11 @@
 import {
+  ACTIVITIES_PER_RECORD_MAX,
+  activitiesRecordedEventId,
   activityEventId,
   parseLogRecord,
+  recordedActivities,
   TOPICS,
+  type ActivitiesRecorded,
   type ActivityRecorded,
   type LogEvent,
   type RejectedSpan,
@@ -50,13 +54,18 @@ function setup(now = NOW) {
   return { publisher, service };
 }
 
-/** The published records as a consumer reads them (each must pass its contract). */
+/**
+ * The published records as a consumer reads them (each must pass its contract), with each
+ * ActivitiesRecorded record unpacked into its activities, as the projector handles them.
+ */
 function consumed(publisher: InMemoryEventLogPublisher): LogEvent[] {
-  return publisher.records.map((r) => {
+  return publisher.records.flatMap((r) => {
     const parsed = parseLogRecord(r.topic, r.value);
     if (!parsed.ok)
       throw new Error(`published ${r.topic} record fails: ${parsed.field}: ${parsed.reason}`);
-    return parsed.event;
+    return parsed.event.type === 'ActivitiesRecorded'
+      ? recordedActivities(parsed.event)
+      : [parsed.event];
   });
 }
 
@@ -78,7 +87,7 @@ const noProject: OtlpSpan = {
 };
 
 describe('IngestService.export', () => {
-  it('publishes ActivityRecorded envelopes keyed by tenant/project, in one publish call', async () => {
+  it('publishes one ActivitiesRecorded record per project, keyed by tenant/project, in one publish call', async () => {
     const { publisher, service } = setup();
     const outcome = await service.export('tenant-a', batch(render, upload));
     expect(outcome).toEqual({ acceptedSpans: 2, rejectedSpans: 0 });
@@ -102,11 +111,28 @@ describe('IngestService.export', () => {
         measurements: { hw: { powerW: 300 } },
       },
     };
+    const record: ActivitiesRecorded = {
+      id: activitiesRecordedEventId('tenant-a', 'series-s01', '2025-01-02T03:04:05.000Z', [
+        expected.id,
+      ]),
+      type: 'ActivitiesRecorded',
+      version: 1,
+      tenant: 'tenant-a',
+      projectId: 'series-s01',
+      occurredAt: '2023-11-14T22:13:20.000Z',
+      recordedAt: '2025-01-02T03:04:05.000Z',
+      payload: {
+        activities: [
+          { id: expected.id, occurredAt: expected.occurredAt, payload: expected.payload },
+        ],
+      },
+    };
     expect(publisher.records[0]).toEqual({
       topic: TOPICS.activities,
       key: 'tenant-a/series-s01',
-      value: expected,
+      value: record,
     });
+    expect(consumed(publisher)[0]).toEqual(expected);
     // span attribute overrides the resource's project
     expect(publisher.records[1].key).toBe('tenant-a/series-s02');
     expect(consumed(publisher)[1]).toMatchObject({
@@ -221,6 +247,74 @@ describe('IngestService.export', () => {
     expect(events[0]).toMatchObject({ payload: { measurements: { energyKwh: 7 } } });
   });
 
+  it('carries many activities of one project in one record, each with its own event id', async () => {
+    const { publisher, service } = setup();
+    const spanIds = Array.from({ length: 5 }, (_, i) => (0x100 + i).toString(16).padStart(16, '0'));
+    const outcome = await service.export(
+      'tenant-a',
+      batch(...spanIds.map((id) => ({ ...render, spanId: id })), upload),
+    );
+    expect(outcome).toEqual({ acceptedSpans: 6, rejectedSpans: 0 });
+    // five renders of series-s01 in one record, the upload of series-s02 in another
+    expect(publisher.records.map((r) => r.key)).toEqual([
+      'tenant-a/series-s01',
+      'tenant-a/series-s02',
+    ]);
+    expect(activityIds(publisher)).toEqual([
+      ...spanIds.map((id) => activityEventId('tenant-a', TRACE, id)),
+      activityEventId('tenant-a', TRACE, '00f067aa0ba902b8'),
+    ]);
+  });
+
+  it('splits a project’s activities into records of at most ACTIVITIES_PER_RECORD_MAX', async () => {
+    const { publisher, service } = setup();
+    const n = 2 * ACTIVITIES_PER_RECORD_MAX + 1;
+    const spans = Array.from({ length: n }, (_, i) => ({
+      ...render,
+      spanId: (0x1000 + i).toString(16).padStart(16, '0'),
+    }));
+    expect(await service.export('tenant-a', batch(...spans))).toEqual({
+      acceptedSpans: n,
+      rejectedSpans: 0,
+    });
+    // 201 activities = 100 + 100 + 1
+    expect(
+      publisher.records.map((r) => (r.value as ActivitiesRecorded).payload.activities.length),
+    ).toEqual([ACTIVITIES_PER_RECORD_MAX, ACTIVITIES_PER_RECORD_MAX, 1]);
+    expect(new Set(activityIds(publisher)).size).toBe(n);
+  });
+
+  it('rejects the one activity that breaks its contract; the rest of its record is published', async () => {
+    // Limits that let a start in the year 10000 through the mapping: the event made of it
+    // cannot be written (years 0000–9999 only), a bug of ours the contract check catches.
+    const publisher = new InMemoryEventLogPublisher();
+    const service = new IngestService(publisher, () => NOW, {
+      spanTimeLimits: { earliestMs: 0, maxFutureSkewMs: Number.MAX_SAFE_INTEGER },
+    });
+    // 10000-01-01T00:00:00Z = 253,402,300,800 s after the epoch
+    const farNs = 253_402_300_800n * 1_000_000_000n;
+    const far = {
+      ...span('00f067aa0ba902e1', 'render', render.attributes),
+      startTimeUnixNano: farNs,
+      endTimeUnixNano: farNs + 60_000_000_000n,
+    };
+    const outcome = await service.export('tenant-a', batch(render, far));
+    expect(outcome).toEqual({
+      acceptedSpans: 1,
+      rejectedSpans: 1,
+      errorMessage:
+        'span 00f067aa0ba902e1 (name "render"): ActivityRecorded.occurredAt: ' +
+        'the event made of this span breaks its contract: Invalid datetime',
+    });
+    expect(activityIds(publisher)).toEqual([
+      activityEventId('tenant-a', TRACE, '00f067aa0ba902b7'),
+    ]);
+    expect(publisher.records.map((r) => r.topic)).toEqual([
+      TOPICS.activities,
+      TOPICS.activitiesDlq,
+    ]);
+  });
+
   it('does not call the log for an empty request', async () => {
     const { publisher, service } = setup();
     expect(await service.export('tenant-a', [])).toEqual({ acceptedSpans: 0, rejectedSpans: 0 });
@@ -269,9 +363,7 @@ describe('IngestService.export', () => {
       TOPICS.activities,
       TOPICS.activitiesDlq,
     ]);
-    expect((publisher.records[0].value as ActivityRecorded).payload.spanId).toBe(
-      '00f067aa0ba902b7',
-    );
+    expect((consumed(publisher)[0] as ActivityRecorded).payload.spanId).toBe('00f067aa0ba902b7');
   });
 
   it('a span whose processing fails unexpectedly is rejected alone and the bug is logged', async () => {
@@ -360,8 +452,9 @@ describe('IngestService.export', () => {
     );
     const outcome = await service.export('tenant-a', batch(...spans));
     expect(outcome).toEqual({ acceptedSpans: ACTIVITY_KINDS.length, rejectedSpans: 0 });
-    for (const record of publisher.records) {
-      const event = record.value as ActivityRecorded;
+    const events = consumed(publisher) as ActivityRecorded[];
+    expect(events).toHaveLength(ACTIVITY_KINDS.length);
+    for (const event of events) {
       const result = computeEmissions({ ...event.payload, tenant: 'tenant-a', projectId: 'p' });
       expect(Number.isFinite(result.co2eG.high)).toBe(true);
     }

@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { selfMetrics, selfTracer } from '@greenops/observability';
 import {
+  ACTIVITIES_PER_RECORD_MAX,
+  activitiesRecorded,
   activityEventId,
   encodeLogRecord,
-  type ActivityRecorded,
   type LogRecord,
+  type RecordedActivity,
 } from '@greenops/contracts';
 import type { Activity } from '@greenops/domain';
 import type { EventLogPublisher } from '@greenops/messaging';
@@ -31,7 +33,7 @@ import type { DecodedResourceSpans } from './otlp-decoder';
 import { rejectedSpanRecord } from './rejected-span-record';
 
 export interface ExportOutcome {
-  /** Spans turned into ActivityRecorded events (a span repeated in the batch counts each time). */
+  /** Spans turned into published activities (a span repeated in the batch counts each time). */
   acceptedSpans: number;
   rejectedSpans: number;
   /** One line per rejected span, capped at ERROR_MESSAGE_MAX_CHARS; absent when none was rejected. */
@@ -62,27 +64,13 @@ function joinCapped(lines: string[]): string {
   return `${out}; … and ${lines.length - used} more`;
 }
 
-function envelope(activity: Activity, recordedAt: string): ActivityRecorded {
-  const { tenant, projectId, ...payload } = activity;
-  return {
-    id: activityEventId(tenant, activity.traceId, activity.spanId),
-    type: 'ActivityRecorded',
-    version: 1,
-    tenant,
-    projectId,
-    occurredAt: activity.startTime,
-    recordedAt,
-    payload,
-  };
-}
-
 /** Reason given for a span whose processing failed unexpectedly (the bug is logged, not shown). */
 export const INTERNAL_ERROR_REASON = 'could not be processed: internal error in the receiver';
 
 type SpanOutcome = { ok: true; activity: Activity } | { ok: false; field: string; reason: string };
 
 /**
- * Turns decoded OTLP spans into ActivityRecorded events (and DLQ records for the spans that
+ * Turns decoded OTLP spans into ActivitiesRecorded records (and DLQ records for the spans that
  * cannot be mapped) and appends them to the event log in one publish: either the whole batch
  * is durable or the caller gets EventLogUnavailableError and nothing counts as accepted.
  * Every span gets an outcome: nothing one span holds can fail the request. Each event is checked
@@ -132,46 +120,64 @@ export class IngestService {
     const now = this.clock();
     const recordedAt = now.toISOString();
     const time: SpanTimeContext = { receivedAtMs: now.getTime(), limits: this.spanTimeLimits };
-    const accepted: LogRecord[] = [];
-    const rejected: LogRecord[] = [];
-    const reasons: string[] = [];
-    /** Index in `accepted` of each span's record: a span sent twice is published once, as last sent. */
-    const acceptedAt = new Map<string, number>();
-    let acceptedSpans = 0;
-    let rejectedSpans = 0;
+    /** Each span's activity by event id: a span sent twice is published once, as last sent. */
+    const activities = new Map<string, PendingActivity>();
+    const rejections: PendingRejection[] = [];
+    let index = 0;
 
     for (const { resourceAttributes, spans } of resourceSpans) {
       for (const span of spans) {
-        const result = encoded(
-          this.spanOutcome(tenant, span, resourceAttributes, time),
-          recordedAt,
-        );
-        if (result.ok) {
-          acceptedSpans++;
-          // The same span twice in one batch is one activity (docs/architecture.md,
-          // "Corrections"): the version sent last replaces the earlier one, as it would in a
-          // later request.
-          const earlier = acceptedAt.get(result.eventId);
-          if (earlier !== undefined) accepted[earlier] = result.record;
-          else acceptedAt.set(result.eventId, accepted.push(result.record) - 1);
+        const at = index++;
+        const mapped = this.spanOutcome(tenant, span, resourceAttributes, time);
+        if (!mapped.ok) {
+          rejections.push({ index: at, span, field: mapped.field, reason: mapped.reason });
           continue;
         }
-        rejectedSpans++;
-        const value = rejectedSpanRecord(tenant, span, result, recordedAt);
-        const reason = `${spanLabel(span)}: ${value.field}: ${value.reason}`;
-        const deadLetter = encodeLogRecord(value);
-        if (deadLetter.ok) {
-          rejected.push(deadLetter.record);
-          reasons.push(reason);
-        } else {
-          reasons.push(
-            `${reason} (no dead-letter record: RejectedSpan.${deadLetter.field}: ${deadLetter.reason})`,
-          );
-        }
+        const { tenant: _tenant, projectId, ...payload } = mapped.activity;
+        const id = activityEventId(tenant, payload.traceId, payload.spanId);
+        // The same span twice in one batch is one activity (docs/architecture.md,
+        // "Corrections"): the version sent last replaces the earlier one, as it would in a
+        // later request. Deleted first so that it takes its place among its project's.
+        const earlier = activities.get(id);
+        if (earlier) earlier.superseded++;
+        activities.delete(id);
+        activities.set(id, {
+          index: at,
+          span,
+          projectId,
+          superseded: earlier ? earlier.superseded : 0,
+          activity: { id, occurredAt: payload.startTime, payload },
+        });
       }
     }
 
-    const records = [...accepted, ...rejected];
+    const { records: accepted, rejected } = activityRecords(tenant, recordedAt, activities);
+    let acceptedSpans = 0;
+    for (const a of activities.values()) acceptedSpans += 1 + a.superseded;
+    for (const r of rejected) {
+      acceptedSpans -= 1 + r.superseded;
+      rejections.push(r);
+    }
+    rejections.sort((a, b) => a.index - b.index);
+
+    const dlq: LogRecord[] = [];
+    const reasons: string[] = [];
+    for (const r of rejections) {
+      const value = rejectedSpanRecord(tenant, r.span, r, recordedAt);
+      const reason = `${spanLabel(r.span)}: ${value.field}: ${value.reason}`;
+      const deadLetter = encodeLogRecord(value);
+      if (deadLetter.ok) {
+        dlq.push(deadLetter.record);
+        reasons.push(reason);
+      } else {
+        reasons.push(
+          `${reason} (no dead-letter record: RejectedSpan.${deadLetter.field}: ${deadLetter.reason})`,
+        );
+      }
+    }
+    const rejectedSpans = rejections.length;
+
+    const records = [...accepted, ...dlq];
     if (records.length > 0) {
       const started = performance.now();
       await this.publisher.publish(records);
@@ -209,20 +215,91 @@ export class IngestService {
   }
 }
 
-/** The span's ActivityRecorded event checked against its contract, or why the span is rejected. */
-function encoded(
-  mapped: SpanOutcome,
+/** A mapped span waiting to be published. */
+interface PendingActivity {
+  /** Position of the span in the request, so rejections are reported in request order. */
+  index: number;
+  span: OtlpSpan;
+  projectId: string;
+  /** Earlier copies of the same span in this request, which this one replaced. */
+  superseded: number;
+  activity: RecordedActivity;
+}
+
+interface PendingRejection {
+  index: number;
+  span: OtlpSpan;
+  field: string;
+  reason: string;
+}
+
+/** Where the contract check names a field of one activity of an ActivitiesRecorded record. */
+const ACTIVITY_FIELD = /^payload\.activities\.(\d+)(?:\.(.*))?$/;
+
+/**
+ * The request's activities as ActivitiesRecorded records: one per project, of at most
+ * ACTIVITIES_PER_RECORD_MAX activities (docs/architecture.md, §1), each checked against its
+ * contract. A failure is a bug of ours; it is reported as before records were batched, as the
+ * field of the ActivityRecorded event the span would have made (`ActivityRecorded.<field>`): the
+ * activity the field belongs to is rejected and the rest of its record checked again; a field
+ * of the envelope (e.g. `recordedAt`) rejects every activity of the record.
+ */
+function activityRecords(
+  tenant: string,
   recordedAt: string,
-): { ok: true; eventId: string; record: LogRecord } | { ok: false; field: string; reason: string } {
-  if (!mapped.ok) return mapped;
-  const event = envelope(mapped.activity, recordedAt);
-  const checked = encodeLogRecord(event);
-  if (checked.ok) return { ok: true, eventId: event.id, record: checked.record };
-  return {
-    ok: false,
-    field: `ActivityRecorded.${checked.field}`,
-    reason: `the event made of this span breaks its contract: ${checked.reason}`,
-  };
+  activities: Map<string, PendingActivity>,
+): { records: LogRecord[]; rejected: Array<PendingRejection & { superseded: number }> } {
+  const byProject = new Map<string, PendingActivity[]>();
+  for (const a of activities.values()) {
+    const group = byProject.get(a.projectId);
+    if (group) group.push(a);
+    else byProject.set(a.projectId, [a]);
+  }
+  const records: LogRecord[] = [];
+  const rejected: Array<PendingRejection & { superseded: number }> = [];
+  const reject = (a: PendingActivity, field: string, reason: string) =>
+    rejected.push({
+      index: a.index,
+      span: a.span,
+      superseded: a.superseded,
+      field: `ActivityRecorded.${field}`,
+      reason: `the event made of this span breaks its contract: ${reason}`,
+    });
+  for (const [projectId, group] of byProject) {
+    for (let from = 0; from < group.length; from += ACTIVITIES_PER_RECORD_MAX) {
+      const members = group.slice(from, from + ACTIVITIES_PER_RECORD_MAX);
+      while (members.length > 0) {
+        const event = activitiesRecorded(
+          tenant,
+          projectId,
+          recordedAt,
+          members.map((m) => m.activity),
+        );
+        const checked = encodeLogRecord(event);
+        if (checked.ok) {
+          records.push(checked.record);
+          break;
+        }
+        const inActivity = ACTIVITY_FIELD.exec(checked.field);
+        // The envelope's occurredAt is one activity's (the latest): that activity's fault.
+        const latest =
+          checked.field === 'occurredAt'
+            ? members.findIndex((m) => m.activity.occurredAt === event.occurredAt)
+            : -1;
+        if (inActivity) {
+          const [m] = members.splice(Number(inActivity[1]), 1);
+          reject(m, inActivity[2] || '(record)', checked.reason);
+        } else if (latest >= 0) {
+          const [m] = members.splice(latest, 1);
+          reject(m, checked.field, checked.reason);
+        } else {
+          for (const m of members) reject(m, checked.field, checked.reason);
+          break;
+        }
+      }
+    }
+  }
+  return { records, rejected };
 }
 
 /**

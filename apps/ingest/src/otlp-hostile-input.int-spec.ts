@@ -2,7 +2,13 @@ import * as grpc from '@grpc/grpc-js';
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
-import { TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/contracts';
+import {
+  recordedActivities,
+  TOPICS,
+  type ActivitiesRecorded,
+  type ActivityRecorded,
+  type RejectedSpan,
+} from '@greenops/contracts';
 import { ACTIVITY_KINDS } from '@greenops/domain';
 import { EmbeddedEventLogPublisher } from '@greenops/messaging';
 import {
@@ -72,17 +78,27 @@ describe('OTLP receivers on a real event log: hostile input', () => {
   });
 
   /** The records of a topic after the first `skip`, oldest first. */
+  /** The topic's events from the `skip`-th on, an ActivitiesRecorded record as its activities. */
   async function logged<T>(topic: string, skip = 0): Promise<T[]> {
-    const rows: Array<{ value: T }> = await db.dataSource.query(
-      'select value from event_log where topic = $1 order by seq offset $2',
-      [topic, skip],
+    const rows: Array<{ value: T | ActivitiesRecorded }> = await db.dataSource.query(
+      'select value from event_log where topic = $1 order by seq',
+      [topic],
     );
-    return rows.map((r) => r.value);
+    return rows
+      .flatMap((r) =>
+        (r.value as { type?: string }).type === 'ActivitiesRecorded'
+          ? (recordedActivities(r.value as ActivitiesRecorded) as T[])
+          : [r.value as T],
+      )
+      .slice(skip);
   }
 
   async function logSizes(): Promise<{ activities: number; rejected: number }> {
     const rows: Array<{ topic: string; n: string }> = await db.dataSource.query(
-      'select topic, count(*)::text as n from event_log group by topic',
+      `select topic,
+              sum(case when value->>'type' = 'ActivitiesRecorded'
+                       then jsonb_array_length(value->'payload'->'activities') else 1 end)::text as n
+         from event_log group by topic`,
     );
     const count = (topic: string) => Number(rows.find((r) => r.topic === topic)?.n ?? 0);
     return { activities: count(TOPICS.activities), rejected: count(TOPICS.activitiesDlq) };

@@ -18,7 +18,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ApiCaller, ApiCallerResolver } from '@greenops/auth';
-import { TOPICS, type ActivityRecorded, type RejectedSpan } from '@greenops/contracts';
+import {
+  recordedActivities,
+  TOPICS,
+  type ActivitiesRecorded,
+  type RejectedSpan,
+} from '@greenops/contracts';
 import { createIngestHttpApp } from './ingest.module';
 import { IngestService } from './ingest.service';
 import { startOtlpGrpcServer, type OtlpGrpcServer } from './otlp-grpc.server';
@@ -150,7 +155,7 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
   function expectTwoAcceptedOneRejected(spanIds: string[]): void {
     const events = publisher.records
       .filter((r) => r.topic === TOPICS.activities)
-      .map((r) => r.value as ActivityRecorded);
+      .flatMap((r) => recordedActivities(r.value as ActivitiesRecorded));
     expect(events.map((e) => [e.payload.name, e.payload.spanId, e.tenant, e.projectId])).toEqual([
       ['frame-1', spanIds[0], 'tenant-a', 'series-s01'],
       ['frame-2', spanIds[2], 'tenant-a', 'series-s01'],
@@ -300,7 +305,9 @@ describe('OTLP receivers (HTTP + gRPC) with the OpenTelemetry JS exporters', () 
       new Uint8Array(await response.arrayBuffer()),
     );
     expect(decoded.partialSuccess).toBeNull(); // field absent from the response message
-    expect(publisher.records).toHaveLength(2);
+    // both spans are of series-s01: one record carrying the two activities
+    expect(publisher.records).toHaveLength(1);
+    expect((publisher.records[0].value as ActivitiesRecorded).payload.activities).toHaveLength(2);
   });
 
   it('answers liveness and readiness probes without a key', async () => {

@@ -1,4 +1,4 @@
-import { activityEventId, type ActivityRecorded } from '@greenops/contracts';
+import { activitiesRecorded, activityEventId, type ActivityRecorded } from '@greenops/contracts';
 import type { ConsumedBatch } from '@greenops/messaging';
 import type { EventLogInspector, EventLogPublisher } from '@greenops/messaging';
 import type { TenantProjection } from '@greenops/persistence';
@@ -181,5 +181,56 @@ describe('EmissionsProjector', () => {
         ),
       },
     ]);
+  });
+  it('projects an ActivitiesRecorded record exactly as the ActivityRecorded records of its activities', async () => {
+    const project = async (log: unknown[]) => {
+      const store = new RecordingStore();
+      const skipped: SkippedRecord[] = [];
+      const projector = new EmissionsProjector({
+        store,
+        groupId: 'projector',
+        observer: { onSkipped: (s) => skipped.push(s) },
+      });
+      await projector.handle(batch(log));
+      return { store, skipped };
+    };
+    // 0.5 kWh × PUE 1 × 300 g/kWh = 150 g and 0.25 kWh × PUE 1.5 × 400 g/kWh = 150 g operational
+    const first = event(
+      '00f067aa0ba902c1',
+      { energyKwh: 0.5, pue: 1, intensityGPerKwh: 300 },
+      { id: 'sh020-v1', parentId: 'sh020' },
+    );
+    const second = event('00f067aa0ba902c2', { energyKwh: 0.25, pue: 1.5, intensityGPerKwh: 400 });
+    // neither energy nor power: not countable, in either form
+    const unmeasured = event('00f067aa0ba902c3', { pue: 1 });
+    const asRecorded = (e: ActivityRecorded) => ({
+      id: e.id,
+      occurredAt: e.occurredAt,
+      payload: e.payload,
+    });
+
+    const single = await project([first, second, unmeasured]);
+    // an existing log of single records, then batched records after an upgrade of ingest
+    const mixed = await project([
+      first,
+      activitiesRecorded('acme', 'series-s01', second.recordedAt, [
+        asRecorded(second),
+        asRecorded(unmeasured),
+      ]),
+    ]);
+
+    expect(single.store.facts).toHaveLength(2);
+    expect(single.store.facts.map((f) => f.result.operationalG.nominal)).toEqual([
+      expect.closeTo(150, 9),
+      expect.closeTo(150, 9),
+    ]);
+    expect(mixed.store.facts).toEqual(single.store.facts);
+    expect(mixed.store.artifacts).toEqual(single.store.artifacts);
+    const failed = (s: SkippedRecord[]) => s.map((f) => [f.eventId, f.stage, f.field]);
+    expect(failed(mixed.skipped)).toEqual(failed(single.skipped));
+    expect(failed(mixed.skipped)).toEqual([[unmeasured.id, 'compute', 'greenops.hw.power_w']]);
+    // the batched record is one position: the failure is at its offset, the next is after it
+    expect(mixed.skipped[0].log.offset).toBe('11');
+    expect(mixed.store.offsets.map((o) => o.nextOffset)).toEqual(['12']);
   });
 });

@@ -2,6 +2,7 @@ import type { EventLogInspector, EventLogPublisher, ConsumedBatch } from '@green
 import { activityMeasures, type ComputeOptions } from '@greenops/methodology';
 import {
   parseLogRecord,
+  recordedActivities,
   type ActivityRecorded,
   type ArtifactStatusChanged,
   type FactorSetPublished,
@@ -70,7 +71,8 @@ const DEFAULT_STATE = (tenant: string): TenantProjection => ({
 });
 
 /**
- * Turns a batch of ActivityRecorded events into emission facts and commits them together with
+ * Turns a batch of ActivityRecorded events (one per record, or many in an ActivitiesRecorded
+ * record) into emission facts and commits them together with
  * the batch's next offset. While a tenant's projection is being rebuilt with a new factor set,
  * each of its activities is written to both the served version and the one being built. A
  * record that cannot be projected (invalid payload, or an activity the methodology cannot
@@ -118,6 +120,10 @@ export class EmissionsProjector {
       const event = parsed.event;
       if (event.type === 'ActivityRecorded' || event.type === 'MeteredPeriodRecorded')
         activities.push({ offset: record.offset, event });
+      else if (event.type === 'ActivitiesRecorded')
+        // Each activity exactly as if it were its own ActivityRecorded record, at this offset.
+        for (const activity of recordedActivities(event))
+          activities.push({ offset: record.offset, event: activity });
       else if (event.type === 'FactorSetPublished')
         factorSets.push({ offset: record.offset, event });
       else if (event.type === 'ProjectDeclared') declarations.push(event);

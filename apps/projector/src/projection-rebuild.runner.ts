@@ -1,4 +1,4 @@
-import { parseLogRecord } from '@greenops/contracts';
+import { parseLogRecord, recordedActivities } from '@greenops/contracts';
 import type { ConsumedBatch, EventLogConsumer } from '@greenops/messaging';
 import type { ComputeOptions } from '@greenops/methodology';
 import {
@@ -10,7 +10,7 @@ import type { FactorSetCatalog } from '@greenops/factors';
 import { selfMetrics } from '@greenops/observability';
 import type { ProjectionRegistryPort } from './projection-registry.port';
 import { commitIsolated, notCountedLine, type EventWrites } from './isolated-commit';
-import { projectEvent } from './project-activity';
+import { projectEvent, type CountableEvent } from './project-activity';
 import type { ProjectionStore } from './projection-store.port';
 import { UnusableFactorSetError } from '@greenops/factors';
 
@@ -153,40 +153,42 @@ export class ProjectionRebuildRunner {
         }
         continue;
       }
-      if (
-        (parsed.event.type !== 'ActivityRecorded' &&
-          parsed.event.type !== 'MeteredPeriodRecorded') ||
-        parsed.event.tenant !== build.tenant
-      )
-        continue;
-      const event = parsed.event;
-      // Each event on its own: one that cannot be counted is recorded, the replay goes on.
-      const projected = await projectEvent(
-        event,
-        target,
-        this.options.catalog,
-        this.options.computeOptions,
-      );
-      if (projected.ok) {
-        events.push({
-          tenant: event.tenant,
-          eventId: event.id,
-          offset: record.offset,
-          projectionVersion: target.version,
-          facts: projected.facts,
-          artifacts: [],
-        });
-      } else {
-        failures.push({
-          tenant: event.tenant,
-          eventId: event.id,
-          group,
-          log: { topic: batch.topic, partition: batch.partition, offset: record.offset },
-          projectionVersion: target.version,
-          stage: projected.stage,
-          field: projected.field,
-          reason: projected.reason,
-        });
+      if (parsed.event.tenant !== build.tenant) continue;
+      const countable: CountableEvent[] =
+        parsed.event.type === 'ActivityRecorded' || parsed.event.type === 'MeteredPeriodRecorded'
+          ? [parsed.event]
+          : parsed.event.type === 'ActivitiesRecorded'
+            ? recordedActivities(parsed.event)
+            : [];
+      for (const event of countable) {
+        // Each event on its own: one that cannot be counted is recorded, the replay goes on.
+        const projected = await projectEvent(
+          event,
+          target,
+          this.options.catalog,
+          this.options.computeOptions,
+        );
+        if (projected.ok) {
+          events.push({
+            tenant: event.tenant,
+            eventId: event.id,
+            offset: record.offset,
+            projectionVersion: target.version,
+            facts: projected.facts,
+            artifacts: [],
+          });
+        } else {
+          failures.push({
+            tenant: event.tenant,
+            eventId: event.id,
+            group,
+            log: { topic: batch.topic, partition: batch.partition, offset: record.offset },
+            projectionVersion: target.version,
+            stage: projected.stage,
+            field: projected.field,
+            reason: projected.reason,
+          });
+        }
       }
     }
     const last = batch.records[batch.records.length - 1];

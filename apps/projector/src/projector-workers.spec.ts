@@ -204,7 +204,7 @@ describe('startProjectorWorkers', () => {
     ]);
     expect(batches[0].facts[0].result.operationalG.nominal).toBeCloseTo(150, 9);
     expect(warnings).toEqual([
-      'projector: did not count greenops.activities.v1[0]@8 - (parse): type: "RejectedSpan" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, MeteredPeriodRecorded, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased, RetentionDeletionsDecided)',
+      'projector: did not count greenops.activities.v1[0]@8 - (parse): type: "RejectedSpan" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ActivitiesRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, MeteredPeriodRecorded, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased, RetentionDeletionsDecided)',
       'projector: malformed DLQ record at offset 4: traceId: Required',
     ]);
 

@@ -1,4 +1,4 @@
-import { parseLogRecord, TOPICS, type LogEvent } from '@greenops/contracts';
+import { parseLogRecord, recordedActivities, TOPICS, type LogEvent } from '@greenops/contracts';
 import type { Activity } from '@greenops/domain';
 import type { FactorSet } from '@greenops/factors';
 import type { ConsumedBatch } from '@greenops/messaging';
@@ -59,18 +59,21 @@ export class RetentionProjector {
         continue;
       }
       const event = parsed.event;
-      if (event.type === 'ActivityRecorded') {
-        try {
-          const holding = await this.holding(event);
-          if (holding) holdings.push(holding);
-        } catch (error) {
-          if (!(error instanceof MethodologyInputError)) throw error;
-          this.options.onSkipped?.({
-            ...where,
-            eventId: event.id,
-            field: error.field,
-            reason: error.reason,
-          });
+      if (event.type === 'ActivityRecorded' || event.type === 'ActivitiesRecorded') {
+        const activities = event.type === 'ActivityRecorded' ? [event] : recordedActivities(event);
+        for (const activity of activities) {
+          try {
+            const holding = await this.holding(activity);
+            if (holding) holdings.push(holding);
+          } catch (error) {
+            if (!(error instanceof MethodologyInputError)) throw error;
+            this.options.onSkipped?.({
+              ...where,
+              eventId: activity.id,
+              field: error.field,
+              reason: error.reason,
+            });
+          }
         }
       } else {
         const change = retentionChange(event);

@@ -85,35 +85,42 @@ const measurementsV1 = z.object({
 });
 
 /**
+ * The activity an ActivityRecorded event carries, and each activity of an ActivitiesRecorded
+ * event: one span (libs/domain `Activity` without the tenant and project, which the envelope
+ * carries).
+ */
+export const activityPayloadV1 = z.object({
+  kind: z.enum(ACTIVITY_KINDS),
+  name: z.string(),
+  traceId: z.string().regex(/^[0-9a-f]{32}$/),
+  spanId: z.string().regex(/^[0-9a-f]{16}$/),
+  startTime: isoInstant,
+  endTime: isoInstant,
+  durationS: nonNegative,
+  artifact: z
+    .object({
+      id: z.string().min(1),
+      parentId: z.string().min(1).optional(),
+      kind: z.string().optional(),
+      status: z.string().optional(),
+      /** Length of the delivered clip (greenops.artifact.duration_s); added to v1, optional. */
+      durationS: nonNegative.optional(),
+    })
+    .optional(),
+  measurements: measurementsV1,
+});
+
+/**
  * ActivityRecorded v1: one span as one activity (libs/domain `Activity` without the tenant and
  * project, which the envelope carries). `occurredAt` is the span's start.
  */
-export const activityRecordedV1 = envelopeSchema(
-  'ActivityRecorded',
-  1,
-  z.object({
-    kind: z.enum(ACTIVITY_KINDS),
-    name: z.string(),
-    traceId: z.string().regex(/^[0-9a-f]{32}$/),
-    spanId: z.string().regex(/^[0-9a-f]{16}$/),
-    startTime: isoInstant,
-    endTime: isoInstant,
-    durationS: nonNegative,
-    artifact: z
-      .object({
-        id: z.string().min(1),
-        parentId: z.string().min(1).optional(),
-        kind: z.string().optional(),
-        status: z.string().optional(),
-        /** Length of the delivered clip (greenops.artifact.duration_s); added to v1, optional. */
-        durationS: nonNegative.optional(),
-      })
-      .optional(),
-    measurements: measurementsV1,
-  }),
-);
+export const activityRecordedV1 = envelopeSchema('ActivityRecorded', 1, activityPayloadV1);
 
-/** ActivityRecorded in its current version: what ingest publishes and the projector receives. */
+/**
+ * ActivityRecorded in its current version: one activity as consumers handle it. Ingest publishes
+ * activities in ActivitiesRecorded records (activities-recorded.ts), which consumers unpack into
+ * these; records of this type already on the log are read as they are.
+ */
 export type ActivityRecorded = z.infer<typeof activityRecordedV1>;
 
 // The payload is the domain's Activity, field for field: neither can change without the other.

@@ -161,3 +161,17 @@ export function deletionDecisionEventId(tenant: string, idempotencyKey: string):
 export function deletionCommandEventId(requestId: string, sendNumber: number): string {
   return deterministicEventId('greenops.retention.command', requestId, String(sendNumber));
 }
+
+/**
+ * ActivitiesRecorded: the record of one request's activities of one project, named by what it
+ * carries (its activities' ids, in order) and when it was received. Each activity keeps its own
+ * id (`activityEventId`): that id, not the record's, is what deduplication and corrections use.
+ */
+export function activitiesRecordedEventId(
+  tenant: string,
+  projectId: string,
+  recordedAt: string,
+  activityIds: readonly string[],
+): string {
+  return deterministicEventId('greenops.activities', tenant, projectId, recordedAt, ...activityIds);
+}

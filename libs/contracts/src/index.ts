@@ -6,6 +6,7 @@ export * from './event-contract';
 export * from './event-registry';
 export * from './log-record';
 export * from './activity-recorded';
+export * from './activities-recorded';
 export * from './artifact-status-changed';
 export * from './factor-set-published';
 export * from './metered-period-recorded';

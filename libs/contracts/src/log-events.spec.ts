@@ -1,3 +1,4 @@
+import { activitiesRecorded, recordedActivities } from './activities-recorded';
 import { activityEventId } from './event-id';
 import { encodeLogRecord, parseLogRecord, type LogEvent } from './log-events';
 import { LogRecord } from './log-record';
@@ -66,7 +67,7 @@ describe('parseLogRecord', () => {
       ok: false,
       field: 'type',
       reason:
-        '"ArtifactRenamed" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, MeteredPeriodRecorded, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased, RetentionDeletionsDecided)',
+        '"ArtifactRenamed" is not an event type of greenops.activities.v1 (registered: ActivityRecorded, ActivitiesRecorded, ArtifactStatusChanged, FactorSetPublished, ProjectionRebuildFence, ProjectDeclared, MeteredPeriodRecorded, RetentionPolicyDefined, RetentionPolicyRetired, LegalHoldSet, LegalHoldReleased, RetentionDeletionsDecided)',
     });
     expect(parseLogRecord(TOPICS.activities, REJECTED)).toMatchObject({ ok: false, field: 'type' });
     expect(parseLogRecord(TOPICS.activities, { ...activity(), version: 2 })).toEqual({
@@ -107,6 +108,45 @@ describe('parseLogRecord', () => {
       ok: true,
       event: activity(),
     });
+  });
+});
+
+describe('ActivitiesRecorded', () => {
+  const second = activity({ spanId: '00f067aa0ba902b8', startTime: '2026-11-02T09:30:00.000Z' });
+  second.id = activityEventId('studio-north', TRACE, '00f067aa0ba902b8');
+  second.occurredAt = '2026-11-02T09:30:00.000Z';
+  const members = [activity(), second].map((e) => ({
+    id: e.id,
+    occurredAt: e.occurredAt,
+    payload: e.payload,
+  }));
+
+  it('carries activities that a consumer reads back as the ActivityRecorded events they were', () => {
+    const event = activitiesRecorded(
+      'studio-north',
+      'series-s01',
+      '2026-11-02T10:00:00.000Z',
+      members,
+    );
+    // the record happened when its latest activity started
+    expect(event.occurredAt).toBe('2026-11-02T09:30:00.000Z');
+    const parsed = parseLogRecord(TOPICS.activities, event);
+    expect(parsed.ok && parsed.event.type === 'ActivitiesRecorded').toBe(true);
+    if (!parsed.ok || parsed.event.type !== 'ActivitiesRecorded') return;
+    expect(recordedActivities(parsed.event)).toEqual([activity(), second]);
+  });
+
+  it('names the activity and field at fault', () => {
+    const bad = activitiesRecorded('studio-north', 'series-s01', '2026-11-02T10:00:00.000Z', [
+      members[0],
+      { ...members[1], payload: { ...members[1].payload, spanId: 'not-hex' } },
+    ]);
+    expect(parseLogRecord(TOPICS.activities, bad)).toMatchObject({
+      ok: false,
+      field: 'payload.activities.1.payload.spanId',
+    });
+    const empty = activitiesRecorded('studio-north', 'series-s01', '2026-11-02T10:00:00.000Z', []);
+    expect(encodeLogRecord(empty)).toMatchObject({ ok: false, field: 'payload.activities' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITIES_RECORDED, activitiesRecordedV1 } from './activities-recorded';
 import { ACTIVITY_RECORDED, activityRecordedV1 } from './activity-recorded';
 import { ARTIFACT_STATUS_CHANGED, artifactStatusChangedV1 } from './artifact-status-changed';
 import { EventRegistry, type ParsedLogRecord, type PlacementOptions } from './event-registry';
@@ -33,6 +34,7 @@ import { TOPICS } from './topics';
 /** The current version of every event type on the log, told apart by `type`. */
 const CURRENT_EVENTS = z.discriminatedUnion('type', [
   activityRecordedV1,
+  activitiesRecordedV1,
   artifactStatusChangedV1,
   factorSetPublishedV1,
   projectionRebuildFenceV1,
@@ -63,6 +65,7 @@ export const EVENT_REGISTRY = new EventRegistry(
   CURRENT_EVENTS,
   {
     ActivityRecorded: ACTIVITY_RECORDED,
+    ActivitiesRecorded: ACTIVITIES_RECORDED,
     ArtifactStatusChanged: ARTIFACT_STATUS_CHANGED,
     FactorSetPublished: FACTOR_SET_PUBLISHED,
     ProjectionRebuildFence: PROJECTION_REBUILD_FENCE,

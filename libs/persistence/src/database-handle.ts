@@ -4,6 +4,11 @@ import type { ReadScheduler } from './read-scheduler';
 export interface DatabaseCapabilities {
   /** TimescaleDB installed: hypertable, compression and the continuous aggregate exist. */
   timescale: boolean;
+  /**
+   * COPY FROM STDIN works on the connection (a PostgreSQL server through node-postgres); the
+   * embedded database's socket does not take it, and its writes keep parameter arrays.
+   */
+  copyIn?: boolean;
 }
 
 export interface DatabaseHandle {

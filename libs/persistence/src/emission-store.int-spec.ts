@@ -70,6 +70,52 @@ describe.each(BACKENDS)('EmissionStore on $name', (backend) => {
     });
   });
 
+  it('stores text with quotes, commas, backslashes and line breaks as given, and a missing artifact as null', async () => {
+    // COPY's CSV on a PostgreSQL server, parameter arrays elsewhere: the same values back.
+    const hostile = renderFact({
+      tenant: 't-text',
+      projectId: 'p "1", a\\b\nc',
+      occurredAt: '2026-03-02T10:00:00Z',
+      energyKwh: 0.1,
+      artifactId: 'clip,"2"\r\n',
+    });
+    hostile.result = {
+      ...hostile.result,
+      factorIds: ['a"b', 'c,d', 'e\\f'],
+      notes: ['quote " and comma ,'],
+    };
+    const plain = renderFact({
+      tenant: 't-text',
+      projectId: 'p2',
+      occurredAt: '2026-03-02T11:00:00Z',
+      energyKwh: 1e-7,
+    });
+    expect(
+      await store.commitBatch({ facts: [hostile, plain], artifacts: [], offsets: [] }),
+    ).toEqual({ insertedFacts: 2, replacedFacts: 0 });
+    const rows: Array<Record<string, unknown>> = await opened.db.dataSource.query(
+      `select project_id, artifact_id, factor_ids, notes, energy_kwh
+         from emission_facts where tenant_id = $1 order by occurred_at`,
+      ['t-text'],
+    );
+    expect(rows).toEqual([
+      {
+        project_id: 'p "1", a\\b\nc',
+        artifact_id: 'clip,"2"\r\n',
+        factor_ids: ['a"b', 'c,d', 'e\\f'],
+        notes: ['quote " and comma ,'],
+        energy_kwh: 0.1,
+      },
+      {
+        project_id: 'p2',
+        artifact_id: null,
+        factor_ids: plain.result.factorIds,
+        notes: [],
+        energy_kwh: 1e-7,
+      },
+    ]);
+  });
+
   it('moves offsets forward on later batches', async () => {
     await store.commitBatch({
       facts: [],

@@ -11,7 +11,12 @@ import {
   toEmissionFactColumns,
   type EmissionFactInput,
 } from './emission-fact-columns';
-import { INSERT_FACTS_TIMESCALE, INSERT_FACTS_WITH_ROLLUP } from './emission-fact-sql';
+import { stageFactsByCopy } from './emission-fact-copy';
+import {
+  INSERT_FACTS_TIMESCALE,
+  INSERT_FACTS_WITH_ROLLUP,
+  INSERT_STAGED_FACTS_WITH_ROLLUP,
+} from './emission-fact-sql';
 import {
   DELETE_EMPTY_ROLLUP_DAYS,
   DELETE_REPLACED_FACTS_TIMESCALE,
@@ -110,6 +115,9 @@ export class EmissionStore implements ConsumerPositionSource {
     const failures =
       batch.failures && batch.failures.length > 0 ? projectionFailureParams(batch.failures) : null;
     const timescale = this.db.capabilities.timescale;
+    // Plain PostgreSQL server: facts staged by COPY, then one INSERT … SELECT (same statement,
+    // same rollup); elsewhere one statement over parameter arrays.
+    const copyIn = !timescale && this.db.capabilities.copyIn === true;
     const insertFacts = timescale ? INSERT_FACTS_TIMESCALE : INSERT_FACTS_WITH_ROLLUP;
 
     return this.db.dataSource.transaction(async (tx) => {
@@ -158,10 +166,14 @@ export class EmissionStore implements ConsumerPositionSource {
             ),
           );
         if (toInsert.length > 0) {
-          const rows: Array<{ inserted: number }> = await tx.query(
-            insertFacts,
-            emissionFactParams(pickRows(facts, toInsert)),
-          );
+          const rowsToInsert = pickRows(facts, toInsert);
+          let rows: Array<{ inserted: number }>;
+          if (copyIn) {
+            await stageFactsByCopy(tx, rowsToInsert);
+            rows = await tx.query(INSERT_STAGED_FACTS_WITH_ROLLUP);
+          } else {
+            rows = await tx.query(insertFacts, emissionFactParams(rowsToInsert));
+          }
           insertedFacts = rows[0]?.inserted ?? 0;
         }
       }

@@ -44,7 +44,7 @@ export async function openPostgres(
   await dataSource.initialize();
   try {
     if (timeoutMs === null) await runMigrationsLocked(url, dataSource);
-    const capabilities = await detectCapabilities(dataSource);
+    const capabilities = { ...(await detectCapabilities(dataSource)), copyIn: true };
     return {
       dataSource,
       capabilities,

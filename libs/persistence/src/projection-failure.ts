@@ -8,7 +8,7 @@ export type ProjectionStage = (typeof PROJECTION_STAGES)[number];
 
 /**
  * An event the projector did not count, recorded in `projection_failures` once per consumer
- * group, log position, stage and projection version. `tenant` is '' when the record does not
+ * group, log position, event (one record can carry many), stage and projection version. `tenant` is '' when the record does not
  * say whose it is.
  */
 export interface ProjectionFailureInput {
@@ -31,7 +31,8 @@ export const INSERT_PROJECTION_FAILURES = `
                                    log_offset, projection_version, stage, field, reason)
   select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::bigint[],
                        $7::int[], $8::text[], $9::text[], $10::text[])
-  on conflict (consumer_group, log_topic, log_partition, log_offset, stage, projection_version)
+  on conflict (consumer_group, log_topic, log_partition, log_offset, event_id, stage,
+               projection_version)
   do nothing`;
 
 export function projectionFailureParams(rows: readonly ProjectionFailureInput[]): unknown[] {

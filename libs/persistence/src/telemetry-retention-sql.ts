@@ -105,15 +105,16 @@ const EVENT_TIME = `case when l.value->>'occurredAt' ~ '^\\d{4}-\\d{2}-\\d{2}T\\
                          then (l.value->>'occurredAt')::timestamptz end`;
 
 /**
- * Embedded log: the tenant's ActivityRecorded records that happened before the cutoff, a batch
- * at a time. $1 tenant, $2 topic, $3 cutoff, $4 batch size. Tenant-level records (factor sets,
+ * Embedded log: the tenant's ActivityRecorded and ActivitiesRecorded records that happened
+ * before the cutoff (an ActivitiesRecorded record's `occurredAt` is its latest activity's), a
+ * batch at a time. $1 tenant, $2 topic, $3 cutoff, $4 batch size. Tenant-level records (factor sets,
  * fences, policies) stay: rebuilds and the retention projector need them.
  */
 export const EXPIRE_LOG_RECORDS = `
   with gone as (
     delete from event_log where seq in (
       select l.seq from event_log l
-       where l.topic = $2 and l.value->>'tenant' = $1 and l.value->>'type' = 'ActivityRecorded'
+       where l.topic = $2 and l.value->>'tenant' = $1 and l.value->>'type' in ('ActivityRecorded', 'ActivitiesRecorded')
          and ${EVENT_TIME} < $3::timestamptz
        order by l.seq limit $4)
     returning 1)

@@ -67,6 +67,7 @@ describe('event contracts', () => {
 
   it('register the event types of the log and their versions', () => {
     expect([...registeredShapes(EVENT_REGISTRY).keys()].sort()).toEqual([
+      versionKey('ActivitiesRecorded', 1),
       versionKey('ActivityRecorded', 1),
       versionKey('ArtifactStatusChanged', 1),
       versionKey('FactorSetPublished', 1),
