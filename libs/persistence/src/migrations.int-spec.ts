@@ -45,6 +45,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'TelemetryRetention1767225601100',
       'ActivityInputs1767225601200',
       'BenchmarkSharing1767225601600',
+      'ProjectKpiAggregates1767225601750',
     ]);
   });
 

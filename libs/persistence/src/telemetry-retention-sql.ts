@@ -154,6 +154,14 @@ export const ERASE_PROJECT_TOTALS = (timescale: boolean) =>
   select count(*)::int as n from gone`,
   );
 
+/**
+ * The project's daily KPI aggregates (migration 1767225601750): the facts' and measures'
+ * delete triggers have emptied them; their rows still name the project. Not counted (derived).
+ */
+export const ERASE_PROJECT_KPI_AGGREGATES = ['project_kpi_daily', 'project_measure_daily'].map(
+  (table) => `delete from ${table} where tenant_id = $1 and project_id = $2`,
+);
+
 /** An erasure is refused while a legal hold in force covers any of the project's artifacts. */
 export const ACTIVE_LEGAL_HOLDS = `
   select count(*)::int as n from legal_holds

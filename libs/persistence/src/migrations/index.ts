@@ -14,6 +14,7 @@ import { RetentionEnforcement1767225601000 } from './1767225601000-retention-enf
 import { TelemetryRetention1767225601100 } from './1767225601100-telemetry-retention';
 import { ActivityInputs1767225601200 } from './1767225601200-activity-inputs';
 import { BenchmarkSharing1767225601600 } from './1767225601600-benchmark-sharing';
+import { ProjectKpiAggregates1767225601750 } from './1767225601750-project-kpi-aggregates';
 
 /** In order; listed explicitly so they load the same way under jest, ts-node and built JS. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   TelemetryRetention1767225601100,
   ActivityInputs1767225601200,
   BenchmarkSharing1767225601600,
+  ProjectKpiAggregates1767225601750,
 ];
