@@ -5,6 +5,9 @@ const FACT_SUMMED = ['co2e_g', 'co2e_market_g', 'co2e_low_g', 'co2e_high_g', 'en
 /** Summed per day from activity_measures. */
 const MEASURE_SUMMED = ['gpu_hours', 'storage_tb_months', 'transfer_tb'] as const;
 
+/** Set (locally) by the statement with which telemetry retention expires measures. */
+export const KEEP_MEASURE_DAYS = 'greenops.keep_measure_days';
+
 /** The UTC day of an instant: immutable, the same on both backends. */
 export const UTC_DAY = (column: string) =>
   `date_bin(interval '1 day', ${column}, timestamptz '2000-01-01 00:00:00+00')`;
@@ -13,17 +16,23 @@ export const KPI_DAILY_KEY =
   'tenant_id, project_id, projection_version, day, activity_kind, scope, category, tier';
 export const MEASURE_DAILY_KEY = 'tenant_id, project_id, day';
 
+/**
+ * A float8 as the decimal it prints as (PostgreSQL 12+ prints the shortest text that reads back
+ * to the same float8): float8::numeric keeps only 15 significant digits, which would make a
+ * one-fact day differ from the fact in the 16th.
+ */
+const exact = (expr: string) => `${expr}::text::numeric`;
 const ddl = (columns: readonly string[]) =>
   columns.map((c) => `${c} double precision not null`).join(',\n        ');
 const sumsOf = (columns: readonly string[], alias: string) =>
-  columns.map((c) => `greenops_clamp_float8(sum(${alias}.${c}::numeric)) as ${c}`).join(', ');
+  columns.map((c) => `greenops_clamp_float8(sum(${exact(`${alias}.${c}`)})) as ${c}`).join(', ');
 const addExcluded = (columns: readonly string[]) =>
   columns
-    .map((c) => `${c} = greenops_clamp_float8(t.${c}::numeric + excluded.${c}::numeric)`)
+    .map((c) => `${c} = greenops_clamp_float8(${exact(`t.${c}`)} + ${exact(`excluded.${c}`)})`)
     .join(',\n          ');
 const subtractOld = (columns: readonly string[]) =>
   columns
-    .map((c) => `${c} = greenops_clamp_float8(t.${c}::numeric - old.${c}::numeric)`)
+    .map((c) => `${c} = greenops_clamp_float8(${exact(`t.${c}`)} - ${exact(`old.${c}`)})`)
     .join(',\n            ');
 const newValues = (columns: readonly string[]) => columns.map((c) => `new.${c}`).join(', ');
 
@@ -52,7 +61,8 @@ export const MEASURE_DAILY_COLUMNS = `${MEASURE_DAILY_KEY}, ${MEASURE_SUMMED.joi
  *   scope and category and data-quality tier, the location- and market-based g with the band,
  *   the kWh and the activity count of `emission_facts`;
  * - `project_measure_daily`: per tenant, project and UTC day, the GPU-hours, TB-months stored
- *   and TB moved of `activity_measures`.
+ *   and TB moved of `activity_measures`. Telemetry retention's expiry of measures leaves the
+ *   day's sums (KEEP_MEASURE_DAYS); any other deletion (an erasure) subtracts.
  *
  * Kept exact the way migration 1767225600300 keeps the project and artifact totals, on both
  * backends: a statement trigger over the inserted rows (one grouped upsert per statement) and
@@ -143,6 +153,11 @@ export class ProjectKpiAggregates1767225601750 implements MigrationInterface {
     await q.query(`
       create function greenops_measure_daily_after_change() returns trigger language plpgsql as $$
       begin
+        -- Telemetry retention removes the per-event rows but keeps the day's sums (as it keeps
+        -- the facts' in archived_daily_emissions): its statement sets ${KEEP_MEASURE_DAYS}.
+        if tg_op = 'DELETE' and current_setting('${KEEP_MEASURE_DAYS}', true) = 'on' then
+          return null;
+        end if;
         if tg_op in ('UPDATE', 'DELETE') then
           update project_measure_daily t set
             ${subtractOld(MEASURE_SUMMED)},
