@@ -132,7 +132,17 @@ describe.each(BACKENDS)('per-project KPI aggregates on $name', (backend) => {
         `select ${columns} from ${table} where ${table === 'project_kpi_daily' ? 'activity_count' : 'measure_count'} > 0 order by ${key}`,
       );
       const rebuilt = await q(`select ${columns} from (${rows(source)}) r order by ${key}`);
-      expect(kept).toEqual(rebuilt);
+      // An update or delete subtracts from a rounded sum: equal to the last binary digits
+      // (relative 1e-12), as the bench's --verify compares them.
+      const rounded = (rows: Array<Record<string, unknown>>) =>
+        rows.map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([c, v]) => [c, typeof v === 'number' ? v.toPrecision(12) : v]),
+          ),
+        );
+      expect(rounded(kept as Array<Record<string, unknown>>)).toEqual(
+        rounded(rebuilt as Array<Record<string, unknown>>),
+      );
     }
   };
 
