@@ -209,3 +209,4 @@ export {
   type ProjectErasure,
   type ProjectErasureActor,
 } from './project-erasure.store';
+export { PROJECT_KPI_AGGREGATE_BUILD } from './migrations/1767225601750-project-kpi-aggregates';

@@ -46,6 +46,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'ActivityInputs1767225601200',
       'BenchmarkSharing1767225601600',
       'RetentionMoves1767225601700',
+      'ProjectKpiAggregates1767225601750',
       'ProjectionFailuresPerEvent1767225601800',
     ]);
   });

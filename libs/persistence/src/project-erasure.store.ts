@@ -9,6 +9,7 @@ import {
   ERASE_FACTS_WITH_ROLLUP,
   ERASE_LOG_RECORDS,
   ERASE_PROJECT_DETAIL,
+  ERASE_PROJECT_KPI_AGGREGATES,
   ERASE_PROJECT_TOTALS,
   INSERT_AUDIT,
   KEEP_TOTALS,
@@ -96,6 +97,7 @@ export class ProjectErasureStore {
       if (!timescale) await tx.query(DELETE_EMPTY_ROLLUP_DAYS_OF_TENANT, [t]);
       for (const sql of ERASE_PROJECT_DETAIL)
         result.detailRows += count(await tx.query(sql, [t, p]));
+      for (const sql of ERASE_PROJECT_KPI_AGGREGATES) await tx.query(sql, [t, p]);
       if (!keepTotals) {
         for (const sql of ERASE_PROJECT_TOTALS(timescale))
           result.totalRows += count(await tx.query(sql, [t, p]));

@@ -53,27 +53,83 @@ const RAW_ROWS = `
      and ${WINDOW}`;
 const RAW_AND_ARCHIVED = `(${RAW_ROWS} union all ${ARCHIVED_ROWS})`;
 
+/*
+ * KPI windows read whole UTC days from the daily aggregates of migration 1767225601750
+ * (project_kpi_daily, project_measure_daily) and the partial days at either edge from the raw
+ * rows, so a boundary inside a day stays exact. Parameters (see kpiWindow):
+ *   $3 whether the aggregate covers any day, $4 / $5 its first day / the day after its last
+ *   (null: open), $6…$9 the raw edges [$6, $7) and [$8, $9) (null: none), $10 / $11 the window
+ *   itself (null: open) for the archived days.
+ */
+const AGG_DAYS = (alias: string) => `$3::boolean
+     and ($4::timestamptz is null or ${alias}.day >= $4::timestamptz)
+     and ($5::timestamptz is null or ${alias}.day < $5::timestamptz)`;
+const EDGES = (column: string) => `((${column} >= $6::timestamptz and ${column} < $7::timestamptz)
+      or (${column} >= $8::timestamptz and ${column} < $9::timestamptz))`;
+const KPI_ARCHIVE_WINDOW = `($10::timestamptz is null or x.day >= $10::timestamptz)
+     and ($11::timestamptz is null or x.day < $11::timestamptz)`;
+const FACT_WINDOW = `($10::timestamptz is null or f.occurred_at >= $10::timestamptz)
+     and ($11::timestamptz is null or f.occurred_at < $11::timestamptz)`;
+
+/**
+ * Groups by kind, scope, category and tier. The discarded g are the facts, in the window, of
+ * the artifacts whose status is discarded now (a status change must not need a rebuild): read
+ * from the raw facts of those artifacts only.
+ */
 const KPI_GROUPS = `
-  select f.activity_kind as kind, f.scope::int as scope, f.category, f.tier,
+  select f.kind, f.scope::int as scope, f.category, f.tier,
          sum(f.co2e_g)::float8 as "co2eG", sum(f.co2e_market_g)::float8 as "co2eMarketG",
          sum(f.co2e_low_g)::float8 as "lowG", sum(f.co2e_high_g)::float8 as "highG",
          sum(f.energy_kwh)::float8 as "energyKwh", sum(f.n)::int as "activityCount",
-         coalesce(sum(f.co2e_g) filter (where a.status = any($5::text[])), 0)::float8 as "discardedG"
-    from ${RAW_AND_ARCHIVED} f
-    left join artifacts a
-      on a.tenant_id = $1 and a.project_id = $2 and a.artifact_id = f.artifact_id
+         sum(f.discarded_g)::float8 as "discardedG"
+    from (
+      select d.activity_kind as kind, d.scope, d.category, d.tier, d.co2e_g, d.co2e_market_g,
+             d.co2e_low_g, d.co2e_high_g, d.energy_kwh, d.activity_count as n, 0::float8 as discarded_g
+        from project_kpi_daily d
+       where d.tenant_id = $1 and d.project_id = $2
+         and d.projection_version = ${SERVED_PROJECTION_VERSION} and ${AGG_DAYS('d')}
+      union all
+      select f.activity_kind, f.scope, f.category, f.tier, f.co2e_g, f.co2e_market_g,
+             f.co2e_low_g, f.co2e_high_g, f.energy_kwh, 1::bigint, 0::float8
+        from emission_facts f
+       where f.tenant_id = $1 and f.project_id = $2
+         and f.projection_version = ${SERVED_PROJECTION_VERSION} and ${EDGES('f.occurred_at')}
+      union all
+      select x.activity_kind, x.scope, x.category, x.tier, x.co2e_g, x.co2e_market_g,
+             x.co2e_low_g, x.co2e_high_g, x.energy_kwh, x.activity_count, 0::float8
+        from archived_daily_emissions x
+       where x.tenant_id = $1 and x.project_id = $2
+         and x.projection_version = ${SERVED_PROJECTION_VERSION} and ${KPI_ARCHIVE_WINDOW}
+      union all
+      select f.activity_kind, f.scope, f.category, f.tier, 0, 0, 0, 0, 0, 0::bigint, f.co2e_g
+        from artifacts a
+        join emission_facts f
+          on f.tenant_id = a.tenant_id and f.project_id = a.project_id
+         and f.artifact_id = a.artifact_id
+       where a.tenant_id = $1 and a.project_id = $2 and a.status = any($12::text[])
+         and f.tenant_id = $1 and f.project_id = $2 and f.artifact_id is not null
+         and f.projection_version = ${SERVED_PROJECTION_VERSION} and ${FACT_WINDOW}
+    ) f
    group by 1, 2, 3, 4
+  having sum(f.n) > 0
    order by 1, 2, 3, 4
    limit 10000`;
-
-const MEASURE_WINDOW = WINDOW.replaceAll('f.occurred_at', 'm.occurred_at');
 
 const KPI_MEASURES = `
   select coalesce(sum(m.gpu_hours), 0)::float8 as "gpuHours",
          coalesce(sum(m.storage_tb_months), 0)::float8 as "storageTbMonths",
          coalesce(sum(m.transfer_tb), 0)::float8 as "transferTb"
-    from activity_measures m
-   where m.tenant_id = $1 and m.project_id = $2 and ${MEASURE_WINDOW}`;
+    from (
+      select d.gpu_hours, d.storage_tb_months, d.transfer_tb
+        from project_measure_daily d
+       where d.tenant_id = $1 and d.project_id = $2 and ${AGG_DAYS('d')}
+      union all
+      select m.gpu_hours, m.storage_tb_months, m.transfer_tb
+        from activity_measures m
+       where m.tenant_id = $1 and m.project_id = $2 and ${EDGES('m.occurred_at')}
+    ) m`;
+
+const MEASURE_WINDOW = WINDOW.replaceAll('f.occurred_at', 'm.occurred_at');
 
 const KPI_GENERATED = `
   select m.ai_modality as modality, m.ai_model as model, m.ai_resolution as resolution,
@@ -166,19 +222,16 @@ export class ProjectKpiQueries {
     return this.db.reads.run(async () => {
       const q = <T>(sql: string, params: unknown[]) =>
         this.db.dataSource.query(sql, params) as Promise<T[]>;
+      const window = kpiWindow(fromIso, toIso);
       const groups = await q<ProjectKpiInputs['groups'][number]>(KPI_GROUPS, [
         t,
         p,
+        ...window,
         fromIso,
         toIso,
         [...DISCARDED_ARTIFACT_STATUSES],
       ]);
-      const [measures] = await q<ProjectKpiInputs['measures']>(KPI_MEASURES, [
-        t,
-        p,
-        fromIso,
-        toIso,
-      ]);
+      const [measures] = await q<ProjectKpiInputs['measures']>(KPI_MEASURES, [t, p, ...window]);
       const generated = await q<ProjectKpiInputs['generated'][number]>(KPI_GENERATED, [
         t,
         p,
@@ -253,6 +306,42 @@ export class ProjectKpiQueries {
   private read<T>(sql: string, params: unknown[]): Promise<T[]> {
     return this.db.reads.run(() => this.db.dataSource.query(sql, params) as Promise<T[]>);
   }
+}
+
+/**
+ * A window [from, to) as whole UTC days for the daily aggregates and raw edges for the rest:
+ * [aggregate covers a day, first day, day after the last, edge 1 from, to, edge 2 from, to].
+ */
+export function kpiWindow(
+  fromIso: string | null,
+  toIso: string | null,
+): [
+  boolean,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+] {
+  const fromMs = fromIso === null ? null : Date.parse(fromIso);
+  const toMs = toIso === null ? null : Date.parse(toIso);
+  const firstDay = fromMs === null ? null : Math.ceil(fromMs / DAY_MS) * DAY_MS;
+  const endDay = toMs === null ? null : Math.floor(toMs / DAY_MS) * DAY_MS;
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  if (firstDay !== null && endDay !== null && firstDay >= endDay) {
+    // No whole day inside: the window is one raw edge.
+    return [false, null, null, fromIso, toIso, null, null];
+  }
+  return [
+    true,
+    iso(firstDay),
+    iso(endDay),
+    fromMs !== null && fromMs < firstDay! ? fromIso : null,
+    fromMs !== null && fromMs < firstDay! ? iso(firstDay) : null,
+    toMs !== null && endDay! < toMs ? iso(endDay) : null,
+    toMs !== null && endDay! < toMs ? toIso : null,
+  ];
 }
 
 function checkWindow(

@@ -1,3 +1,4 @@
+import { KEEP_MEASURE_DAYS } from './migrations/1767225601750-project-kpi-aggregates';
 /*
  * Constant SQL for removing raw facts while keeping what every totals and series query serves
  * (docs/retention.md, "The platform's own data"). Built from constants at module load, never
@@ -90,6 +91,9 @@ export const DELETE_EMPTY_ROLLUP_DAYS_OF_TENANT = `
 /**
  * $1 tenant, $2 cutoff: the per-event rows of the period — measures (gpu hours, storage,
  * transfers) and the stored activity inputs that what-if scenarios recompute — counted together.
+ * The setting, local to this statement's transaction and read by the measures' delete trigger
+ * when the statement ends, keeps the days' sums in project_measure_daily (migration
+ * 1767225601750), so a retained period's GPU-hours, TB-months and TB moved stay.
  */
 export const EXPIRE_MEASURES = `
   with gone_measures as (
@@ -98,7 +102,8 @@ export const EXPIRE_MEASURES = `
   gone_inputs as (
     delete from activity_inputs where tenant_id = $1 and occurred_at < $2::timestamptz
     returning 1)
-  select ((select count(*) from gone_measures) + (select count(*) from gone_inputs))::int as n`;
+  select ((select count(*) from gone_measures) + (select count(*) from gone_inputs))::int as n,
+         set_config('${KEEP_MEASURE_DAYS}', 'on', true) as kept`;
 
 /** Well-formed instants only, so no stored value can make the cast (and the sweep) fail. */
 const EVENT_TIME = `case when l.value->>'occurredAt' ~ '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$'
@@ -154,6 +159,14 @@ export const ERASE_PROJECT_TOTALS = (timescale: boolean) =>
   with gone as (delete from ${table} where tenant_id = $1 and project_id = $2 returning 1)
   select count(*)::int as n from gone`,
   );
+
+/**
+ * The project's daily KPI aggregates (migration 1767225601750): the facts' and measures'
+ * delete triggers have emptied them; their rows still name the project. Not counted (derived).
+ */
+export const ERASE_PROJECT_KPI_AGGREGATES = ['project_kpi_daily', 'project_measure_daily'].map(
+  (table) => `delete from ${table} where tenant_id = $1 and project_id = $2`,
+);
 
 /** An erasure is refused while a legal hold in force covers any of the project's artifacts. */
 export const ACTIVE_LEGAL_HOLDS = `

@@ -108,6 +108,7 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
       co2eG: r.co2eG,
       co2eMarketG: r.co2eMarketG,
     })),
+    gpuHours: (await kpis.kpiInputs(tenant, projectId)).measures.gpuHours,
     kpiGroups: (await kpis.kpiInputs(tenant, projectId)).groups.map((g) => ({
       ...g,
       // Sums of ±10 % bounds are not exact binary fractions: their order may differ.
@@ -175,6 +176,9 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
     expect(t1Before.totals?.co2eG).toBe(30_000); // 300 kWh × 100 g/kWh
     expect(t1Before.totals?.co2eMarketG).toBe(15_000); // 300 kWh × 50 g/kWh
     expect(t1Before.daily).toHaveLength(120);
+    // Measures of 1 GPU-hour each on day 0 (before the cutoff) and day 100: 2 GPU-hours; the
+    // retention removes day 0's row and keeps its day in project_measure_daily (unchanged below).
+    expect(t1Before.gpuHours).toBe(2);
     // February (28 days from Feb 1 = days 0…27): 7 cycles of 1+2+3+4 kWh = 70 kWh → 7,000 g.
     expect(t1Before.report[0]).toEqual({
       month: '2026-02',
@@ -257,6 +261,8 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
     expect(after.totals?.co2eG).toBe(30_000);
     expect(after.daily).toEqual(before.daily);
     expect(after.series).toEqual(before.series);
+    // Measures are per-event detail: the erasure removes them and their daily sums.
+    expect(after.gpuHours).toBe(0);
     expect(await queries.artifact(T1, P1, 'a0')).toBeNull();
     // The other tenant's project with the same id is untouched.
     expect(await countFacts(T2, P1)).toBe(120);

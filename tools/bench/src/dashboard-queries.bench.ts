@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { anonymisedDistribution, benchmarkValue, tenantContribution } from '@greenops/methodology';
@@ -7,19 +7,28 @@ import {
   insightsReads,
   openEmbeddedTimescale,
   openPostgres,
+  PROJECT_KPI_AGGREGATE_BUILD,
   type DatabaseHandle,
 } from '@greenops/persistence';
 import { BenchDatabase } from './bench-database';
 
 /**
  * Dashboard queries over synthetic facts: the portfolio list, a project's overview, KPIs and
- * weekly series, a page of its artifact tree, a production-type benchmark within the tenant and
+ * weekly series (and the KPIs over a window whose ends fall inside a day), a page of its artifact tree, a production-type benchmark within the tenant and
  * across tenants, each next to the raw SQL of the same aggregate from emission_facts, in the
  * same run. A benchmark, not a test (it asserts nothing).
  *
  *   npm run build && node dist/tools/bench/src/dashboard-queries.bench.js \
  *     [--facts 10000000] [--runs 20] [--raw-runs 5] [--backend postgres|timescale] \
  *     [--json results.json] [--verify 40000]
+ *     [--load-only] [--keep] [--database bench_… | --data-dir DIR] [--loaded N] [--defer-indexes]
+ *
+ * Load and measurement may be separate runs, so a 10 M load can run on a busy machine and be
+ * measured later on an idle one: `--load-only` loads the facts (tenant `bench` and the peers)
+ * and stops, keeping the database (PostgreSQL: its name is printed; embedded: `--data-dir`);
+ * a later run with `--database` (or `--data-dir`) and `--loaded N` equal to `--facts` skips the
+ * facts and builds the rest (aggregates, measures, artifacts, declarations; cleared first, so a
+ * kept database can be measured again). `--keep` keeps the database after a measurement.
  *
  * Facts are generated IN the database (INSERT … SELECT generate_series, 500 k per statement)
  * for tenant `bench` over 200 projects (half series, half commercials, all declared) across
@@ -126,13 +135,27 @@ const BULK_DAILY_ROLLUP = `
          sum(energy_kwh), sum(co2e_g), sum(co2e_market_g), count(*)
     from emission_facts group by 1, 2, 3, 4`;
 
+/** The KPI groups from the raw facts, with the discarded share (a window: constant SQL only). */
+const RAW_KPI_GROUPS = (window: string) => `
+  select f.activity_kind, f.scope, f.category, f.tier, sum(f.co2e_g), sum(f.co2e_market_g),
+         sum(f.co2e_low_g), sum(f.co2e_high_g), sum(f.energy_kwh), count(*),
+         coalesce(sum(f.co2e_g) filter (where a.status = any('{rejected,superseded,discarded,abandoned}')), 0)
+    from emission_facts f
+    left join artifacts a
+      on a.tenant_id = 'bench' and a.project_id = 'p7' and a.artifact_id = f.artifact_id
+   where f.tenant_id = 'bench' and f.project_id = 'p7' ${window}
+   group by 1, 2, 3, 4`;
+
 const RAW = {
   portfolio: `select project_id, sum(co2e_g) as g from emission_facts where tenant_id = 'bench'
                 group by project_id order by g desc limit 20`,
   project: `select sum(co2e_g), sum(energy_kwh), count(*), min(occurred_at), max(occurred_at)
               from emission_facts where tenant_id = 'bench' and project_id = 'p7'`,
-  kpis: `select activity_kind, scope, category, tier, sum(co2e_g), sum(energy_kwh), count(*)
-           from emission_facts where tenant_id = 'bench' and project_id = 'p7' group by 1, 2, 3, 4`,
+  // The KPI groups as Project.kpis read them before the daily aggregates (one statement of six).
+  kpis: RAW_KPI_GROUPS(''),
+  kpisWindow: RAW_KPI_GROUPS(
+    `and f.occurred_at >= '2025-03-01T12:00:00Z' and f.occurred_at < '2026-03-01T06:00:00Z'`,
+  ),
   series: `select date_trunc('week', occurred_at at time zone 'UTC'), activity_kind, sum(co2e_g)
              from emission_facts where tenant_id = 'bench' and project_id = 'p7'
               and occurred_at >= '2026-01-01' and occurred_at < '2026-12-31' group by 1, 2`,
@@ -160,10 +183,25 @@ const RAW = {
                  where d.production_type = 'series' group by 1, 2`,
 };
 
+/** The secondary indexes of emission_facts (migration 1767225600000), for --defer-indexes. */
+const FACT_INDEXES = {
+  emission_facts_project_idx: `create index if not exists emission_facts_project_idx
+    on emission_facts (tenant_id, project_id, occurred_at desc)`,
+  emission_facts_artifact_idx: `create index if not exists emission_facts_artifact_idx
+    on emission_facts (tenant_id, project_id, artifact_id) where artifact_id is not null`,
+};
+
 type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
 
 /** Loads tenant `bench` and the peers: facts, measures, artifacts, declarations, sharing. */
-async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CHUNK, loaded = 0) {
+async function seed(
+  db: DatabaseHandle,
+  facts: number,
+  bulk: boolean,
+  chunk = CHUNK,
+  loaded = 0,
+  loadOnly = false,
+) {
   const started = performance.now();
   const step = (what: string) =>
     console.error(`[seed] ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -174,13 +212,34 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
       if (bulk) await tx.query('set local session_replication_role = replica');
       await tx.query(sql, params);
     });
+  // --defer-indexes: the secondary fact indexes are dropped for the load and built once after
+  // (as migration 1767225600000 defines them), instead of being updated row by row.
+  const deferIndexes = bulk && loaded < facts && process.argv.includes('--defer-indexes');
+  if (deferIndexes)
+    for (const name of Object.keys(FACT_INDEXES)) await q(`drop index if exists ${name}`);
   for (let from = loaded + 1; from <= facts; from += chunk) {
     await load(SEED_FACTS, [from, Math.min(facts, from + chunk - 1), 'bench', PROJECTS]);
     step(`facts to ${Math.min(facts, from + chunk - 1)}`);
   }
   const peers = Array.from({ length: PEERS }, (_, i) => `peer-${i + 1}`);
-  for (const peer of peers) {
-    await load(SEED_FACTS, [1, PEER_PROJECTS * PEER_FACTS_PER_PROJECT, peer, PEER_PROJECTS]);
+  // A complete earlier load (--loaded = --facts) loaded the peers too.
+  if (loaded < facts) {
+    for (const peer of peers) {
+      await load(SEED_FACTS, [1, PEER_PROJECTS * PEER_FACTS_PER_PROJECT, peer, PEER_PROJECTS]);
+    }
+    step('peers');
+  }
+  if (deferIndexes) {
+    for (const ddl of Object.values(FACT_INDEXES)) await q(ddl);
+    step('fact indexes');
+  }
+  if (loadOnly) return;
+  // Whatever a previous measurement of a kept database derived is built again from the facts
+  // (the aggregates only in bulk: through the triggers they were built with the facts).
+  await q(`truncate ${DERIVED_DETAIL.join(', ')}`);
+  if (bulk) {
+    await q(`truncate ${BULK_AGGREGATES.join(', ')}`);
+    if (!db.capabilities.timescale) await q('truncate project_daily_emissions_rollup');
   }
   if (bulk) {
     await q(BULK_PROJECT_TOTALS);
@@ -188,8 +247,12 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
     if (!db.capabilities.timescale) await q(BULK_DAILY_ROLLUP);
     step('aggregates');
   }
-  await q(SEED_MEASURES, ['bench']);
+  await load(SEED_MEASURES, ['bench']);
   step('measures');
+  if (bulk) {
+    for (const sql of PROJECT_KPI_AGGREGATE_BUILD) await q(sql);
+    step('KPI aggregates');
+  }
   const lastVersion = Math.floor(Math.floor((facts - 1) / PROJECTS) / 50);
   await q(SEED_ARTIFACTS, ['bench', PROJECTS, lastVersion]);
   await q(SEED_DECLARATIONS, ['bench', PROJECTS, false]);
@@ -203,10 +266,27 @@ async function seed(db: DatabaseHandle, facts: number, bulk: boolean, chunk = CH
   step('analyze');
 }
 
+/** What the bench derives from the facts (cleared before a kept database is measured again). */
+const DERIVED_DETAIL = [
+  'activity_measures',
+  'artifacts',
+  'project_declarations',
+  'benchmark_sharing',
+];
+const BULK_AGGREGATES = [
+  'project_scope_totals',
+  'artifact_totals',
+  'project_kpi_daily',
+  'project_measure_daily',
+];
+
 /** The aggregate tables, in key order, for comparing the two load paths. */
 const AGGREGATE_TABLES = {
   project_scope_totals: 'tenant_id, project_id, projection_version, scope, category',
   artifact_totals: 'tenant_id, project_id, projection_version, artifact_id',
+  project_kpi_daily:
+    'tenant_id, project_id, projection_version, day, activity_kind, scope, category, tier',
+  project_measure_daily: 'tenant_id, project_id, day',
 };
 
 async function time(
@@ -261,6 +341,9 @@ async function run(
     portfolio: () => reads.portfolio.listProjects('bench', { first: 20, orderBy: 'CO2E_DESC' }),
     project: () => reads.portfolio.project('bench', 'p7'),
     kpis: () => reads.kpis.kpiInputs('bench', 'p7'),
+    // A window whose ends fall inside a day: whole days from the aggregate, edges from facts.
+    kpisWindow: () =>
+      reads.kpis.kpiInputs('bench', 'p7', '2025-03-01T12:00:00Z', '2026-03-01T06:00:00Z'),
     series: () =>
       reads.kpis.series(
         'bench',
@@ -367,32 +450,40 @@ async function main(): Promise<void> {
   const backend = flag('--backend', 'postgres');
   const verifyFacts = Number(flag('--verify', '0'));
   const json = flag('--json', '');
+  const loadOnly = process.argv.includes('--load-only');
+  const keep = loadOnly || process.argv.includes('--keep');
+  const loaded = Number(flag('--loaded', '0'));
   const serverUrl =
     process.env.GREENOPS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const open = async (): Promise<{ db: DatabaseHandle; close(): Promise<void> }> => {
     if (backend === 'timescale') {
-      const dir = mkdtempSync(join(tmpdir(), 'greenops-dashboard-bench-'));
+      // --data-dir: a data directory kept by an earlier run (or to keep), else a throwaway one.
+      const kept = verifyFacts > 0 ? '' : flag('--data-dir', '');
+      if (!kept && keep) throw new Error('--load-only and --keep need --data-dir on timescale');
+      const dir = kept || mkdtempSync(join(tmpdir(), 'greenops-dashboard-bench-'));
+      if (kept) mkdirSync(kept, { recursive: true });
       const db = await openEmbeddedTimescale({ dataDir: dir, owner: 'dashboard bench' });
       return {
         db,
         close: async () => {
           await db.close();
-          rmSync(dir, { recursive: true, force: true });
+          if (!kept) rmSync(dir, { recursive: true, force: true });
         },
       };
     }
     // --database: a bench database an interrupted run left with --loaded facts (resumed).
-    const reused = flag('--database', '');
+    const reused = verifyFacts > 0 ? '' : flag('--database', '');
     const database = reused
       ? BenchDatabase.existing(serverUrl, reused)
       : BenchDatabase.named(serverUrl);
     if (!reused) await database.create();
+    console.error(`[bench] database ${database.name}${keep ? ' (kept)' : ''}`);
     const db = await openPostgres(database.url);
     return {
       db,
       close: async () => {
         await db.close();
-        await database.drop();
+        if (!keep) await database.drop();
       },
     };
   };
@@ -402,13 +493,18 @@ async function main(): Promise<void> {
   }
   const opened = await open();
   try {
+    if (loadOnly) {
+      await seed(opened.db, facts, true, CHUNK, loaded, true);
+      console.error(`[bench] loaded ${facts} facts; measure with --loaded ${facts}`);
+      return;
+    }
     const result = await run(
       opened.db,
       backend === 'timescale' ? 'embedded TimescaleDB (PGlite)' : 'PostgreSQL 15 (plain)',
       facts,
       runs,
       rawRuns,
-      Number(flag('--loaded', '0')),
+      loaded,
     );
     if (json) writeFileSync(json, JSON.stringify(result, null, 2) + '\n');
   } finally {

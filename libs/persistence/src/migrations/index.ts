@@ -15,6 +15,7 @@ import { TelemetryRetention1767225601100 } from './1767225601100-telemetry-reten
 import { ActivityInputs1767225601200 } from './1767225601200-activity-inputs';
 import { BenchmarkSharing1767225601600 } from './1767225601600-benchmark-sharing';
 import { RetentionMoves1767225601700 } from './1767225601700-retention-moves';
+import { ProjectKpiAggregates1767225601750 } from './1767225601750-project-kpi-aggregates';
 import { ProjectionFailuresPerEvent1767225601800 } from './1767225601800-projection-failures-per-event';
 
 /** In order; listed explicitly so they load the same way under jest, ts-node and built JS. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   ActivityInputs1767225601200,
   BenchmarkSharing1767225601600,
   RetentionMoves1767225601700,
+  ProjectKpiAggregates1767225601750,
   ProjectionFailuresPerEvent1767225601800,
 ];
