@@ -1,14 +1,43 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now (for services a test or benchmark starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Lowest port we hand out: above the well-known and the common registered service ports. */
+const LOWEST_PORT = 20000;
+/** Linux's default ephemeral range starts here when /proc does not say otherwise. */
+const DEFAULT_EPHEMERAL_LOW = 32768;
+
+/**
+ * A TCP port free on 127.0.0.1 right now (for services a test or benchmark starts).
+ *
+ * Chosen BELOW the kernel's ephemeral range: a port the kernel assigned (`listen(0)`) and
+ * released is exactly the kind it hands next to an outgoing connection, so a sibling process
+ * opening a Kafka or PostgreSQL connection in the moment between this check and the service's
+ * own `listen` could take it (seen as EADDRINUSE when several services start at once).
+ */
+export async function freePort(): Promise<number> {
+  const highest = ephemeralLow() - 1;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = LOWEST_PORT + Math.floor(Math.random() * (highest - LOWEST_PORT + 1));
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`freePort: no free port found in ${LOWEST_PORT}-${highest} after 200 tries`);
+}
+
+function ephemeralLow(): number {
+  try {
+    const low = Number(
+      readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').split(/\s+/)[0],
+    );
+    return Number.isInteger(low) && low > LOWEST_PORT + 1000 ? low : DEFAULT_EPHEMERAL_LOW;
+  } catch {
+    return DEFAULT_EPHEMERAL_LOW;
+  }
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
