@@ -296,6 +296,58 @@ export class RetentionEnforcementResolver {
     return request;
   }
 
+  /** A holder's confirmation of a pending request of this action, published and audited. */
+  private async confirm(
+    tenant: string,
+    keyId: string,
+    requestId: string,
+    action: 'DELETE' | 'MOVE',
+    bytes: number,
+    reason: string | null | undefined,
+  ): Promise<RetentionActionAccepted> {
+    const why = text('reason', reason, MAX_REASON_CHARS);
+    const request = await this.pendingRequest(tenant, requestId, action);
+    const confirmed = action === 'MOVE' ? moveConfirmed : deletionConfirmed;
+    const event = confirmed(
+      tenant,
+      request.projectId,
+      request.requestId,
+      bytes,
+      { keyId, ...(why ? { reason: why } : {}) },
+      new Date(),
+    );
+    return this.accepted(event);
+  }
+
+  /** A holder's failure answer (reason required) to a pending request of this action. */
+  private async fail(
+    tenant: string,
+    keyId: string,
+    requestId: string,
+    action: 'DELETE' | 'MOVE',
+    reason: string,
+  ): Promise<RetentionActionAccepted> {
+    const why = text('reason', reason, MAX_REASON_CHARS);
+    if (!why) throw GatewayError.invalidArgument('reason', 'required');
+    const request = await this.pendingRequest(tenant, requestId, action);
+    const failed = action === 'MOVE' ? moveFailed : deletionFailed;
+    const event = failed(
+      tenant,
+      request.projectId,
+      request.requestId,
+      { keyId, reason: why },
+      new Date(),
+    );
+    return this.accepted(event);
+  }
+
+  private async accepted(
+    event: Parameters<typeof enforcementRecord>[0],
+  ): Promise<RetentionActionAccepted> {
+    await this.publish(enforcementRecord(event));
+    return Object.assign(new RetentionActionAccepted(), { eventId: event.id, policyId: null });
+  }
+
   @Mutation(() => RetentionActionAccepted, {
     description:
       "A holder's confirmation that it deleted a request's bytes (roles: policy-engine, admin). Audited.",
@@ -310,18 +362,7 @@ export class RetentionEnforcementResolver {
   ): Promise<RetentionActionAccepted> {
     if (!Number.isFinite(deletedBytes) || deletedBytes < 0 || deletedBytes > 1e18)
       throw GatewayError.invalidArgument('deletedBytes', 'must be 0–10¹⁸');
-    const why = text('reason', reason, MAX_REASON_CHARS);
-    const request = await this.pendingRequest(tenant, requestId, 'DELETE');
-    const event = deletionConfirmed(
-      tenant,
-      request.projectId,
-      request.requestId,
-      deletedBytes,
-      { keyId, ...(why ? { reason: why } : {}) },
-      new Date(),
-    );
-    await this.publish(enforcementRecord(event));
-    return Object.assign(new RetentionActionAccepted(), { eventId: event.id, policyId: null });
+    return this.confirm(tenant, keyId, requestId, 'DELETE', deletedBytes, reason);
   }
 
   @Mutation(() => RetentionActionAccepted, {
@@ -335,18 +376,7 @@ export class RetentionEnforcementResolver {
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('reason', { type: () => String }) reason: string,
   ): Promise<RetentionActionAccepted> {
-    const why = text('reason', reason, MAX_REASON_CHARS);
-    if (!why) throw GatewayError.invalidArgument('reason', 'required');
-    const request = await this.pendingRequest(tenant, requestId, 'DELETE');
-    const event = deletionFailed(
-      tenant,
-      request.projectId,
-      request.requestId,
-      { keyId, reason: why },
-      new Date(),
-    );
-    await this.publish(enforcementRecord(event));
-    return Object.assign(new RetentionActionAccepted(), { eventId: event.id, policyId: null });
+    return this.fail(tenant, keyId, requestId, 'DELETE', reason);
   }
 
   @Mutation(() => RetentionActionAccepted, {
@@ -363,18 +393,7 @@ export class RetentionEnforcementResolver {
   ): Promise<RetentionActionAccepted> {
     if (!Number.isFinite(movedBytes) || movedBytes < 0 || movedBytes > 1e18)
       throw GatewayError.invalidArgument('movedBytes', 'must be 0–10¹⁸');
-    const why = text('reason', reason, MAX_REASON_CHARS);
-    const request = await this.pendingRequest(tenant, requestId, 'MOVE');
-    const event = moveConfirmed(
-      tenant,
-      request.projectId,
-      request.requestId,
-      movedBytes,
-      { keyId, ...(why ? { reason: why } : {}) },
-      new Date(),
-    );
-    await this.publish(enforcementRecord(event));
-    return Object.assign(new RetentionActionAccepted(), { eventId: event.id, policyId: null });
+    return this.confirm(tenant, keyId, requestId, 'MOVE', movedBytes, reason);
   }
 
   @Mutation(() => RetentionActionAccepted, {
@@ -388,18 +407,7 @@ export class RetentionEnforcementResolver {
     @Args('requestId', { type: () => ID }) requestId: string,
     @Args('reason', { type: () => String }) reason: string,
   ): Promise<RetentionActionAccepted> {
-    const why = text('reason', reason, MAX_REASON_CHARS);
-    if (!why) throw GatewayError.invalidArgument('reason', 'required');
-    const request = await this.pendingRequest(tenant, requestId, 'MOVE');
-    const event = moveFailed(
-      tenant,
-      request.projectId,
-      request.requestId,
-      { keyId, reason: why },
-      new Date(),
-    );
-    await this.publish(enforcementRecord(event));
-    return Object.assign(new RetentionActionAccepted(), { eventId: event.id, policyId: null });
+    return this.fail(tenant, keyId, requestId, 'MOVE', reason);
   }
 
   @Query(() => [DeletionRequest], {
