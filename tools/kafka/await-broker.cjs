@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Waits until a Kafka broker really answers (kafkajs admin describeCluster lists a broker).
-//   node await-broker.cjs --brokers 127.0.0.1:39092 [--timeout-ms 60000] [--pid N] [--warm-up 1]
+//   node await-broker.cjs --brokers 127.0.0.1:19092 [--timeout-ms 60000] [--pid N] [--warm-up 1]
 // --warm-up 1 also waits until a group coordinator answers: the broker creates the
 // __consumer_offsets topic on the first such request, so tests' first consumer joins at once.
 // Exit 0: ready. 1: timed out. 2: the broker process (--pid) exited first. 64: bad usage.

@@ -3,7 +3,7 @@
 #
 #   tools/kafka/kafka.sh start|stop|status [--port N] [--data-dir DIR] [--fresh]
 #
-# Environment (flags win): KAFKA_PORT (default 39092; the controller listens on port+1),
+# Environment (flags win): KAFKA_PORT (default 19092; the controller listens on port+1),
 # KAFKA_DATA_DIR (default tools/kafka/.cache/run-<port>), KAFKA_HEAP_OPTS (default
 # "-Xms256m -Xmx512m"), KAFKA_START_TIMEOUT_S (default 90).
 # See tools/kafka/README.md.
@@ -22,7 +22,7 @@ usage() {
 CMD="${1:-}"
 [ -n "$CMD" ] || usage
 shift
-PORT="${KAFKA_PORT:-39092}"
+PORT="${KAFKA_PORT:-19092}"
 DATA_DIR="${KAFKA_DATA_DIR:-}"
 FRESH=0
 while [ $# -gt 0 ]; do

@@ -8,8 +8,9 @@ const path = require('node:path');
 const { Client } = require('pg');
 
 const KAFKA_SCRIPT = path.join(__dirname, '..', 'kafka', 'kafka.sh');
-// GREENOPS_TEST_KAFKA_PORT lets two checkouts run their suites side by side.
-const KAFKA_PORT = process.env.GREENOPS_TEST_KAFKA_PORT || '39092';
+// GREENOPS_TEST_KAFKA_PORT lets two checkouts run their suites side by side. The default is below
+// the kernel's ephemeral range and below free-port.ts's range (tools/kafka/README.md says why).
+const KAFKA_PORT = process.env.GREENOPS_TEST_KAFKA_PORT || '19092';
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function runKafkaScript(command, extraArgs = []) {

@@ -6,7 +6,7 @@ const path = require('node:path');
 
 const KAFKA_SCRIPT = path.join(__dirname, '..', 'kafka', 'kafka.sh');
 // The port global-setup.js started the broker on (never another checkout's broker).
-const KAFKA_PORT = process.env.GREENOPS_TEST_KAFKA_PORT || '39092';
+const KAFKA_PORT = process.env.GREENOPS_TEST_KAFKA_PORT || '19092';
 
 module.exports = async function globalTeardown() {
   if (!globalThis.__GREENOPS_KAFKA_STARTED_BY_SETUP__) return;

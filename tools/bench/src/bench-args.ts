@@ -22,7 +22,7 @@ const DEFAULT_ARGS: BenchArgs = {
   inFlight: 4,
   projects: 12,
   instances: 1,
-  brokerPort: 39192,
+  brokerPort: 19192,
   pgUrl: 'postgres://postgres@127.0.0.1:5432/postgres',
 };
 

@@ -6,7 +6,7 @@ describe('broker-resume command line', () => {
       runs: 5,
       downMs: 5000,
       members: 2,
-      kafkaPort: 39457,
+      kafkaPort: 19457,
       verbose: false,
       outFile: 'out.txt',
     });

@@ -15,7 +15,7 @@ export interface BrokerResumeArgs {
 
 const USAGE =
   'usage: npm run chaos:resume -- [--runs K (default 5, at most 50)] [--down-ms MS (default 5000)] ' +
-  '[--members N (default 2, at most 4)] [--kafka-port P (default 39457; P and P+1)] [--verbose] ' +
+  '[--members N (default 2, at most 4)] [--kafka-port P (default 19457; P and P+1)] [--verbose] ' +
   '[--out FILE | --no-out]';
 
 /** Parses the command line; throws with the usage on anything it does not know. */
@@ -27,7 +27,7 @@ export function parseBrokerResumeArgs(
     runs: 5,
     downMs: 5000,
     members: 2,
-    kafkaPort: 39457,
+    kafkaPort: 19457,
     verbose: false,
     outFile: defaultOut,
   };

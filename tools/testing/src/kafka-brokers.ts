@@ -11,7 +11,7 @@ export function kafkaBrokers(): string[] {
     throw new Error(
       `${KAFKA_BROKERS_ENV} is not set: run the test through jest's integration or e2e project ` +
         `(its global setup starts the broker), or start one with 'bash tools/kafka/kafka.sh start' ` +
-        `and export ${KAFKA_BROKERS_ENV}=127.0.0.1:39092`,
+        `and export ${KAFKA_BROKERS_ENV}=127.0.0.1:19092`,
     );
   }
   return brokers;

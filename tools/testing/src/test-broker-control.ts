@@ -3,9 +3,9 @@ import { join } from 'node:path';
 
 const KAFKA_SCRIPT = join(__dirname, '..', '..', 'kafka', 'kafka.sh');
 
-/** The port of the broker tools/testing/global-setup.js runs (GREENOPS_TEST_KAFKA_PORT, default 39092). */
+/** The port of the broker tools/testing/global-setup.js runs (GREENOPS_TEST_KAFKA_PORT, default 19092). */
 export function testBrokerPort(): number {
-  return Number(process.env.GREENOPS_TEST_KAFKA_PORT || '39092');
+  return Number(process.env.GREENOPS_TEST_KAFKA_PORT || '19092');
 }
 
 function kafkaSh(command: 'start' | 'stop' | 'status'): Promise<{ code: number; output: string }> {
