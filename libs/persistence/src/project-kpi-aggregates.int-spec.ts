@@ -197,6 +197,47 @@ describe.each(BACKENDS)('per-project KPI aggregates on $name', (backend) => {
     await aggregatesMatchRebuild();
   });
 
+  it('series: whole days from the aggregate and partial edge days from the raw facts fall in the same UTC buckets', async () => {
+    // 2026-03-01 is a Sunday: its week starts Monday 02-23, 03-02's week starts 03-02.
+    const point = (bucketStart: string, key: string, kwh: number, count: number) => ({
+      bucketStart,
+      key,
+      co2eG: kwh * 100,
+      co2eMarketG: kwh * 50,
+      energyKwh: kwh,
+      activityCount: count,
+    });
+    // [03-01 15:00, 03-03 00:30): f2 (edge of 03-01) and f3 (whole day 03-02); f4 is after.
+    expect(
+      await kpis.series(T, P, 'WEEK', 'KIND', '2026-03-01T15:00:00Z', '2026-03-03T00:30:00Z'),
+    ).toEqual([
+      point('2026-02-23T00:00:00.000Z', 'render', 2, 1),
+      point('2026-03-02T00:00:00.000Z', 'render', 4, 1),
+    ]);
+    // [03-01 09:00, 03-03 00:30) by day: f1 + f2 = 3 kWh on 03-01 (edge), f3 on 03-02 (whole).
+    expect(
+      await kpis.series(T, P, 'DAY', 'SCOPE', '2026-03-01T09:00:00Z', '2026-03-03T00:30:00Z'),
+    ).toEqual([
+      point('2026-03-01T00:00:00.000Z', 'scope 2', 3, 2),
+      point('2026-03-02T00:00:00.000Z', 'scope 2', 4, 1),
+    ]);
+    // [02-28 23:59:59.999, 03-03 01:00:00.001) by month: all four facts, 15 kWh, in March.
+    expect(
+      await kpis.series(
+        T,
+        P,
+        'MONTH',
+        'KIND',
+        '2026-02-28T23:59:59.999Z',
+        '2026-03-03T01:00:00.001Z',
+      ),
+    ).toEqual([point('2026-03-01T00:00:00.000Z', 'render', 15, 4)]);
+    // Inside one day [03-01 09:00, 11:00): f1 only.
+    expect(
+      await kpis.series(T, P, 'WEEK', 'SCOPE', '2026-03-01T09:00:00Z', '2026-03-01T11:00:00Z'),
+    ).toEqual([point('2026-02-23T00:00:00.000Z', 'scope 2', 1, 1)]);
+  });
+
   it('a correction (update) and a fact moved to another day are followed by the row triggers', async () => {
     // f3 corrected from 4 to 3 kWh: 300 g, 150 g market, band ±10 %.
     await q(
