@@ -10,17 +10,21 @@ import { SERVED_PROJECTION_VERSION } from './projection-version';
  *
  * UNION (not UNION ALL) keeps each (root, artifact) once, so a parent cycle cannot loop forever
  * and an artifact reached twice from one root is summed once: the same set the per-artifact
- * query sums (`artifact_id in (select … from feeding)`).
+ * query sums (`artifact_id in (select … from feeding)`). The walk carries each artifact's status
+ * (null for a root that is not an artifact), so the split needs no second look-up.
  */
 const FEEDING_FROM_ROOTS = `
   with recursive roots(project_id, root_id) as (
     select distinct r.project_id, r.root_id
       from unnest($2::text[], $3::text[]) as r(project_id, root_id)
   ),
-  feeding(project_id, root_id, artifact_id) as (
-    select project_id, root_id, root_id from roots
+  feeding(project_id, root_id, artifact_id, status) as (
+    select r.project_id, r.root_id, r.root_id, a.status
+      from roots r
+      left join artifacts a
+        on a.tenant_id = $1 and a.project_id = r.project_id and a.artifact_id = r.root_id
     union
-    select f.project_id, f.root_id, a.artifact_id
+    select f.project_id, f.root_id, a.artifact_id, a.status
       from feeding f
       join artifacts a
         on a.tenant_id = $1 and a.project_id = f.project_id and a.parent_id = f.artifact_id
@@ -28,13 +32,23 @@ const FEEDING_FROM_ROOTS = `
      where a.parent_id is not null
   )`;
 
+/*
+ * The totals of each walked artifact, looked up by key. OFFSET 0 keeps the lateral subquery
+ * from being flattened into a join: the planner cannot tell how few artifacts the walk yields,
+ * and as a join it hashed the tenant's whole artifact_totals, a cost that grew with the
+ * tenant's artifacts rather than with the page (docs/insights.md §8).
+ */
+const WALKED_TOTALS = `
+    cross join lateral (
+      select t.* from artifact_totals t
+       where t.tenant_id = $1 and t.project_id = f.project_id and t.artifact_id = f.artifact_id
+         and t.projection_version = ${SERVED_PROJECTION_VERSION}
+      offset 0) t`;
+
 /** Roots without any total get no row; the caller reads them as zero. */
 export const ARTIFACT_TOTALS_MANY = `${FEEDING_FROM_ROOTS}
   select f.project_id as "projectId", f.root_id as "artifactId", ${SUMMED_TOTALS_SELECT}
-    from feeding f
-    join artifact_totals t
-      on t.tenant_id = $1 and t.project_id = f.project_id and t.artifact_id = f.artifact_id
-     and t.projection_version = ${SERVED_PROJECTION_VERSION}
+    from feeding f${WALKED_TOTALS}
    group by f.project_id, f.root_id`;
 
 /**
@@ -46,14 +60,9 @@ export const ARTIFACT_ITERATIONS_MANY = `${FEEDING_FROM_ROOTS},
     select f.project_id, f.root_id,
            sum(t.co2e_g) as co2e_g, sum(t.co2e_market_g) as co2e_market_g,
            sum(t.co2e_low_g) as low_g, sum(t.co2e_high_g) as high_g,
-           sum(t.co2e_g) filter (where a.status = any($4::text[])) as delivered_g,
-           sum(t.co2e_g) filter (where a.status = any($5::text[])) as discarded_g
-      from feeding f
-      join artifact_totals t
-        on t.tenant_id = $1 and t.project_id = f.project_id and t.artifact_id = f.artifact_id
-       and t.projection_version = ${SERVED_PROJECTION_VERSION}
-      left join artifacts a
-        on a.tenant_id = $1 and a.project_id = f.project_id and a.artifact_id = f.artifact_id
+           sum(t.co2e_g) filter (where f.status = any($4::text[])) as delivered_g,
+           sum(t.co2e_g) filter (where f.status = any($5::text[])) as discarded_g
+      from feeding f${WALKED_TOTALS}
      group by f.project_id, f.root_id
   )
   select r.project_id as "projectId", r.root_id as "artifactId",

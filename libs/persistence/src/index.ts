@@ -210,3 +210,4 @@ export {
   type ProjectErasureActor,
 } from './project-erasure.store';
 export { PROJECT_KPI_AGGREGATE_BUILD } from './migrations/1767225601750-project-kpi-aggregates';
+export { ARTIFACT_KPI_DAILY_BUILD } from './migrations/1767225601900-artifact-kpi-daily';

@@ -8,6 +8,11 @@ import {
   MEASURE_DAILY_KEY,
   MEASURE_DAILY_ROWS,
 } from './migrations/1767225601750-project-kpi-aggregates';
+import {
+  ARTIFACT_KPI_DAILY_COLUMNS,
+  ARTIFACT_KPI_DAILY_KEY,
+  ARTIFACT_KPI_DAILY_ROWS,
+} from './migrations/1767225601900-artifact-kpi-daily';
 import { ProjectKpiQueries } from './project-kpi-queries';
 import { BACKENDS, type OpenedBackend } from './testing/backends';
 import { renderFact } from './testing/fact-fixture';
@@ -127,9 +132,16 @@ describe.each(BACKENDS)('per-project KPI aggregates on $name', (backend) => {
         MEASURE_DAILY_ROWS,
         'activity_measures',
       ],
+      [
+        'artifact_kpi_daily',
+        ARTIFACT_KPI_DAILY_COLUMNS,
+        ARTIFACT_KPI_DAILY_KEY,
+        ARTIFACT_KPI_DAILY_ROWS,
+        'emission_facts',
+      ],
     ] as const) {
       const kept = await q(
-        `select ${columns} from ${table} where ${table === 'project_kpi_daily' ? 'activity_count' : 'measure_count'} > 0 order by ${key}`,
+        `select ${columns} from ${table} where ${table === 'project_measure_daily' ? 'measure_count' : 'activity_count'} > 0 order by ${key}`,
       );
       const rebuilt = await q(`select ${columns} from (${rows(source)}) r order by ${key}`);
       // An update or delete subtracts from a rounded sum: equal to the last binary digits
@@ -185,6 +197,47 @@ describe.each(BACKENDS)('per-project KPI aggregates on $name', (backend) => {
     await aggregatesMatchRebuild();
   });
 
+  it('series: whole days from the aggregate and partial edge days from the raw facts fall in the same UTC buckets', async () => {
+    // 2026-03-01 is a Sunday: its week starts Monday 02-23, 03-02's week starts 03-02.
+    const point = (bucketStart: string, key: string, kwh: number, count: number) => ({
+      bucketStart,
+      key,
+      co2eG: kwh * 100,
+      co2eMarketG: kwh * 50,
+      energyKwh: kwh,
+      activityCount: count,
+    });
+    // [03-01 15:00, 03-03 00:30): f2 (edge of 03-01) and f3 (whole day 03-02); f4 is after.
+    expect(
+      await kpis.series(T, P, 'WEEK', 'KIND', '2026-03-01T15:00:00Z', '2026-03-03T00:30:00Z'),
+    ).toEqual([
+      point('2026-02-23T00:00:00.000Z', 'render', 2, 1),
+      point('2026-03-02T00:00:00.000Z', 'render', 4, 1),
+    ]);
+    // [03-01 09:00, 03-03 00:30) by day: f1 + f2 = 3 kWh on 03-01 (edge), f3 on 03-02 (whole).
+    expect(
+      await kpis.series(T, P, 'DAY', 'SCOPE', '2026-03-01T09:00:00Z', '2026-03-03T00:30:00Z'),
+    ).toEqual([
+      point('2026-03-01T00:00:00.000Z', 'scope 2', 3, 2),
+      point('2026-03-02T00:00:00.000Z', 'scope 2', 4, 1),
+    ]);
+    // [02-28 23:59:59.999, 03-03 01:00:00.001) by month: all four facts, 15 kWh, in March.
+    expect(
+      await kpis.series(
+        T,
+        P,
+        'MONTH',
+        'KIND',
+        '2026-02-28T23:59:59.999Z',
+        '2026-03-03T01:00:00.001Z',
+      ),
+    ).toEqual([point('2026-03-01T00:00:00.000Z', 'render', 15, 4)]);
+    // Inside one day [03-01 09:00, 11:00): f1 only.
+    expect(
+      await kpis.series(T, P, 'WEEK', 'SCOPE', '2026-03-01T09:00:00Z', '2026-03-01T11:00:00Z'),
+    ).toEqual([point('2026-02-23T00:00:00.000Z', 'scope 2', 1, 1)]);
+  });
+
   it('a correction (update) and a fact moved to another day are followed by the row triggers', async () => {
     // f3 corrected from 4 to 3 kWh: 300 g, 150 g market, band ±10 %.
     await q(
@@ -227,6 +280,53 @@ describe.each(BACKENDS)('per-project KPI aggregates on $name', (backend) => {
       T,
     ]);
     expect((await figures()).discardedG).toBe(0);
+    await matchesRaw();
+    await aggregatesMatchRebuild();
+  });
+
+  it('an artifact turning discarded moves its whole days and edges into the discarded share; corrections and deletions of its facts follow', async () => {
+    // Left from above: f1 (03-01 10:00, 1 kWh, v1), f3 (03-02 12:00, 3 kWh, v1), f4 (03-02
+    // 06:00, 8 kWh, no artifact); v1 is final, so nothing is discarded.
+    const window = ['2026-03-01T09:00:00Z', '2026-03-03T00:30:00Z'] as const;
+    expect(await figures(...window)).toEqual(g(12, 3, 0));
+    await q(
+      `update artifacts set status = 'rejected' where tenant_id = $1 and artifact_id = 'v1'`,
+      [T],
+    );
+    // v1 rejected: f1 (the edge [03-01 09:00, 03-02)) + f3 (the whole day 03-02) = 4 kWh → 400 g.
+    expect(await figures()).toEqual(g(12, 3, 4));
+    expect(await figures(...window)).toEqual(g(12, 3, 4));
+    // Whole days only, [03-02, 03-03): f3 → 300 g discarded of f3 + f4 = 11 kWh.
+    expect(await figures('2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z')).toEqual(g(11, 2, 3));
+    // A correction of f3 to 5 kWh (500 g, band ±10 %): discarded 1 + 5 = 6 kWh.
+    await q(
+      `update emission_facts set energy_kwh = 5, co2e_g = 500, co2e_market_g = 250,
+              co2e_low_g = 450, co2e_high_g = 550 where tenant_id = $1 and event_id = $2`,
+      [T, f3.eventId],
+    );
+    await q(`update activity_measures set gpu_hours = 5 where tenant_id = $1 and event_id = $2`, [
+      T,
+      f3.eventId,
+    ]);
+    expect(await figures(...window)).toEqual(g(14, 3, 6));
+    // f3 re-attributed to v2 (approved): only f1 stays discarded.
+    await q(`update emission_facts set artifact_id = 'v2' where tenant_id = $1 and event_id = $2`, [
+      T,
+      f3.eventId,
+    ]);
+    expect(await figures(...window)).toEqual(g(14, 3, 1));
+    await q(`update emission_facts set artifact_id = 'v1' where tenant_id = $1 and event_id = $2`, [
+      T,
+      f3.eventId,
+    ]);
+    // f1 deleted (as retention and erasure delete facts): the discarded share is f3's 500 g.
+    await q(`delete from emission_facts where tenant_id = $1 and event_id = $2`, [T, f1.eventId]);
+    await q(`delete from activity_measures where tenant_id = $1 and event_id = $2`, [
+      T,
+      f1.eventId,
+    ]);
+    expect(await figures()).toEqual(g(13, 2, 5));
+    expect(await figures(...window)).toEqual(g(13, 2, 5));
     await matchesRaw();
     await aggregatesMatchRebuild();
   });

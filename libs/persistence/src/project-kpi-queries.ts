@@ -29,34 +29,11 @@ export interface SeriesPoint {
 export const MAX_KPI_WINDOW_DAYS = 3660;
 const DAY_MS = 86_400_000;
 
-const WINDOW = `($3::timestamptz is null or f.occurred_at >= $3::timestamptz)
-     and ($4::timestamptz is null or f.occurred_at < $4::timestamptz)`;
-
-/*
- * Facts that telemetry retention or an erasure removed count through their daily sums in
- * archived_daily_emissions (migration 1767225601100), resolved to UTC days: the day's start
- * decides whether it is in the window. They have no artifact, so no discarded share.
- */
-const ARCHIVE_WINDOW = WINDOW.replaceAll('f.occurred_at', 'x.day');
-const ARCHIVED_ROWS = `
-  select x.day as occurred_at, x.activity_kind, x.scope, x.category, x.tier, x.co2e_g,
-         x.co2e_market_g, x.co2e_low_g, x.co2e_high_g, x.energy_kwh, x.activity_count as n,
-         null::text as artifact_id
-    from archived_daily_emissions x
-   where x.tenant_id = $1 and x.project_id = $2 and x.projection_version = ${SERVED_PROJECTION_VERSION}
-     and ${ARCHIVE_WINDOW}`;
-const RAW_ROWS = `
-  select f.occurred_at, f.activity_kind, f.scope, f.category, f.tier, f.co2e_g,
-         f.co2e_market_g, f.co2e_low_g, f.co2e_high_g, f.energy_kwh, 1::bigint as n, f.artifact_id
-    from emission_facts f
-   where f.tenant_id = $1 and f.project_id = $2 and f.projection_version = ${SERVED_PROJECTION_VERSION}
-     and ${WINDOW}`;
-const RAW_AND_ARCHIVED = `(${RAW_ROWS} union all ${ARCHIVED_ROWS})`;
-
 /*
  * KPI windows read whole UTC days from the daily aggregates of migration 1767225601750
  * (project_kpi_daily, project_measure_daily) and the partial days at either edge from the raw
- * rows, so a boundary inside a day stays exact. Parameters (see kpiWindow):
+ * rows, so a boundary inside a day stays exact (Project.series reads its whole days the same
+ * way). Parameters (see kpiWindow):
  *   $3 whether the aggregate covers any day, $4 / $5 its first day / the day after its last
  *   (null: open), $6…$9 the raw edges [$6, $7) and [$8, $9) (null: none), $10 / $11 the window
  *   itself (null: open) for the archived days.
@@ -66,15 +43,19 @@ const AGG_DAYS = (alias: string) => `$3::boolean
      and ($5::timestamptz is null or ${alias}.day < $5::timestamptz)`;
 const EDGES = (column: string) => `((${column} >= $6::timestamptz and ${column} < $7::timestamptz)
       or (${column} >= $8::timestamptz and ${column} < $9::timestamptz))`;
+/*
+ * Facts that telemetry retention or an erasure removed count through their daily sums in
+ * archived_daily_emissions (migration 1767225601100), resolved to UTC days: the day's start
+ * decides whether it is in the window. They have no artifact, so no discarded share.
+ */
 const KPI_ARCHIVE_WINDOW = `($10::timestamptz is null or x.day >= $10::timestamptz)
      and ($11::timestamptz is null or x.day < $11::timestamptz)`;
-const FACT_WINDOW = `($10::timestamptz is null or f.occurred_at >= $10::timestamptz)
-     and ($11::timestamptz is null or f.occurred_at < $11::timestamptz)`;
 
 /**
  * Groups by kind, scope, category and tier. The discarded g are the facts, in the window, of
- * the artifacts whose status is discarded now (a status change must not need a rebuild): read
- * from the raw facts of those artifacts only.
+ * the artifacts whose status is discarded now ($12; a status change must not need a rebuild):
+ * for whole days from artifact_kpi_daily (migration 1767225601900) joined to the artifacts'
+ * current status, for the edge days from the raw facts with their artifact's status.
  */
 const KPI_GROUPS = `
   select f.kind, f.scope::int as scope, f.category, f.tier,
@@ -90,8 +71,11 @@ const KPI_GROUPS = `
          and d.projection_version = ${SERVED_PROJECTION_VERSION} and ${AGG_DAYS('d')}
       union all
       select f.activity_kind, f.scope, f.category, f.tier, f.co2e_g, f.co2e_market_g,
-             f.co2e_low_g, f.co2e_high_g, f.energy_kwh, 1::bigint, 0::float8
+             f.co2e_low_g, f.co2e_high_g, f.energy_kwh, 1::bigint,
+             case when a.status = any($12::text[]) then f.co2e_g else 0::float8 end
         from emission_facts f
+        left join artifacts a
+          on a.tenant_id = $1 and a.project_id = $2 and a.artifact_id = f.artifact_id
        where f.tenant_id = $1 and f.project_id = $2
          and f.projection_version = ${SERVED_PROJECTION_VERSION} and ${EDGES('f.occurred_at')}
       union all
@@ -101,14 +85,14 @@ const KPI_GROUPS = `
        where x.tenant_id = $1 and x.project_id = $2
          and x.projection_version = ${SERVED_PROJECTION_VERSION} and ${KPI_ARCHIVE_WINDOW}
       union all
-      select f.activity_kind, f.scope, f.category, f.tier, 0, 0, 0, 0, 0, 0::bigint, f.co2e_g
+      select d.activity_kind, d.scope, d.category, d.tier, 0, 0, 0, 0, 0, 0::bigint, d.co2e_g
         from artifacts a
-        join emission_facts f
-          on f.tenant_id = a.tenant_id and f.project_id = a.project_id
-         and f.artifact_id = a.artifact_id
+        join artifact_kpi_daily d
+          on d.tenant_id = a.tenant_id and d.project_id = a.project_id
+         and d.artifact_id = a.artifact_id
        where a.tenant_id = $1 and a.project_id = $2 and a.status = any($12::text[])
-         and f.tenant_id = $1 and f.project_id = $2 and f.artifact_id is not null
-         and f.projection_version = ${SERVED_PROJECTION_VERSION} and ${FACT_WINDOW}
+         and d.tenant_id = $1 and d.project_id = $2 and d.activity_count > 0
+         and d.projection_version = ${SERVED_PROJECTION_VERSION} and ${AGG_DAYS('d')}
     ) f
    group by 1, 2, 3, 4
   having sum(f.n) > 0
@@ -129,7 +113,7 @@ const KPI_MEASURES = `
        where m.tenant_id = $1 and m.project_id = $2 and ${EDGES('m.occurred_at')}
     ) m`;
 
-const MEASURE_WINDOW = WINDOW.replaceAll('f.occurred_at', 'm.occurred_at');
+const MEASURE_WINDOW = KPI_ARCHIVE_WINDOW.replaceAll('x.day', 'm.occurred_at');
 
 const KPI_GENERATED = `
   select m.ai_modality as modality, m.ai_model as model, m.ai_resolution as resolution,
@@ -149,7 +133,7 @@ const KPI_GENERATED = `
 const KPI_ITERATIONS = `
   with parents as (
     select c.parent_id, count(*) filter (where c.status is not null)::int as iterations,
-           bool_or(c.status = any($3::text[])) as delivered
+           bool_or(c.status = any($13::text[])) as delivered
       from artifacts c
      where c.tenant_id = $1 and c.project_id = $2 and c.parent_id is not null
      group by c.parent_id
@@ -174,6 +158,23 @@ const KPI_DECLARATION = `
   select finished_minutes as "finishedMinutes", shoot_days as "shootDays"
     from project_declarations where tenant_id = $1 and project_id = $2`;
 
+/**
+ * All of a project's KPI inputs in one statement (one round trip): each part as JSON. Parameters
+ * as documented above AGG_DAYS ($1…$11), $12 the discarded statuses, $13 the delivered ones.
+ */
+const KPI_INPUTS = `
+  select (select coalesce(json_agg(g order by g.kind, g.scope, g.category, g.tier), '[]'::json)
+            from (${KPI_GROUPS}) g) as groups,
+         (select row_to_json(m) from (${KPI_MEASURES}) m) as measures,
+         (select coalesce(json_agg(x order by x.modality, x.model nulls first, x.resolution nulls first), '[]'::json)
+            from (${KPI_GENERATED}) x) as generated,
+         (select row_to_json(i) from (${KPI_ITERATIONS}) i) as iterations,
+         (${KPI_FINAL_SECONDS}) as "finalArtifactSeconds",
+         (select row_to_json(d) from (${KPI_DECLARATION}) d) as declaration`;
+
+/** A JSON column as the driver hands it over: parsed (pg) or as text. */
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
 /** Bucket expression per backend and bucket: constants, never input. */
 const BUCKET_SQL: Record<'timescale' | 'plain', Record<SeriesBucket, string>> = {
   timescale: {
@@ -193,12 +194,36 @@ const KEY_SQL: Record<SeriesDimension, string> = {
   SCOPE: `'scope ' || f.scope::text`,
 };
 
+/**
+ * A series' rows, with the parameters of a KPI window ($1…$11): whole UTC days from
+ * project_kpi_daily (each stands at its day's start, which falls in the same bucket as every
+ * instant of the day: days, Monday weeks and months are unions of UTC days on both backends),
+ * the partial edge days from the raw facts, retained days from archived_daily_emissions.
+ * Days whose facts were all deleted (a count of 0) are left out, as their facts are.
+ */
+const SERIES_ROWS = `(
+  select d.day as occurred_at, d.activity_kind, d.scope, d.co2e_g, d.co2e_market_g,
+         d.energy_kwh, d.activity_count as n
+    from project_kpi_daily d
+   where d.tenant_id = $1 and d.project_id = $2 and d.activity_count > 0
+     and d.projection_version = ${SERVED_PROJECTION_VERSION} and ${AGG_DAYS('d')}
+  union all
+  select f.occurred_at, f.activity_kind, f.scope, f.co2e_g, f.co2e_market_g, f.energy_kwh, 1::bigint
+    from emission_facts f
+   where f.tenant_id = $1 and f.project_id = $2
+     and f.projection_version = ${SERVED_PROJECTION_VERSION} and ${EDGES('f.occurred_at')}
+  union all
+  select x.day, x.activity_kind, x.scope, x.co2e_g, x.co2e_market_g, x.energy_kwh, x.activity_count
+    from archived_daily_emissions x
+   where x.tenant_id = $1 and x.project_id = $2
+     and x.projection_version = ${SERVED_PROJECTION_VERSION} and ${KPI_ARCHIVE_WINDOW})`;
+
 function seriesSql(bucket: string, key: string): string {
   return `
   select ${bucket} as bucket, ${key} as key,
          sum(f.co2e_g)::float8 as "co2eG", sum(f.co2e_market_g)::float8 as "co2eMarketG",
          sum(f.energy_kwh)::float8 as "energyKwh", sum(f.n)::int as "activityCount"
-    from ${RAW_AND_ARCHIVED} f
+    from ${SERIES_ROWS} f
    group by 1, 2
    order by 1, 2
    limit 20000`;
@@ -219,52 +244,42 @@ export class ProjectKpiQueries {
     const p = requireIdentifier('projectId', projectId);
     const [fromIso, toIso] = checkWindow(from, to);
     const delivered = [...DELIVERED_ARTIFACT_STATUSES];
-    return this.db.reads.run(async () => {
-      const q = <T>(sql: string, params: unknown[]) =>
-        this.db.dataSource.query(sql, params) as Promise<T[]>;
-      const window = kpiWindow(fromIso, toIso);
-      const groups = await q<ProjectKpiInputs['groups'][number]>(KPI_GROUPS, [
-        t,
-        p,
-        ...window,
-        fromIso,
-        toIso,
-        [...DISCARDED_ARTIFACT_STATUSES],
-      ]);
-      const [measures] = await q<ProjectKpiInputs['measures']>(KPI_MEASURES, [t, p, ...window]);
-      const generated = await q<ProjectKpiInputs['generated'][number]>(KPI_GENERATED, [
-        t,
-        p,
-        fromIso,
-        toIso,
-      ]);
-      const [iterations] = await q<ProjectKpiInputs['iterations']>(KPI_ITERATIONS, [
-        t,
-        p,
-        delivered,
-      ]);
-      const [finalSeconds] = await q<{ seconds: number }>(KPI_FINAL_SECONDS, [t, p]);
-      const [declaration] = await q<NonNullable<ProjectKpiInputs['declaration']>>(KPI_DECLARATION, [
-        t,
-        p,
-      ]);
-      return {
-        groups: groups.map((g) => ({
-          ...g,
-          kind: boundText(g.kind, MAX_RETURNED_ID_CHARS),
-          category: boundText(g.category, MAX_RETURNED_ID_CHARS),
-          tier: boundText(g.tier, MAX_RETURNED_ID_CHARS),
-        })),
-        measures,
-        generated: generated.map((g) => ({
-          ...g,
-          model: g.model === null ? null : boundText(g.model, MAX_RETURNED_ID_CHARS),
-        })),
-        iterations,
-        finalArtifactSeconds: finalSeconds.seconds,
-        declaration: declaration ?? null,
-      };
-    });
+    const rows = await this.read<{
+      groups: unknown;
+      measures: unknown;
+      generated: unknown;
+      iterations: unknown;
+      finalArtifactSeconds: number;
+      declaration: unknown;
+    }>(KPI_INPUTS, [
+      t,
+      p,
+      ...kpiWindow(fromIso, toIso),
+      fromIso,
+      toIso,
+      [...DISCARDED_ARTIFACT_STATUSES],
+      delivered,
+    ]);
+    const row = rows[0];
+    const groups = json<ProjectKpiInputs['groups']>(row.groups);
+    const generated = json<ProjectKpiInputs['generated']>(row.generated);
+    const declaration = json<ProjectKpiInputs['declaration']>(row.declaration);
+    return {
+      groups: groups.map((g) => ({
+        ...g,
+        kind: boundText(g.kind, MAX_RETURNED_ID_CHARS),
+        category: boundText(g.category, MAX_RETURNED_ID_CHARS),
+        tier: boundText(g.tier, MAX_RETURNED_ID_CHARS),
+      })),
+      measures: json<ProjectKpiInputs['measures']>(row.measures),
+      generated: generated.map((g) => ({
+        ...g,
+        model: g.model === null ? null : boundText(g.model, MAX_RETURNED_ID_CHARS),
+      })),
+      iterations: json<ProjectKpiInputs['iterations']>(row.iterations),
+      finalArtifactSeconds: row.finalArtifactSeconds,
+      declaration: declaration ?? null,
+    };
   }
 
   /**
@@ -292,6 +307,7 @@ export class ProjectKpiQueries {
       [
         requireIdentifier('tenant', tenant),
         requireIdentifier('projectId', projectId),
+        ...kpiWindow(fromIso, toIso),
         fromIso,
         toIso,
       ],

@@ -161,12 +161,15 @@ export const ERASE_PROJECT_TOTALS = (timescale: boolean) =>
   );
 
 /**
- * The project's daily KPI aggregates (migration 1767225601750): the facts' and measures'
- * delete triggers have emptied them; their rows still name the project. Not counted (derived).
+ * The project's daily KPI aggregates (migrations 1767225601750 and 1767225601900): the facts'
+ * and measures' delete triggers have emptied them; their rows still name the project. Not
+ * counted (derived).
  */
-export const ERASE_PROJECT_KPI_AGGREGATES = ['project_kpi_daily', 'project_measure_daily'].map(
-  (table) => `delete from ${table} where tenant_id = $1 and project_id = $2`,
-);
+export const ERASE_PROJECT_KPI_AGGREGATES = [
+  'project_kpi_daily',
+  'project_measure_daily',
+  'artifact_kpi_daily',
+].map((table) => `delete from ${table} where tenant_id = $1 and project_id = $2`);
 
 /** An erasure is refused while a legal hold in force covers any of the project's artifacts. */
 export const ACTIVE_LEGAL_HOLDS = `

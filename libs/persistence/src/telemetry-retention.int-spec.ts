@@ -264,6 +264,12 @@ describe.each(BACKENDS)('telemetry retention and project erasure on $name', (bac
     // Measures are per-event detail: the erasure removes them and their daily sums.
     expect(after.gpuHours).toBe(0);
     expect(await queries.artifact(T1, P1, 'a0')).toBeNull();
+    // The per-artifact daily sums of the discarded share (migration 1767225601900) leave too.
+    const artifactDays = await q<{ n: number }>(
+      `select count(*)::int as n from artifact_kpi_daily where tenant_id = $1 and project_id = $2`,
+      [T1, P1],
+    );
+    expect(artifactDays[0].n).toBe(0);
     // The other tenant's project with the same id is untouched.
     expect(await countFacts(T2, P1)).toBe(120);
     expect(await figures(T2, P1)).toEqual(t2Before);

@@ -7,6 +7,7 @@ import {
   insightsReads,
   openEmbeddedTimescale,
   openPostgres,
+  ARTIFACT_KPI_DAILY_BUILD,
   PROJECT_KPI_AGGREGATE_BUILD,
   type DatabaseHandle,
 } from '@greenops/persistence';
@@ -251,6 +252,7 @@ async function seed(
   step('measures');
   if (bulk) {
     for (const sql of PROJECT_KPI_AGGREGATE_BUILD) await q(sql);
+    for (const sql of ARTIFACT_KPI_DAILY_BUILD) await q(sql);
     step('KPI aggregates');
   }
   const lastVersion = Math.floor(Math.floor((facts - 1) / PROJECTS) / 50);
@@ -278,6 +280,7 @@ const BULK_AGGREGATES = [
   'artifact_totals',
   'project_kpi_daily',
   'project_measure_daily',
+  'artifact_kpi_daily',
 ];
 
 /** The aggregate tables, in key order, for comparing the two load paths. */
@@ -287,6 +290,8 @@ const AGGREGATE_TABLES = {
   project_kpi_daily:
     'tenant_id, project_id, projection_version, day, activity_kind, scope, category, tier',
   project_measure_daily: 'tenant_id, project_id, day',
+  artifact_kpi_daily:
+    'tenant_id, project_id, projection_version, artifact_id, day, activity_kind, scope, category, tier',
 };
 
 async function time(
