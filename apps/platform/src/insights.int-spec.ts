@@ -518,7 +518,9 @@ describe.each([
         const r = await gql(`{ artifact(projectId: "harbour-s01", id: "sh010-v2") {
           status statusHistory { status source changedAt } } }`);
         const a = r.data?.artifact;
-        return a?.statusHistory.length === 2 ? a : undefined;
+        // The projector writes the history before the batch's commit that updates the artifact
+        // (both idempotent, so a crash between them replays the batch): wait for both.
+        return a?.statusHistory.length === 2 && a.status === 'final' ? a : undefined;
       },
       { timeoutMs: 30_000, description: 'the status change projected' },
     );
