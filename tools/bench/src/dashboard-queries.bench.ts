@@ -60,6 +60,12 @@ function flag(name: string, fallback: string): string {
 /**
  * Facts $1…$2 of tenant $3 over $4 projects: fact i belongs to project i mod $4 and, as the
  * j = i div $4 -th fact of it, to version v(j div 50). 100 g and 1 kWh each.
+ *
+ * Time and kind follow j, so each project looks like a production: version v is worked on
+ * over UTC days v mod 700 and the next (a 10 M load spreads a project's 1,000 versions over
+ * all 700 days), at hour j mod 24, with the five activity kinds mixed within each version.
+ * (Derived from i instead, every project fell on 7 days and one kind — i ≡ p mod 200 fixes
+ * i mod 700 to 7 values and i mod 5 to one — which flattered the daily aggregates.)
  */
 const SEED_FACTS = `
   insert into emission_facts (tenant_id, project_id, event_id, occurred_at, recorded_at, artifact_id,
@@ -68,9 +74,10 @@ const SEED_FACTS = `
     energy_high_kwh, pue, intensity_g_per_kwh, market_intensity_g_per_kwh, operational_g,
     operational_market_g, embodied_g, training_g, co2e_g, co2e_market_g, co2e_low_g, co2e_high_g)
   select $3::text, 'p' || (i % $4::int), md5($3::text || i::text)::uuid,
-         timestamptz '2025-01-01' + (i % 700) * interval '1 day' + (i % 24) * interval '1 hour',
+         timestamptz '2025-01-01' + ((i / $4::int) / 50 % 700 + (i / $4::int) % 2) * interval '1 day'
+           + ((i / $4::int) % 24) * interval '1 hour',
          now(), 'v' || ((i / $4::int) / 50),
-         (array['render','ai.inference','storage','transfer','travel'])[1 + i % 5],
+         (array['render','ai.inference','storage','transfer','travel'])[1 + (i / $4::int) % 5],
          'measured', 2, 'scope2.purchased-electricity', 'bench', '{}', 'bench', 'bench', 1,
          1, 1, 0.9, 1.1, 1, 100, 40, 100, 40, 0, 0, 100, 40, 90, 110
     from generate_series($1::int, $2::int) as i`;
