@@ -117,6 +117,9 @@ function map(
   const durationS =
     r.number(ATTR.activityDurationS) ?? Number(span.endTimeUnixNano - span.startTimeUnixNano) / 1e9;
   const ref = artifact(r);
+  const measurements = measurementsFromAttributes(r, kind);
+  // In the contract's field order (libs/contracts activityPayloadV1: artifact before
+  // measurements), so the event is accepted without zod's copy (libs/contracts schema-acceptor.ts).
   const activity: Activity = {
     tenant,
     projectId: project,
@@ -127,9 +130,9 @@ function map(
     startTime: isoFromUnixNano(span.startTimeUnixNano),
     endTime: isoFromUnixNano(span.endTimeUnixNano),
     durationS,
-    measurements: measurementsFromAttributes(r, kind),
+    ...(ref === undefined ? {} : { artifact: ref }),
+    measurements,
   };
-  if (ref !== undefined) activity.artifact = ref;
   return activity;
 }
 
