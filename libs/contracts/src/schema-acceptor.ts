@@ -26,6 +26,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
+/** Every test passes; specialised for the one or two checks most fields have. */
+function allOf<T>(tests: Array<(value: T) => boolean>): (value: T) => boolean {
+  if (tests.length === 0) return () => true;
+  if (tests.length === 1) return tests[0];
+  if (tests.length === 2) {
+    const [a, b] = tests;
+    return (value) => a(value) && b(value);
+  }
+  return (value) => {
+    for (const test of tests) if (!test(value)) return false;
+    return true;
+  };
+}
+
 function stringAcceptor(schema: z.ZodString): SchemaAcceptor {
   if (schema._def.coerce) return NEVER;
   const tests: Array<(s: string) => boolean> = [];
@@ -50,7 +64,8 @@ function stringAcceptor(schema: z.ZodString): SchemaAcceptor {
         return NEVER;
     }
   }
-  return (value) => typeof value === 'string' && tests.every((t) => t(value));
+  const passes = allOf(tests);
+  return (value) => typeof value === 'string' && passes(value);
 }
 
 function numberAcceptor(schema: z.ZodNumber): SchemaAcceptor {
@@ -75,8 +90,8 @@ function numberAcceptor(schema: z.ZodNumber): SchemaAcceptor {
     }
   }
   // zod reads NaN as its own type ("nan"), not a number.
-  return (value) =>
-    typeof value === 'number' && !Number.isNaN(value) && tests.every((t) => t(value));
+  const passes = allOf(tests);
+  return (value) => typeof value === 'number' && !Number.isNaN(value) && passes(value);
 }
 
 function objectAcceptor(schema: z.AnyZodObject): SchemaAcceptor {
