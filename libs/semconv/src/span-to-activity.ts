@@ -9,6 +9,7 @@ import { AttributeError, describeValue } from './attribute-error';
 import { AttributeReader } from './attribute-reader';
 import { ATTR } from './attributes';
 import { boundedText } from './bounded-text';
+import { isoFromEpochMs } from './iso-instant';
 import {
   PROJECT_ID_MAX_CHARS,
   SPAN_ATTRIBUTE_COUNT_MAX,
@@ -45,7 +46,7 @@ function checkAttributeCount(field: 'attributes' | 'resource.attributes', attrib
 }
 
 function isoFromUnixNano(ns: bigint): string {
-  return new Date(Number(ns / 1_000_000n)).toISOString();
+  return isoFromEpochMs(Number(ns / 1_000_000n));
 }
 
 function projectId(r: AttributeReader): string {
@@ -111,7 +112,7 @@ function map(
   checkAttributeCount('attributes', span.attributes);
   checkAttributeCount('resource.attributes', resourceAttributes);
   // Span attributes override resource attributes (docs/semantic-conventions.md).
-  const r = new AttributeReader({ ...resourceAttributes, ...span.attributes });
+  const r = new AttributeReader(span.attributes, resourceAttributes);
   const project = projectId(r);
   const kind = activityKind(r);
   const durationS =
