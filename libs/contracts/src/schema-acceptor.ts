@@ -100,17 +100,17 @@ function objectAcceptor(schema: z.AnyZodObject): SchemaAcceptor {
     return NEVER;
   const shape = schema.shape as Record<string, z.ZodTypeAny>;
   const keys = Object.keys(shape);
-  const position = new Map(keys.map((key, i) => [key, i]));
   const fields = keys.map((key) => ({ key, accepts: schemaAcceptor(shape[key]) }));
   return (value) => {
     if (!isPlainObject(value)) return false;
     // zod's output has the shape's keys in the shape's order: so must the value, for the two to
-    // serialise to the same JSON.
-    let last = -1;
+    // serialise to the same JSON. One pass along the shape: a key not found further on is
+    // unknown or out of order.
+    let at = 0;
     for (const key in value) {
-      const at = position.get(key);
-      if (at === undefined || at < last) return false;
-      last = at;
+      while (at < keys.length && keys[at] !== key) at++;
+      if (at === keys.length) return false;
+      at++;
     }
     for (const { key, accepts } of fields) if (!accepts(value[key])) return false;
     return true;
