@@ -275,7 +275,8 @@ describe('protobuf: the decoded message walked as it is', () => {
   it('reads the same spans as the toObject copy', () => {
     // Both members of the AnyValue oneof on the wire (a sender's bug): the first the walk reads wins.
     const twoMembers = anyValue.create({ stringValue: 's' }) as unknown as Record<string, unknown>;
-    twoMembers.intValue = protobuf.util.Long.fromString('-9223372036854775808');
+    // −2^63 as protobufjs decodes an int64: high word 0x80000000, low word 0, signed.
+    twoMembers.intValue = new protobuf.util.Long(0, -0x80000000, false);
     const request = exportRequest.fromObject({
       resourceSpans: [
         { scopeSpans: [{ spans: [{}] }] },
