@@ -6,12 +6,15 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
+import * as protobuf from 'protobufjs';
 import { OtlpDecodeError } from './ingest-errors';
 import {
   decodeJsonTraceRequest,
   decodeProtobufTraceRequest,
+  resourceSpansFromObject,
   type DecodedResourceSpans,
 } from './otlp-decoder';
+import { otlpProtobufTypes } from './otlp-protobuf-types';
 
 // 1_700_000_000_123 ms → 1_700_000_000_123_000_000 ns; + 2_500 ms = 1_700_000_002_623 ms
 const START_MS = 1_700_000_000_123;
@@ -251,5 +254,126 @@ describe('structurally invalid bodies are OtlpDecodeErrors with a readable path'
     expect(() => decodeProtobufTraceRequest(body)).toThrow(
       /^malformed protobuf ExportTraceServiceRequest: /,
     );
+  });
+});
+
+describe('protobuf: the decoded message walked as it is', () => {
+  const { exportRequest } = otlpProtobufTypes();
+  const anyValue = exportRequest.lookupType('opentelemetry.proto.common.v1.AnyValue');
+
+  /** The walk of the message's toObject copy: how protobuf bodies were read before. */
+  function viaToObject(body: Uint8Array): DecodedResourceSpans[] {
+    return resourceSpansFromObject(
+      exportRequest.toObject(exportRequest.decode(body), {
+        longs: String,
+        enums: Number,
+        defaults: false,
+      }),
+    );
+  }
+
+  it('reads the same spans as the toObject copy', () => {
+    // Both members of the AnyValue oneof on the wire (a sender's bug): the first the walk reads wins.
+    const twoMembers = anyValue.create({ stringValue: 's' }) as unknown as Record<string, unknown>;
+    // −2^63 as protobufjs decodes an int64: high word 0x80000000, low word 0, signed.
+    twoMembers.intValue = new protobuf.util.Long(0, -0x80000000, false);
+    const request = exportRequest.fromObject({
+      resourceSpans: [
+        { scopeSpans: [{ spans: [{}] }] },
+        {
+          resource: {
+            attributes: [
+              { key: 'greenops.project.id', value: { stringValue: 'p' } },
+              { key: 'empty', value: {} },
+              { key: '', value: { stringValue: 'no key' } },
+            ],
+          },
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: Buffer.alloc(16, 0xab),
+                  spanId: Buffer.alloc(8, 0xcd),
+                  name: '',
+                  startTimeUnixNano: '18446744073709551615',
+                  endTimeUnixNano: '0',
+                  attributes: [
+                    { key: 'i.max', value: { intValue: '9223372036854775807' } },
+                    { key: 'i.neg', value: { intValue: '-42' } },
+                    { key: 'i.zero', value: { intValue: '0' } },
+                    { key: 'd.zero', value: { doubleValue: 0 } },
+                    { key: 'd.nan', value: { doubleValue: Number.NaN } },
+                    { key: 'b.false', value: { boolValue: false } },
+                    { key: 's.empty', value: { stringValue: '' } },
+                    { key: 'bytes', value: { bytesValue: Buffer.from([1]) } },
+                    { key: 'kv', value: { kvlistValue: { values: [] } } },
+                    {
+                      key: 'arr',
+                      value: {
+                        arrayValue: {
+                          values: [{ intValue: '7' }, {}, { arrayValue: {} }, { boolValue: true }],
+                        },
+                      },
+                    },
+                    { key: 'dup', value: { stringValue: 'first' } },
+                    { key: 'dup', value: { stringValue: 'second' } },
+                  ],
+                  events: [{ name: 'e', attributes: [{ key: 'x', value: { intValue: '1' } }] }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }) as unknown as {
+      resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ attributes: unknown[] }> }> }>;
+    };
+    request.resourceSpans[1].scopeSpans[0].spans[0].attributes.push({
+      key: 'two',
+      value: twoMembers,
+    });
+    const body = exportRequest.encode(request as unknown as protobuf.Message).finish();
+
+    const decoded = decodeProtobufTraceRequest(body);
+    expect(decoded).toEqual(viaToObject(body));
+    // What the toObject walk reads, worked out by hand from the request above.
+    expect(decoded[0]).toEqual({
+      resourceAttributes: {},
+      spans: [
+        {
+          traceId: '',
+          spanId: '',
+          name: '',
+          startTimeUnixNano: 0n,
+          endTimeUnixNano: 0n,
+          attributes: {},
+        },
+      ],
+    });
+    expect(decoded[1].resourceAttributes).toEqual({ 'greenops.project.id': 'p' });
+    expect(decoded[1].spans[0]).toEqual({
+      traceId: 'ab'.repeat(16),
+      spanId: 'cd'.repeat(8),
+      name: '',
+      startTimeUnixNano: 2n ** 64n - 1n,
+      endTimeUnixNano: 0n,
+      attributes: {
+        'i.max': Number(2n ** 63n - 1n),
+        'i.neg': -42,
+        'i.zero': 0,
+        'd.zero': 0,
+        'd.nan': Number.NaN,
+        'b.false': false,
+        's.empty': '',
+        arr: [7, true],
+        dup: 'second',
+        two: 's',
+      },
+    });
+  });
+
+  it('reads the SDK exporter body as the toObject copy', () => {
+    const body = ProtobufTraceSerializer.serializeRequest(sdkSpans())!;
+    expect(decodeProtobufTraceRequest(body)).toEqual(viaToObject(body));
   });
 });

@@ -20,7 +20,7 @@ import {
   tenantOfRecord,
   type EventWrites,
 } from './isolated-commit';
-import { projectEvent, type CountableEvent } from './project-activity';
+import { activityOf, projectEvent, type CountableEvent } from './project-activity';
 import type { ArtifactUpsert, ProjectionStore } from './projection-store.port';
 import { rebuildFenceRecords } from './rebuild-fences';
 
@@ -223,12 +223,7 @@ export class EmissionsProjector {
             ),
           declarations,
           statusChanges.map((c) => c.event),
-          (event) =>
-            activityMeasures({
-              ...event.payload,
-              tenant: event.tenant,
-              projectId: event.projectId,
-            }),
+          (event) => activityMeasures(activityOf(event)),
         ),
       );
     }

@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Deterministic UUID-shaped id (version 5 layout) over sha-256 of the parts, so the same fact
  * written twice is the same event wherever it is handled (docs/architecture.md, "Exactly-once
- * effect").
+ * effect"). One-shot `crypto.hash` (Node ≥ 20.12; package.json asks ≥ 20.19): no Hash object
+ * per id, which ingest makes for every span.
  */
 function deterministicEventId(...parts: string[]): string {
-  const b = Buffer.from(createHash('sha256').update(parts.join('\u0000')).digest().subarray(0, 16));
+  const b = hash('sha256', parts.join('\u0000'), 'buffer');
   b[6] = (b[6] & 0x0f) | 0x50;
   b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.toString('hex');
+  const h = b.toString('hex', 0, 16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 

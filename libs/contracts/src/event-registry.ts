@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventContract, EventVersion } from './event-contract';
+import { schemaAcceptor, type SchemaAcceptor } from './schema-acceptor';
 import { isUnparseableRecord } from './unparseable-record';
 
 /** What every registered event has: the contract it follows. */
@@ -59,6 +60,8 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
 export class EventRegistry<TEvent extends TypedRecord> {
   private readonly contracts = new Map<string, EventContract<TEvent>>();
   private readonly topics = new Set<string>();
+  /** Accepts a valid event in its current version without zod's copy (schema-acceptor.ts). */
+  private readonly currentAccepts: SchemaAcceptor;
 
   constructor(
     private readonly current: z.ZodType<TEvent, z.ZodTypeDef, unknown>,
@@ -87,6 +90,7 @@ export class EventRegistry<TEvent extends TypedRecord> {
     if (current.optionsMap.size !== this.contracts.size) {
       throw new Error('every type of the union needs a contract');
     }
+    this.currentAccepts = schemaAcceptor(current);
   }
 
   /** The registered types, with their topic and versions (for the compatibility check). */
@@ -116,6 +120,7 @@ export class EventRegistry<TEvent extends TypedRecord> {
     const { contract, index } = located;
     const last = contract.versions.length - 1;
     if (index === last) {
+      if (this.currentAccepts(record)) return { ok: true, event: record as TEvent };
       const parsed = this.current.safeParse(record);
       return parsed.success ? { ok: true, event: parsed.data } : fromZodError(parsed.error);
     }
@@ -157,9 +162,12 @@ export class EventRegistry<TEvent extends TypedRecord> {
     if (this.topics.has(topic) && topic !== contract.topic) {
       return failure('(topic)', `${event.type} travels on ${contract.topic}, not on ${topic}`);
     }
-    const parsed = this.current.safeParse(event);
-    if (!parsed.success) return fromZodError(parsed.error);
-    const checked = parsed.data;
+    let checked: TEvent = event;
+    if (!this.currentAccepts(event)) {
+      const parsed = this.current.safeParse(event);
+      if (!parsed.success) return fromZodError(parsed.error);
+      checked = parsed.data;
+    }
     const placed = {
       ok: true as const,
       event: checked,

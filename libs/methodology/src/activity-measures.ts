@@ -1,5 +1,6 @@
 import type { Activity } from '@greenops/domain';
-import { DEFAULT_FACTOR_SET, findDevice, type FactorSet } from '@greenops/factors';
+import { DEFAULT_FACTOR_SET, type FactorSet } from '@greenops/factors';
+import { deviceOf } from './device-lookup';
 
 /** Hours in a reporting month: 8,760 h a year / 12. */
 export const HOURS_PER_MONTH = 730;
@@ -40,7 +41,7 @@ export function activityMeasures(
   const m = activity.measurements;
   const hours = finiteOr0(activity.durationS) / 3600;
   const hw = m.hw;
-  const device = hw?.model ? findDevice(factorSet, hw.model) : undefined;
+  const device = hw?.model ? deviceOf(factorSet, hw.model) : undefined;
   const gpuHours = device?.kind === 'gpu' ? (hw?.count ?? 1) * hours : 0;
   const storageTbMonths =
     activity.kind === 'storage'

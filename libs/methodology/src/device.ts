@@ -1,6 +1,7 @@
 import type { HardwareInputs } from '@greenops/domain';
-import { findDevice, type DeviceEntry } from '@greenops/factors';
+import type { DeviceEntry } from '@greenops/factors';
 import { ATTR } from './attributes';
+import { deviceOf } from './device-lookup';
 import type { FactorTrail } from './factor-trail';
 import { fraction, positive } from './validate';
 
@@ -19,6 +20,6 @@ export function resolveHardware(
 ): ResolvedHardware {
   const count = positive(hw?.count, ATTR.hwCount) ?? 1;
   const utilization = fraction(hw?.utilization, ATTR.hwUtilization);
-  const device = hw?.model ? findDevice(trail.set, hw.model) : undefined;
+  const device = hw?.model ? deviceOf(trail.set, hw.model) : undefined;
   return { device, count, utilization };
 }

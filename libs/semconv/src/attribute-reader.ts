@@ -4,6 +4,8 @@ import { hasLoneSurrogate } from './bounded-text';
 import { ATTRIBUTE_STRING_MAX_CHARS } from './ingest-limits';
 import type { AttributeValue, Attributes } from './otlp-span';
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** 10000000 → "10,000,000"; 1e16 stays "1e+16"; fractions as JavaScript writes them. */
@@ -25,10 +27,18 @@ function ruleText(rule: NumberRule): string {
  * Numbers may arrive as int, double or decimal strings: OTel users often send strings.
  */
 export class AttributeReader {
-  constructor(private readonly attributes: Attributes) {}
+  /**
+   * `attributes` override `underlying` (a span's over its resource's,
+   * docs/semantic-conventions.md): read as if merged, without copying both into one object
+   * for every span.
+   */
+  constructor(
+    private readonly attributes: Attributes,
+    private readonly underlying: Attributes = {},
+  ) {}
 
   has(name: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.attributes, name);
+    return hasOwn.call(this.attributes, name) || hasOwn.call(this.underlying, name);
   }
 
   hasAny(...names: string[]): boolean {
@@ -36,8 +46,10 @@ export class AttributeReader {
   }
 
   private scalar(name: string): Exclude<AttributeValue, unknown[]> | undefined {
-    if (!this.has(name)) return undefined;
-    const value = this.attributes[name];
+    let value: AttributeValue;
+    if (hasOwn.call(this.attributes, name)) value = this.attributes[name];
+    else if (hasOwn.call(this.underlying, name)) value = this.underlying[name];
+    else return undefined;
     if (Array.isArray(value))
       throw new AttributeError(name, 'must be a single value, got an array');
     return value;

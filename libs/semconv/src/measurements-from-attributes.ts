@@ -18,11 +18,23 @@ import {
 } from './attributes';
 import { STORAGE_URI_MAX_CHARS } from './ingest-limits';
 
-/** Copies only defined values, so optional fields are absent rather than undefined. */
+/**
+ * Copies only defined values, so optional fields are absent rather than undefined. `value` is
+ * an object literal (own keys only), walked with for…in: Object.entries built an array per
+ * key, several times per span.
+ */
 function compact<T extends object>(value: T): T | undefined {
+  const from = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
-  return Object.keys(out).length > 0 ? (out as T) : undefined;
+  let any = false;
+  for (const k in from) {
+    const v = from[k];
+    if (v !== undefined) {
+      out[k] = v;
+      any = true;
+    }
+  }
+  return any ? (out as T) : undefined;
 }
 
 function requiredWith(r: AttributeReader, name: string, dependents: string[]): void {

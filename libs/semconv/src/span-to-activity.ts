@@ -9,6 +9,7 @@ import { AttributeError, describeValue } from './attribute-error';
 import { AttributeReader } from './attribute-reader';
 import { ATTR } from './attributes';
 import { boundedText } from './bounded-text';
+import { isoFromEpochMs } from './iso-instant';
 import {
   PROJECT_ID_MAX_CHARS,
   SPAN_ATTRIBUTE_COUNT_MAX,
@@ -45,7 +46,7 @@ function checkAttributeCount(field: 'attributes' | 'resource.attributes', attrib
 }
 
 function isoFromUnixNano(ns: bigint): string {
-  return new Date(Number(ns / 1_000_000n)).toISOString();
+  return isoFromEpochMs(Number(ns / 1_000_000n));
 }
 
 function projectId(r: AttributeReader): string {
@@ -111,12 +112,15 @@ function map(
   checkAttributeCount('attributes', span.attributes);
   checkAttributeCount('resource.attributes', resourceAttributes);
   // Span attributes override resource attributes (docs/semantic-conventions.md).
-  const r = new AttributeReader({ ...resourceAttributes, ...span.attributes });
+  const r = new AttributeReader(span.attributes, resourceAttributes);
   const project = projectId(r);
   const kind = activityKind(r);
   const durationS =
     r.number(ATTR.activityDurationS) ?? Number(span.endTimeUnixNano - span.startTimeUnixNano) / 1e9;
   const ref = artifact(r);
+  const measurements = measurementsFromAttributes(r, kind);
+  // In the contract's field order (libs/contracts activityPayloadV1: artifact before
+  // measurements), so the event is accepted without zod's copy (libs/contracts schema-acceptor.ts).
   const activity: Activity = {
     tenant,
     projectId: project,
@@ -127,9 +131,9 @@ function map(
     startTime: isoFromUnixNano(span.startTimeUnixNano),
     endTime: isoFromUnixNano(span.endTimeUnixNano),
     durationS,
-    measurements: measurementsFromAttributes(r, kind),
+    ...(ref === undefined ? {} : { artifact: ref }),
+    measurements,
   };
-  if (ref !== undefined) activity.artifact = ref;
   return activity;
 }
 
