@@ -48,6 +48,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'RetentionMoves1767225601700',
       'ProjectKpiAggregates1767225601750',
       'ProjectionFailuresPerEvent1767225601800',
+      'InlinableClamp1767225601950',
     ]);
   });
 

@@ -17,6 +17,7 @@ import { BenchmarkSharing1767225601600 } from './1767225601600-benchmark-sharing
 import { RetentionMoves1767225601700 } from './1767225601700-retention-moves';
 import { ProjectKpiAggregates1767225601750 } from './1767225601750-project-kpi-aggregates';
 import { ProjectionFailuresPerEvent1767225601800 } from './1767225601800-projection-failures-per-event';
+import { InlinableClamp1767225601950 } from './1767225601950-inlinable-clamp';
 
 /** In order; listed explicitly so they load the same way under jest, ts-node and built JS. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   RetentionMoves1767225601700,
   ProjectKpiAggregates1767225601750,
   ProjectionFailuresPerEvent1767225601800,
+  InlinableClamp1767225601950,
 ];
