@@ -49,6 +49,7 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'ProjectKpiAggregates1767225601750',
       'ProjectionFailuresPerEvent1767225601800',
       'InlinableClamp1767225601950',
+      'AggregateFillfactor1767225601951',
     ]);
   });
 
