@@ -49,6 +49,8 @@ describe.each(BACKENDS)('migrations and capabilities on $name', (backend) => {
       'ProjectKpiAggregates1767225601750',
       'ProjectionFailuresPerEvent1767225601800',
       'ArtifactKpiDaily1767225601900',
+      'InlinableClamp1767225601950',
+      'AggregateFillfactor1767225601951',
     ]);
   });
 

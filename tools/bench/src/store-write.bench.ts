@@ -14,7 +14,10 @@ import { createTestDatabase } from '@greenops/testing';
  * offset per batch). A benchmark, not a test (it asserts nothing).
  *
  *   npm run build && node dist/tools/bench/src/store-write.bench.js [--facts 20000] [--embedded]
+ *     [--artifacts 0]
  *
+ * `--artifacts N` puts the facts on N artifacts (round robin), so the per-artifact totals have
+ * rows to upsert too; 0 (the default) writes facts without an artifact.
  * Three passes over the same spans: new facts; the same versions again (a replay: redelivery or
  * rebuild); every span corrected (received later, moved one day). Prints facts/s per pass.
  */
@@ -71,7 +74,7 @@ async function pass(
   return { factsPerS: facts.length / s, inserted };
 }
 
-async function run(name: string, db: DatabaseHandle, n: number): Promise<void> {
+async function run(name: string, db: DatabaseHandle, n: number, artifacts: number): Promise<void> {
   const store = new EmissionStore(db);
   const base = Date.UTC(2026, 2, 1);
   const original = Array.from({ length: n }, (_, i): EmissionFactInput => {
@@ -83,6 +86,7 @@ async function run(name: string, db: DatabaseHandle, n: number): Promise<void> {
       occurredAt: at,
       recordedAt: at,
       activityKind: 'render',
+      ...(artifacts > 0 ? { artifactId: `a${i % artifacts}` } : {}),
       result: result(1),
     };
   });
@@ -103,7 +107,7 @@ async function run(name: string, db: DatabaseHandle, n: number): Promise<void> {
   const correction = await pass(store, corrected, 'g3');
   const line = (label: string, r: { factsPerS: number; inserted: number }) =>
     `  ${label.padEnd(12)} ${r.factsPerS.toFixed(0).padStart(7)} facts/s (${r.inserted} inserted)`;
-  console.log(`${name}, ${n} facts, batches of ${BATCH}`);
+  console.log(`${name}, ${n} facts on ${artifacts} artifacts, batches of ${BATCH}`);
   console.log(line('new', fresh));
   console.log(line('replay', replay));
   console.log(line('corrections', correction));
@@ -111,10 +115,11 @@ async function run(name: string, db: DatabaseHandle, n: number): Promise<void> {
 
 async function main(): Promise<void> {
   const n = arg('facts', 20000);
+  const artifacts = arg('artifacts', 0);
   if (process.argv.includes('--embedded')) {
     const db = await openEmbeddedTimescale({ engine: 'timescale' });
     try {
-      await run('embedded TimescaleDB (in-memory)', db, n);
+      await run('embedded TimescaleDB (in-memory)', db, n, artifacts);
     } finally {
       await db.close();
     }
@@ -123,7 +128,7 @@ async function main(): Promise<void> {
   try {
     const db = await openPostgres(database.url, { poolSize: 2 });
     try {
-      await run('PostgreSQL (plain)', db, n);
+      await run('PostgreSQL (plain)', db, n, artifacts);
     } finally {
       await db.close();
     }

@@ -18,6 +18,8 @@ import { RetentionMoves1767225601700 } from './1767225601700-retention-moves';
 import { ProjectKpiAggregates1767225601750 } from './1767225601750-project-kpi-aggregates';
 import { ProjectionFailuresPerEvent1767225601800 } from './1767225601800-projection-failures-per-event';
 import { ArtifactKpiDaily1767225601900 } from './1767225601900-artifact-kpi-daily';
+import { InlinableClamp1767225601950 } from './1767225601950-inlinable-clamp';
+import { AggregateFillfactor1767225601951 } from './1767225601951-aggregate-fillfactor';
 
 /** In order; listed explicitly so they load the same way under jest, ts-node and built JS. */
 export const MIGRATIONS = [
@@ -41,4 +43,6 @@ export const MIGRATIONS = [
   ProjectKpiAggregates1767225601750,
   ProjectionFailuresPerEvent1767225601800,
   ArtifactKpiDaily1767225601900,
+  InlinableClamp1767225601950,
+  AggregateFillfactor1767225601951,
 ];
