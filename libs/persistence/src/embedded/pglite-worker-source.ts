@@ -13,18 +13,39 @@ export const PGLITE_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 let db;
 let server;
+// PGlite starts PostgreSQL with fixed arguments held in its module's data segment, among them
+// "shared_buffers=128MB" (a postgresql.conf or ALTER SYSTEM cannot lower a command-line
+// setting). The same bytes with another size, padded with spaces (PostgreSQL's integer setting
+// parser skips trailing blanks), start it with that size instead. Throws when the module does
+// not hold the argument exactly once, so a PGlite upgrade that moves it fails at start.
+async function compileModule(wasmPath, sharedBuffers) {
+  const bytes = require('node:fs').readFileSync(wasmPath);
+  const from = Buffer.from('shared_buffers=128MB\0', 'latin1');
+  const at = bytes.indexOf(from);
+  if (at < 0 || bytes.indexOf(from, at + 1) >= 0) {
+    throw new Error('shared_buffers: PGlite module does not hold "shared_buffers=128MB" exactly once');
+  }
+  const setting = 'shared_buffers=' + sharedBuffers;
+  if (setting.length > from.length - 1) throw new Error('shared_buffers: ' + sharedBuffers + ' is too long');
+  Buffer.from(setting.padEnd(from.length - 1, ' ') + '\0', 'latin1').copy(bytes, at);
+  return WebAssembly.compile(bytes);
+}
 async function start() {
   const { PGlite } = require(workerData.pglitePath);
   const { PGLiteSocketServer } = require(workerData.socketPath);
+  const memory = {
+    initialMemory: workerData.initialMemoryBytes,
+    wasmModule: await compileModule(workerData.wasmPath, workerData.sharedBuffers),
+  };
   if (workerData.timescalePath) {
     const { timescaledb } = require(workerData.timescalePath);
-    db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { timescaledb } });
+    db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { timescaledb }, ...memory });
     // PGlite has no shared_preload_libraries: on a reopened dataDir the timescaledb library
     // is otherwise loaded lazily without its TSL module, and hypertable inserts, chunk reads,
     // compression and refresh_continuous_aggregate fail or silently see only the root table.
     await db.exec("load 'timescaledb'");
   } else {
-    db = await PGlite.create({ dataDir: workerData.dataDir });
+    db = await PGlite.create({ dataDir: workerData.dataDir, ...memory });
   }
   // One client connection at a time (pglite-socket serialises a single session). A restarted
   // worker takes its predecessor's port, so the clients' pool reconnects to the same address.
@@ -37,6 +58,19 @@ async function stop() {
   if (db && !db.closed) await db.close();
 }
 parentPort.on('message', (msg) => {
+  if (msg && msg.type === 'memory') {
+    const heap = require('node:v8').getHeapStatistics();
+    const usage = process.memoryUsage();
+    parentPort.postMessage({
+      type: 'memory',
+      memory: {
+        heapUsedBytes: heap.used_heap_size,
+        heapTotalBytes: heap.total_heap_size,
+        arrayBuffersBytes: usage.arrayBuffers,
+        wasmBytes: db && db.mod ? db.mod.HEAPU8.buffer.byteLength : 0,
+      },
+    });
+  }
   if (msg && msg.type === 'close') {
     stop().then(
       () => parentPort.postMessage({ type: 'closed' }),
