@@ -30,6 +30,22 @@ async function compileModule(wasmPath, sharedBuffers) {
   Buffer.from(setting.padEnd(from.length - 1, ' ') + '\0', 'latin1').copy(bytes, at);
   return WebAssembly.compile(bytes);
 }
+// PGlite parses every message PostgreSQL sends and keeps it in a list that only execProtocol
+// (and exec/query, through it) empties; pglite-socket sends each client's bytes through
+// execProtocolRaw, so that list grew by every row and notice ever served over the socket
+// (≈ 1 KB of worker heap per span ingested, never freed). execProtocol with throwOnError off
+// runs the same execProtocolRaw, returns its bytes unchanged as \`data\`, and empties the list.
+function socketView(pglite) {
+  const execProtocolRaw = (message, options) =>
+    pglite.execProtocol(message, { ...options, throwOnError: false }).then((r) => r.data);
+  return new Proxy(pglite, {
+    get(target, key) {
+      if (key === 'execProtocolRaw') return execProtocolRaw;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 async function start() {
   const { PGlite } = require(workerData.pglitePath);
   const { PGLiteSocketServer } = require(workerData.socketPath);
@@ -49,7 +65,7 @@ async function start() {
   }
   // One client connection at a time (pglite-socket serialises a single session). A restarted
   // worker takes its predecessor's port, so the clients' pool reconnects to the same address.
-  server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: workerData.port || 0, maxConnections: 1 });
+  server = new PGLiteSocketServer({ db: socketView(db), host: '127.0.0.1', port: workerData.port || 0, maxConnections: 1 });
   await server.start();
   return Number(server.getServerConn().split(':').pop());
 }
