@@ -36,6 +36,7 @@ import {
   type EmissionsProjector,
 } from '@greenops/projector';
 import type { EmbeddedConfig } from './embedded.config';
+import { memoryReport } from './memory-report';
 import { describeStartupApiKey, ensureStartupApiKey, type StartupApiKey } from './startup-api-key';
 
 export interface RunningPlatform {
@@ -192,6 +193,15 @@ export async function startEmbeddedPlatform(
     });
     sweep.start();
     closers.unshift({ name: 'telemetry retention sweep', close: () => sweep.stop() });
+
+    // docs/operations.md, "Embedded mode's memory": `kill -USR2 <pid>` logs where it is.
+    const onUsr2 = () =>
+      void memoryReport(db.workerMemory).then((line) => log(`greenops: memory (MiB): ${line}`));
+    process.on('SIGUSR2', onUsr2);
+    closers.unshift({
+      name: 'memory report',
+      close: async () => void process.off('SIGUSR2', onUsr2),
+    });
 
     const host = config.GREENOPS_HOST;
     const urls = {

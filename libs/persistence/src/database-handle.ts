@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ReadScheduler } from './read-scheduler';
+import type { WorkerMemory } from './embedded/pglite-host';
 
 export interface DatabaseCapabilities {
   /** TimescaleDB installed: hypertable, compression and the continuous aggregate exist. */
@@ -16,6 +17,8 @@ export interface DatabaseHandle {
   capabilities: DatabaseCapabilities;
   /** How read-side queries get the connection (docs/architecture.md, "Reads and writes on one connection"). */
   reads: ReadScheduler;
+  /** Embedded database only: what its worker thread holds (embedded/pglite-host.ts). */
+  workerMemory?: () => Promise<WorkerMemory | undefined>;
   close(): Promise<void>;
 }
 

@@ -16,6 +16,7 @@ export {
   DEFAULT_EMBEDDED_ENGINE,
   type EmbeddedEngine,
 } from './embedded/embedded-engine';
+export type { WorkerMemory } from './embedded/pglite-host';
 export { EmissionStore, type EmissionBatch, type RejectionInput } from './emission-store';
 export {
   PROJECTION_STAGES,

@@ -24,6 +24,8 @@ export interface EmbeddedTimescaleOptions {
   engine?: EmbeddedEngine;
   /** Heap limits of the database worker thread (Node's defaults when unset). */
   workerResourceLimits?: ResourceLimits;
+  /** PostgreSQL's shared_buffers, `<n>MB` (default EMBEDDED_SHARED_BUFFERS, embedded/pglite-host.ts). */
+  sharedBuffers?: string;
   /** The database worker died and was restarted on the same data folder. */
   onWorkerRestarted?: (cause: Error, restarts: number) => void;
   /** The database worker died for good (in memory, or a crash loop): stop using the database. */
@@ -62,6 +64,7 @@ export async function openEmbeddedTimescale(
       dataDir,
       engine,
       resourceLimits: opts.workerResourceLimits,
+      sharedBuffers: opts.sharedBuffers,
       onRestarted: opts.onWorkerRestarted,
       onFailed: opts.onWorkerFailed,
     });
@@ -103,6 +106,7 @@ export async function openEmbeddedTimescale(
       dataSource,
       capabilities,
       reads: new ReadGate(poolActivity(pool)),
+      workerMemory: () => host.memory(),
       close: async () => {
         try {
           if (dataSource.isInitialized) await dataSource.destroy();

@@ -32,16 +32,21 @@ function renderSpanAttributes(index: number, projects: number): Attributes {
 /**
  * Creates `count` finished spans with the official OTel JS SDK (real trace/span ids, HrTime
  * timestamps), ready for an OTLP exporter. Built before the clock starts: the benchmark times
- * the pipeline, not span creation.
+ * the pipeline, not span creation. `first` is the index of the first span, so a long run can
+ * build its spans a request at a time and still send each index once.
  */
-export async function buildRenderSpans(count: number, projects: number): Promise<ReadableSpan[]> {
+export async function buildRenderSpans(
+  count: number,
+  projects: number,
+  first = 0,
+): Promise<ReadableSpan[]> {
   const memory = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': 'greenops-bench-render-farm' }),
     spanProcessors: [new SimpleSpanProcessor(memory)],
   });
   const tracer = provider.getTracer('greenops-bench');
-  for (let i = 0; i < count; i++) {
+  for (let i = first; i < first + count; i++) {
     const startMs = T0_MS + i * 1000;
     const span = tracer.startSpan(`render frame batch ${i}`, {
       startTime: startMs,
