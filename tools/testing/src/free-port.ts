@@ -15,12 +15,23 @@ const DEFAULT_EPHEMERAL_LOW = 32768;
  * own `listen` could take it (seen as EADDRINUSE when several services start at once).
  */
 export async function freePort(): Promise<number> {
-  const highest = ephemeralLow() - 1;
+  return freePorts(1);
+}
+
+/**
+ * The first of `count` consecutive TCP ports free on 127.0.0.1 right now (a broker and its
+ * controller, say), from the same range as freePort and for the same reason.
+ */
+export async function freePorts(count: number): Promise<number> {
+  const highest = ephemeralLow() - count;
   for (let attempt = 0; attempt < 200; attempt++) {
-    const port = LOWEST_PORT + Math.floor(Math.random() * (highest - LOWEST_PORT + 1));
-    if (await bindable(port)) return port;
+    const first = LOWEST_PORT + Math.floor(Math.random() * (highest - LOWEST_PORT + 1));
+    const ports = Array.from({ length: count }, (_, i) => first + i);
+    if ((await Promise.all(ports.map(bindable))).every(Boolean)) return first;
   }
-  throw new Error(`freePort: no free port found in ${LOWEST_PORT}-${highest} after 200 tries`);
+  throw new Error(
+    `freePorts: no ${count} consecutive free ports found in ${LOWEST_PORT}-${highest + count - 1} after 200 tries`,
+  );
 }
 
 function ephemeralLow(): number {

@@ -1,20 +1,14 @@
-import { createServer } from 'node:net';
+import { freePorts } from '../free-port';
 
 /** The first of the ports fault tests take (broker, its controller, PostgreSQL: base … base+2). */
 export const FAULT_PORT_BASE_ENV = 'GREENOPS_TEST_FAULT_PORT_BASE';
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
 /**
  * Ports for a fault test's private broker (`kafka`, its controller on `kafka + 1`) and private
  * PostgreSQL cluster (`postgres`): `base`, `base + 1`, `base + 2` when GREENOPS_TEST_FAULT_PORT_BASE
- * is set (checkouts side by side each pick their own), otherwise three consecutive free ports.
+ * is set (checkouts side by side each pick their own), otherwise three consecutive free ports
+ * below the kernel's ephemeral range (free-port.ts says why: a port inside it was once taken by
+ * an outgoing connection between the check and the broker's bind).
  */
 export async function faultPorts(): Promise<{ kafka: number; postgres: number }> {
   const raw = process.env[FAULT_PORT_BASE_ENV]?.trim();
@@ -25,10 +19,6 @@ export async function faultPorts(): Promise<{ kafka: number; postgres: number }>
     }
     return { kafka: base, postgres: base + 2 };
   }
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = 20000 + Math.floor(Math.random() * 30000);
-    const free = await Promise.all([base, base + 1, base + 2].map(portFree));
-    if (free.every(Boolean)) return { kafka: base, postgres: base + 2 };
-  }
-  throw new Error('no three consecutive free ports found for the fault test');
+  const base = await freePorts(3);
+  return { kafka: base, postgres: base + 2 };
 }
