@@ -67,8 +67,11 @@ const MAX_NAMED_ARTIFACTS = 1000;
 export const DEFAULT_DECISION_GRACE_DAYS = 7;
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
-/** An enforcement reads the policy, four preview statements, the decision and known requests. */
-const ENFORCE_ROUND_TRIPS = 7;
+/**
+ * An enforcement reads the policy, four preview statements, the decision, known requests and
+ * the decision again.
+ */
+const ENFORCE_ROUND_TRIPS = 8;
 
 const amount = (r: Range) => Object.assign(new UncertainAmount(), r);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -168,6 +171,13 @@ export class RetentionEnforcementResolver {
     graceDays: number,
     reason: string | undefined,
   ): Promise<RetentionEnforcement> {
+    // A retry can race the projection of its own first attempt: the decision not recorded when
+    // the key was first looked up, its requests recorded by the time the known requests were
+    // read — which would select nothing and answer no request ids. Looked up again after that
+    // read, the decision is either recorded (answered from it) or was not when the known
+    // requests were read (so they did not hold its requests and the selection is whole).
+    const recorded = await this.replay(tenant, key);
+    if (recorded) return recorded;
     const now = new Date();
     const deadline = new Date(
       deletionDeadlineMs(now.getTime(), graceDays, this.ports().enforcement.answerWindowMs),
